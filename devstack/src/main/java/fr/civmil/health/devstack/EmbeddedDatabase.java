@@ -1,0 +1,99 @@
+package fr.civmil.health.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (zonky's packaged binaries) in a temporary data directory,
+ * with one database per service.
+ */
+public final class EmbeddedDatabase implements PostgresServer {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts PostgreSQL on the port (0 picks a free one). */
+    public static EmbeddedDatabase start(int port) throws Exception {
+        Path dataDir = Files.createTempDirectory("civmil-postgres-");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                // A throw-away development database: durability is traded for speed.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("shared_buffers", "128MB");
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return new EmbeddedDatabase(builder.start(), dataDir);
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
+    @Override
+    public String username() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void createDatabase(String name) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            createDatabase(connection, name);
+        }
+    }
+
+    static void createDatabase(Connection connection, String name) throws SQLException {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a database name: " + name);
+        }
+        try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement create = connection.createStatement()) {
+            create.execute("create database " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            // The process is gone or going; the directory is removed below either way.
+        }
+        Files2.deleteRecursively(dataDir);
+    }
+}
