@@ -1,0 +1,40 @@
+package fr.civmil.health.platform.concurrency;
+
+import java.util.Map;
+
+import fr.civmil.health.platform.problem.ApiProblem;
+
+/**
+ * Optimistic concurrency over HTTP: reads return {@code ETag: "<version>"}; updates must send it
+ * back in {@code If-Match} (428 when missing, 412 when the resource changed since).
+ */
+public final class Etags {
+
+    private Etags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Checks an {@code If-Match} header against the current version of the resource. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblem(428, "precondition-required", "Precondition required",
+                    "This update requires an If-Match header carrying the ETag of your last read", null, Map.of());
+        }
+        String current = of(currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(current)) {
+                return;
+            }
+        }
+        throw new ApiProblem(412, "precondition-failed", "Precondition failed",
+                "The resource changed since you read it (current ETag " + current + "); read it again and retry",
+                null, Map.of("ETag", current));
+    }
+}
