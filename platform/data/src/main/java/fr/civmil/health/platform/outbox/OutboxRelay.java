@@ -1,0 +1,319 @@
+package fr.civmil.health.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes committed outbox rows to Kafka as structured CloudEvents (key = aggregate id).
+ * <ul>
+ * <li>Woken by PostgreSQL {@code LISTEN/NOTIFY} at commit, with a slow safety poll.</li>
+ * <li>Several relays (replicas or workers) claim rows with {@code FOR UPDATE SKIP LOCKED}; an
+ * advisory lock per aggregate keeps each aggregate with one relay at a time, so its events stay
+ * in order.</li>
+ * <li>Rows are marked published only once the broker acknowledged them; a broker outage rolls the
+ * claim back and the rows wait, with backoff, until it returns. Delivery is at least once:
+ * consumers de-duplicate by event id.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final String CLAIM = """
+            select seq, id, aggregate_id, type, subject, payload::text, created_at
+            from outbox_event
+            where published_at is null
+              and pg_try_advisory_xact_lock(hashtext('civmil_outbox'), hashtext(aggregate_id))
+            order by seq
+            limit ?
+            for update skip locked""";
+
+    private final DataSource dataSource;
+    private final OutboxConfig config;
+    private final ObjectMapper mapper;
+    private final String bootstrapServers;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final Counter published;
+    private final Counter failures;
+    private final Timer delay;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(DataSource dataSource, OutboxConfig config, ObjectMapper mapper, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.mapper = mapper;
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("civmil.outbox.published").description("Events published to Kafka").register(registry);
+        this.failures = Counter.builder("civmil.outbox.failures").description("Failed relay attempts").register(registry);
+        this.delay = Timer.builder("civmil.outbox.delay").description("From commit to broker acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        registry.gauge("civmil.outbox.backlog", backlog);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        threads.add(daemon("outbox-listener", this::listen));
+        for (int i = 0; i < config.workers(); i++) {
+            threads.add(daemon("outbox-relay-" + i, this::relay));
+        }
+        threads.forEach(Thread::start);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Unpublished events, as last measured. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void relay() {
+        long backoffMs = 100;
+        while (running) {
+            try {
+                int claimed = drainOnce();
+                backoffMs = 100;
+                if (claimed < config.batchSize()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                failures.increment();
+                LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
+                closeProducer();
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoffMs = Math.min(backoffMs * 2, config.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Claims, publishes and marks one batch; returns how many rows were published. */
+    int drainOnce() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Row> rows = claim(connection);
+                if (!rows.isEmpty()) {
+                    publish(rows);
+                    markPublished(connection, rows);
+                }
+                connection.commit();
+                Instant now = Instant.now();
+                for (Row row : rows) {
+                    delay.record(Duration.between(row.createdAt(), now));
+                }
+                published.increment(rows.size());
+                return rows.size();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private record Row(long seq, String id, String aggregateId, String type, String subject, String payload, Instant createdAt) {
+    }
+
+    private List<Row> claim(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setInt(1, config.batchSize());
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void publish(List<Row> rows) throws Exception {
+        KafkaProducer<String, byte[]> kafka = producer();
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), row.aggregateId(), cloudEvent(row));
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", row.id().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
+            acks.add(kafka.send(record));
+        }
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        for (Future<?> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private byte[] cloudEvent(Row row) throws Exception {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", row.id());
+        event.put("source", config.source());
+        event.put("type", row.type());
+        if (row.subject() != null) {
+            event.put("subject", row.subject());
+        }
+        event.put("time", row.createdAt().toString());
+        event.put("datacontenttype", "application/json");
+        event.putRawValue("data", new RawValue(row.payload()));
+        return mapper.writeValueAsBytes(event);
+    }
+
+    private void markPublished(Connection connection, List<Row> rows) throws SQLException {
+        Long[] seqs = rows.stream().map(Row::seq).toArray(Long[]::new);
+        try (PreparedStatement mark = connection.prepareStatement(
+                "update outbox_event set published_at = clock_timestamp() where seq = any(?)")) {
+            Array array = connection.createArrayOf("bigint", seqs);
+            mark.setArray(1, array);
+            mark.executeUpdate();
+        }
+    }
+
+    /** Holds one connection that LISTENs for commits of outbox rows and wakes the workers. */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("listen " + Outbox.CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                wake.release(config.workers());
+                while (running) {
+                    var notifications = pg.getNotifications((int) config.pollInterval().toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        wake.release(config.workers());
+                    }
+                }
+            } catch (SQLException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Outbox listener lost its connection (%s); polling until it is back", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement count = connection.createStatement();
+                ResultSet rs = count.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteOldPublishedRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            delete.setLong(1, config.retention().toSeconds());
+            delete.executeUpdate();
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    /** A failed producer may hold expired batches; the next attempt starts with a fresh one. */
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(1));
+            producer = null;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
