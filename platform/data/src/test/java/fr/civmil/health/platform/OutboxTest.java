@@ -1,6 +1,7 @@
 package fr.civmil.health.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -100,6 +101,8 @@ class OutboxTest {
                     given().when().post("/test/parcels/" + key + "/moves/" + step).then().statusCode(202);
                 }
             }
+            // Long enough for the relay's attempts to fail and be rolled back while the broker is away.
+            await().atMost(Duration.ofSeconds(30)).until(() -> relayFailures() > 0);
         } finally {
             TestInfrastructure.restartKafka();
         }
@@ -116,6 +119,12 @@ class OutboxTest {
         for (String key : keys) {
             assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), stepsByKey.get(key), "steps of parcel " + key);
         }
+    }
+
+    private static double relayFailures() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("civmil_outbox_failures_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

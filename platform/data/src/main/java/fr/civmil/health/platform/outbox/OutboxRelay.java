@@ -293,8 +293,9 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+            // Fail fast while the broker is away: the rows stay in the outbox and are retried.
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
