@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,19 +28,7 @@ public final class SharedInfrastructure {
     /** Starts what is not started yet; returns the connection details. */
     public static synchronized Map<String, String> start() throws Exception {
         if (issuer == null) {
-            Map<String, String> env = System.getenv();
-            postgres = ExternalPostgres.fromEnvironment(env);
-            if (postgres == null) {
-                postgres = EmbeddedDatabase.start(0);
-            }
-            kafkaBootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
-            if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
-                kafka = EmbeddedKafkaBroker.start(0);
-                kafkaBootstrap = kafka.bootstrapServers();
-            }
-            issuer = DevIssuer.start(0);
-            privateKey = issuer.writePrivateKey(Files.createTempFile("civmil-dev-issuer-", ".pem"));
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "civmil-devstack-stop"));
+            withOwnClassLoader(SharedInfrastructure::startAll);
         }
         Map<String, String> details = new HashMap<>();
         details.put("kafka.bootstrap.servers", kafkaBootstrap);
@@ -50,6 +39,22 @@ public final class SharedInfrastructure {
         details.put("postgres.username", postgres.username());
         details.put("postgres.password", postgres.password());
         return details;
+    }
+
+    private static void startAll() throws Exception {
+        Map<String, String> env = System.getenv();
+        postgres = ExternalPostgres.fromEnvironment(env);
+        if (postgres == null) {
+            postgres = EmbeddedDatabase.start(0);
+        }
+        kafkaBootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
+            kafka = EmbeddedKafkaBroker.start(0);
+            kafkaBootstrap = kafka.bootstrapServers();
+        }
+        issuer = DevIssuer.start(0);
+        privateKey = issuer.writePrivateKey(Files.createTempFile("civmil-dev-issuer-", ".pem"));
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "civmil-devstack-stop"));
     }
 
     /** Creates the database if needed and returns its JDBC URL. */
@@ -68,11 +73,11 @@ public final class SharedInfrastructure {
     }
 
     public static synchronized void restartKafka() throws Exception {
-        requireEmbeddedKafka().restart();
+        withOwnClassLoader(requireEmbeddedKafka()::restart);
     }
 
     public static synchronized String token(String subject, String role, long ttlSeconds) {
-        return issuer.token(subject, java.util.List.of(role), Duration.ofSeconds(ttlSeconds));
+        return issuer.token(subject, List.of(role), Duration.ofSeconds(ttlSeconds));
     }
 
     private static EmbeddedKafkaBroker requireEmbeddedKafka() {
@@ -80,6 +85,26 @@ public final class SharedInfrastructure {
             throw new IllegalStateException("The Kafka broker is external (KAFKA_BOOTSTRAP_SERVERS); tests cannot stop it");
         }
         return kafka;
+    }
+
+    /** A step that may throw. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Kafka loads plugins through the thread's context class loader, and its threads inherit it:
+     * it must be this (system) class loader, not the calling test's.
+     */
+    private static void withOwnClassLoader(Step step) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SharedInfrastructure.class.getClassLoader());
+        try {
+            step.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static synchronized void stopAll() {

@@ -1,0 +1,16 @@
+package fr.civmil.health.referral;
+
+import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.devstack.testing.ServiceChassisContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class ReferralNetworkChassisTest extends ServiceChassisContract {
+
+    @Override
+    protected String openApiTitle() {
+        return "CivMil Health — Referral network service";
+    }
+}

@@ -1,0 +1,2 @@
+-- Baseline of the zones-service database. The platform's tables (outbox, inbox, idempotency keys)
+-- come from db/platform; the service's own tables follow from V2 on.
