@@ -121,7 +121,7 @@ public final class DevStack {
         postgres = ExternalPostgres.fromEnvironment(env);
         if (postgres == null) {
             say("Starting PostgreSQL (embedded) on port " + POSTGRES_PORT);
-            postgres = EmbeddedDatabase.start(POSTGRES_PORT);
+            postgres = EmbeddedDatabase.start(POSTGRES_PORT, root.resolve("devstack/target/embedded-pg"));
         }
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {

@@ -26,8 +26,13 @@ public final class EmbeddedDatabase implements PostgresServer {
         this.dataDir = dataDir;
     }
 
-    /** Starts PostgreSQL on the port (0 picks a free one). */
+    /** Starts PostgreSQL on the port (0 picks a free one), binaries unpacked in zonky's shared cache. */
     public static EmbeddedDatabase start(int port) throws Exception {
+        return start(port, null);
+    }
+
+    /** Starts PostgreSQL, unpacking its binaries once into {@code binaries} (kept between runs) when given. */
+    public static EmbeddedDatabase start(int port, Path binaries) throws Exception {
         Path dataDir = Files.createTempDirectory("civmil-postgres-");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -40,6 +45,10 @@ public final class EmbeddedDatabase implements PostgresServer {
                 .setServerConfig("shared_buffers", "128MB");
         if (port != 0) {
             builder.setPort(port);
+        }
+        if (binaries != null) {
+            Files.createDirectories(binaries);
+            builder.setOverrideWorkingDirectory(binaries.toFile());
         }
         return new EmbeddedDatabase(builder.start(), dataDir);
     }

@@ -1,0 +1,5 @@
+-- One database per service: nobody reads another service's database.
+create database zones;
+create database partnership;
+create database referral;
+create database gateway;
