@@ -1,0 +1,1 @@
+-- The bench app has no tables of its own: it writes only outbox rows.

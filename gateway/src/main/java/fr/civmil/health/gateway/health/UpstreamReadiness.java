@@ -1,0 +1,86 @@
+package fr.civmil.health.gateway.health;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import fr.civmil.health.gateway.config.GatewayConfig;
+import fr.civmil.health.gateway.routing.GatewayRoute;
+import fr.civmil.health.gateway.routing.RouteTable;
+import fr.civmil.health.gateway.routing.Upstream;
+import fr.civmil.health.gateway.routing.UpstreamClient;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * One readiness check per route ("upstream zones-service", ...): GETs /q/health/ready of each instance,
+ * non-blocking. A route is UP when at least one instance is ready (round-robin still needs the others;
+ * the data says which are DOWN and why). Liveness stays the gateway's own: it is UP while it runs.
+ */
+@Singleton
+public class UpstreamReadiness {
+
+    private final RouteTable table;
+    private final UpstreamClient client;
+    private final GatewayConfig config;
+    private final HealthRegistry readiness;
+
+    public UpstreamReadiness(RouteTable table, UpstreamClient client, GatewayConfig config, @Readiness HealthRegistry readiness) {
+        this.table = table;
+        this.client = client;
+        this.config = config;
+        this.readiness = readiness;
+    }
+
+    void register(@Observes StartupEvent event) {
+        for (GatewayRoute route : table.routes()) {
+            readiness.register("upstream " + route.name(), (AsyncHealthCheck) () -> check(route));
+        }
+    }
+
+    Uni<HealthCheckResponse> check(GatewayRoute route) {
+        List<Future<String>> probes = route.upstreams().stream().map(this::probe).toList();
+        // Every probe ends in a state (failures included), so join always succeeds.
+        Future<HealthCheckResponse> all = Future.join(probes).map(done -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("upstream " + route.name());
+            boolean anyUp = false;
+            for (int i = 0; i < probes.size(); i++) {
+                String state = probes.get(i).result();
+                anyUp |= state.equals("UP");
+                // Instances by position in the configuration: internal addresses stay out of public output.
+                response.withData("instance-" + (i + 1), state);
+            }
+            return response.status(anyUp).build();
+        });
+        return Uni.createFrom().completionStage(all::toCompletionStage);
+    }
+
+    private Future<String> probe(Upstream upstream) {
+        return client.request(upstream, config.healthTimeout())
+                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/health/ready").send())
+                .compose(response -> response.body().map(ignored -> response.statusCode() == 200
+                        ? "UP" : "DOWN: answered HTTP " + response.statusCode()))
+                .otherwise(failure -> "DOWN: " + reason(failure));
+    }
+
+    private String reason(Throwable failure) {
+        if (failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException) {
+            return "no answer within " + config.healthTimeout().toMillis() + " ms";
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        return "unreachable (" + failure.getClass().getSimpleName() + ")";
+    }
+}

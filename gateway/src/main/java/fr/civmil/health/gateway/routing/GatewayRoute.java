@@ -1,0 +1,43 @@
+package fr.civmil.health.gateway.routing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A route of the table: the service that owns some prefixes, its instances and its response timeout. */
+public final class GatewayRoute {
+
+    private final String name;
+    private final List<String> prefixes;
+    private final List<Upstream> upstreams;
+    private final Duration timeout;
+    private final AtomicInteger next = new AtomicInteger();
+
+    GatewayRoute(String name, List<String> prefixes, List<Upstream> upstreams, Duration timeout) {
+        this.name = name;
+        this.prefixes = List.copyOf(prefixes);
+        this.upstreams = List.copyOf(upstreams);
+        this.timeout = timeout;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> prefixes() {
+        return prefixes;
+    }
+
+    public List<Upstream> upstreams() {
+        return upstreams;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The instance for the next request: plain round-robin (floorMod keeps it right after int overflow). */
+    Upstream nextUpstream() {
+        return upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
+    }
+}

@@ -1,0 +1,93 @@
+package fr.civmil.health.gateway;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A real HTTP server standing in for a service. It reports what it received in X-Seen-* response headers,
+ * names itself in X-Upstream, and echoes the request body back as it arrives (chunk by chunk), so tests
+ * can see streaming both ways. {@code ?delayMs=N} makes it answer late.
+ */
+public final class FakeUpstream {
+
+    /** Request headers reported back as X-Seen-&lt;name&gt; when present. */
+    static final List<String> REPORTED = List.of("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded",
+            "X-Forwarded-Port", "Authorization", "Host", "Keep-Alive", "X-Hop", "Proxy-Authorization", "Expect",
+            "Content-Length", "Transfer-Encoding");
+
+    private final Vertx vertx;
+    private final String name;
+    private final int port;
+    private HttpServer server;
+
+    FakeUpstream(Vertx vertx, String name, int port) {
+        this.vertx = vertx;
+        this.name = name;
+        this.port = port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public synchronized void start() {
+        server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1"));
+    }
+
+    /** Closes the listening socket and its connections: the gateway then gets "connection refused". */
+    public synchronized void stop() {
+        if (server != null) {
+            await(server.close());
+            server = null;
+        }
+    }
+
+    private void handle(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        if (request.path().equals("/q/health/ready")) {
+            response.putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            return;
+        }
+        response.putHeader("X-Upstream", name)
+                .putHeader("X-Seen-Method", request.method().name())
+                .putHeader("X-Seen-Uri", request.uri())
+                // Hop-by-hop headers of our own, which the gateway must not pass on to its client.
+                .putHeader("Keep-Alive", "timeout=5")
+                .putHeader("Proxy-Authenticate", "Basic realm=\"upstream\"");
+        for (String header : REPORTED) {
+            if (request.headers().contains(header)) {
+                response.putHeader("X-Seen-" + header, String.join(",", request.headers().getAll(header)));
+            }
+        }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null) {
+            response.putHeader("Content-Type", contentType);
+        }
+        String delay = request.getParam("delayMs");
+        if (delay != null) {
+            request.body().onSuccess(body -> vertx.setTimer(Long.parseLong(delay), t -> {
+                if (!response.closed()) {
+                    response.end(body);
+                }
+            }));
+            return;
+        }
+        // Echo each piece of the body as soon as it arrives.
+        response.setChunked(true);
+        request.handler(response::write);
+        request.endHandler(done -> response.end());
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

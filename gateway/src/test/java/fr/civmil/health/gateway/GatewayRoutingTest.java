@@ -1,0 +1,278 @@
+package fr.civmil.health.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(value = FakeUpstreamsResource.class, restrictToAnnotatedClass = true)
+class GatewayRoutingTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Injected by {@link FakeUpstreamsResource}. */
+    FakeUpstreams upstreams;
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/territories, zones",
+            "/api/v1/priority-zones, zones",
+            "/api/v1/consultation-sites, zones",
+            "/api/v1/solidarity-missions, zones",
+            "/api/v1/partnerships, partnership",
+            "/api/v1/crisis-activations, partnership",
+            "/api/v1/doctors, referral",
+            "/api/v1/referral-requests, referral",
+            "/api/v1/coverage, referral" })
+    void eachPrefixReachesItsServiceWithPathAndQueryUnchanged(String prefix, String service) {
+        for (String path : List.of(prefix, prefix + "/", prefix + "/76/a%20b/c")) {
+            given().urlEncodingEnabled(false)
+                    .get(path + "?page=0&size=20&sort=name,asc&q=%C3%A9t%C3%A9")
+                    .then().statusCode(200)
+                    .header("X-Upstream", startsWith(service))
+                    .header("X-Seen-Uri", equalTo(path + "?page=0&size=20&sort=name,asc&q=%C3%A9t%C3%A9"));
+        }
+    }
+
+    @Test
+    void aLargeBodyGoesUpAndComesBackWhole() {
+        byte[] body = new byte[4 * 1024 * 1024];
+        new Random(42).nextBytes(body);
+        byte[] echoed = given().contentType("application/octet-stream").body(body)
+                .post("/api/v1/partnerships/p-1/reviews?year=2025")
+                .then().statusCode(200)
+                .header("X-Upstream", "partnership")
+                .header("X-Seen-Method", "POST")
+                .header("X-Seen-Uri", "/api/v1/partnerships/p-1/reviews?year=2025")
+                .header("X-Seen-Content-Length", String.valueOf(body.length))
+                .extract().asByteArray();
+        assertArrayEquals(body, echoed);
+    }
+
+    /**
+     * The upstream echoes each chunk as it arrives. The client reads the echo of its first chunk before it
+     * sends the second: that only works if the gateway streams the request up and the response down.
+     */
+    @Test
+    void bodiesAreStreamedBothWaysNotBuffered() throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(ascii("POST /api/v1/solidarity-missions/m-1/days HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + chunk("part-1")));
+            out.flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            readUntil(socket.getInputStream(), received, "part-1");
+            assertTrue(received.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"), received::toString);
+
+            out.write(ascii(chunk("part-2") + "0\r\n\r\n"));
+            out.flush();
+            received.write(socket.getInputStream().readAllBytes());
+            String response = received.toString(StandardCharsets.ISO_8859_1);
+            assertTrue(response.contains("part-2") && response.endsWith("0\r\n\r\n"), response);
+        }
+    }
+
+    @Test
+    void callersCannotSpoofForwardedHeadersAndTheirTokenPassesThrough() {
+        given().header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Port", "6666")
+                .header("Forwarded", "for=6.6.6.6;proto=https")
+                .header("Authorization", "Bearer aaa.bbb.ccc")
+                .get("/api/v1/priority-zones")
+                .then().statusCode(200)
+                .header("X-Seen-X-Forwarded-For", "127.0.0.1")
+                .header("X-Seen-X-Forwarded-Proto", "http")
+                .header("X-Seen-X-Forwarded-Host", "localhost:" + gateway.getPort())
+                .header("X-Seen-X-Forwarded-Port", nullValue())
+                .header("X-Seen-Forwarded", nullValue())
+                .header("X-Seen-Authorization", "Bearer aaa.bbb.ccc");
+    }
+
+    @Test
+    void hopByHopHeadersStopAtTheGateway() throws IOException {
+        String response = exchange("GET /api/v1/coverage HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nConnection: X-Hop\r\nX-Hop: secret\r\nKeep-Alive: timeout=1\r\n"
+                + "Proxy-Authorization: Basic Zm9vOmJhcg==\r\n\r\n");
+        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
+        assertTrue(head.startsWith("http/1.1 200"), head);
+        assertTrue(head.contains("x-upstream: referral"), head);
+        // Nothing hop-by-hop reached the upstream ...
+        assertTrue(!head.contains("x-seen-x-hop") && !head.contains("x-seen-keep-alive")
+                && !head.contains("x-seen-proxy-authorization"), head);
+        // ... nor came back from it.
+        assertTrue(!head.contains("keep-alive: timeout=5") && !head.contains("proxy-authenticate"), head);
+    }
+
+    @Test
+    void requestsToOneServiceAlternateBetweenItsInstances() {
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            served.add(given().get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));
+        }
+        assertEquals(Set.of("referral-a", "referral-b"), Set.copyOf(served), served::toString);
+        for (int i = 1; i < served.size(); i++) {
+            assertNotEquals(served.get(i - 1), served.get(i), served::toString);
+        }
+    }
+
+    @Test
+    void aPrefixMatchesWholeSegmentsOnly() {
+        given().get("/api/v1/doctorsX").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().get("/api/v1/doctors-list/1").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().get("/api/v1/doctors/X").then().statusCode(200).header("X-Upstream", startsWith("referral"));
+    }
+
+    @Test
+    void aPathNoServiceOwnsIsA404Problem() {
+        given().get("/api/v1/unknown/1?x=y")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .header("X-Upstream", nullValue())
+                .body("type", is("urn:civmil:problem:not-found"))
+                .body("title", is("Not found"))
+                .body("status", is(404))
+                .body("detail", is("No service serves /api/v1/unknown/1"))
+                .body("instance", is("/api/v1/unknown/1"));
+    }
+
+    @Test
+    void dotSegmentsCannotReachAServicesOwnEndpoints() throws IOException {
+        String response = exchange("GET /api/v1/doctors/../../q/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
+        assertTrue(response.contains("urn:civmil:problem:bad-request") && !response.contains("X-Upstream"), response);
+    }
+
+    @Test
+    void aSilentUpstreamIsA504AfterItsRoutesTimeout() {
+        long started = System.nanoTime();
+        given().get("/api/test/slow/1?delayMs=5000")
+                .then().statusCode(504)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:civmil:problem:gateway-timeout"))
+                .body("status", is(504))
+                .body("detail", is("slow-test did not answer within 500 ms; try again later"))
+                .body("instance", is("/api/test/slow/1"));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis >= 450 && tookMillis < 3000, "took " + tookMillis + " ms");
+
+        // The same delay is fine on a route with the default 30 s timeout.
+        given().get("/api/v1/territories?delayMs=800").then().statusCode(200).header("X-Upstream", "zones");
+    }
+
+    @Test
+    void anUpstreamDownIsA502ProblemAndMakesTheGatewayNotReady() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        upstreams.partnership().stop();
+        try {
+            given().contentType("application/json").body("{\"name\":\"x\"}")
+                    .post("/api/v1/crisis-activations")
+                    .then().statusCode(502)
+                    .contentType(PROBLEM_JSON)
+                    .body("type", is("urn:civmil:problem:bad-gateway"))
+                    .body("status", is(502))
+                    .body("detail", is("partnership-service is unavailable; try again later"))
+                    .body("detail", not(containsString("127.0.0.1")))
+                    .body("instance", is("/api/v1/crisis-activations"));
+
+            given().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("status", is("DOWN"))
+                    .body("checks.find { it.name == 'upstream partnership-service' }.status", is("DOWN"))
+                    .body("checks.find { it.name == 'upstream partnership-service' }.data.'instance-1'",
+                            is("DOWN: connection refused"))
+                    .body("checks.find { it.name == 'upstream zones-service' }.status", is("UP"));
+        } finally {
+            upstreams.partnership().start();
+        }
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("upstream zones-service", "upstream partnership-service",
+                        "upstream referral-network-service", "upstream slow-test"))
+                .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-2'", is("UP"));
+        given().get("/api/v1/crisis-activations").then().statusCode(200).header("X-Upstream", "partnership");
+    }
+
+    @Test
+    void livenessAndOtherQuarkusEndpointsStayLocal() {
+        upstreams.zones().stop();
+        try {
+            Response live = given().get("/q/health/live");
+            live.then().statusCode(200).body("status", is("UP")).header("X-Upstream", nullValue());
+            given().get("/q/openapi").then().statusCode(200).header("X-Upstream", nullValue())
+                    .body(anyOf(containsString("CivMil Health gateway"), containsString("openapi")));
+        } finally {
+            upstreams.zones().start();
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", gateway.getPort());
+        socket.setSoTimeout(5000); // a buffering gateway would make the reads below time out
+        return socket;
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(ascii(request));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static void readUntil(InputStream in, ByteArrayOutputStream received, String marker) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (!received.toString(StandardCharsets.ISO_8859_1).contains(marker)) {
+            int read = in.read(buffer);
+            if (read < 0) {
+                throw new IOException("connection closed before '" + marker + "': " + received);
+            }
+            received.write(buffer, 0, read);
+        }
+    }
+
+    private static String chunk(String data) {
+        return Integer.toHexString(data.length()) + "\r\n" + data + "\r\n";
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

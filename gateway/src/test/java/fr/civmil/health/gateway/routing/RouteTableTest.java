@@ -1,0 +1,70 @@
+package fr.civmil.health.gateway.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import fr.civmil.health.gateway.config.GatewayConfig;
+
+/** The table's matching rules and the startup checks that refuse a bad table (no Quarkus needed). */
+class RouteTableTest {
+
+    record Route(List<String> prefixes, List<URI> upstreams, Duration timeout) implements GatewayConfig.Route {
+    }
+
+    record Config(Map<String, GatewayConfig.Route> routes, Duration connectTimeout, Duration healthTimeout, int poolSize)
+            implements GatewayConfig {
+    }
+
+    private static RouteTable table(Map<String, GatewayConfig.Route> routes) {
+        return new RouteTable(new Config(routes, Duration.ofSeconds(5), Duration.ofSeconds(2), 10));
+    }
+
+    private static Route route(String prefix, String... upstreams) {
+        return new Route(List.of(prefix), List.of(upstreams).stream().map(URI::create).toList(), Duration.ofSeconds(30));
+    }
+
+    private static Optional<String> owner(RouteTable table, String path) {
+        return table.match(path).map(GatewayRoute::name);
+    }
+
+    @Test
+    void theLongestPrefixWinsAndOnlyAtASegmentBoundary() {
+        RouteTable table = table(Map.of(
+                "doctors", route("/api/v1/doctors/", "http://127.0.0.1:1"),
+                "special", route("/api/v1/doctors/special", "http://127.0.0.1:2")));
+        assertEquals(Optional.of("doctors"), owner(table, "/api/v1/doctors"));
+        assertEquals(Optional.of("doctors"), owner(table, "/api/v1/doctors/1"));
+        assertEquals(Optional.of("doctors"), owner(table, "/api/v1/doctors/specialist"));
+        assertEquals(Optional.of("special"), owner(table, "/api/v1/doctors/special/1"));
+        assertEquals(Optional.empty(), owner(table, "/api/v1/doctorsX"));
+        assertEquals(Optional.empty(), owner(table, "/api/v1"));
+        assertTrue(RouteTable.isLocal("/q") && RouteTable.isLocal("/q/health") && !RouteTable.isLocal("/quotas"));
+    }
+
+    @Test
+    void instancesAreUsedInTurn() {
+        GatewayRoute route = table(Map.of("r", route("/r", "http://a:1", "https://b"))).routes().get(0);
+        assertEquals(List.of(new Upstream("a", 1, false), new Upstream("b", 443, true), new Upstream("a", 1, false)),
+                List.of(route.nextUpstream(), route.nextUpstream(), route.nextUpstream()));
+    }
+
+    @Test
+    void aBadTableStopsTheGateway() {
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/q/openapi", "http://a:1"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("api/v1/x", "http://a:1"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/", "http://a:1"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/x", "http://a:1/base"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/x", "ftp://a:1"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/x"))));
+        assertThrows(IllegalStateException.class, () -> table(Map.of("a", route("/x", "http://a:1"), "b", route("/x/", "http://b:1"))));
+    }
+}
