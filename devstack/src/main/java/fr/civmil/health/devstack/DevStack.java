@@ -46,6 +46,7 @@ public final class DevStack {
     private DevIssuer issuer;
     private FileChannel lockChannel;
     private FileLock lock;
+    private volatile boolean stopping;
 
     private DevStack(Path root) {
         this.root = root;
@@ -225,9 +226,9 @@ public final class DevStack {
     /** Keeps the stack up; reports a service that dies. */
     private void watch() throws InterruptedException {
         boolean[] reported = new boolean[processes.size()];
-        while (true) {
+        while (!stopping) {
             for (int i = 0; i < processes.size(); i++) {
-                if (!processes.get(i).isAlive() && !reported[i]) {
+                if (!processes.get(i).isAlive() && !reported[i] && !stopping) {
                     reported[i] = true;
                     say(SERVICES.get(i).name() + " stopped unexpectedly (exit " + processes.get(i).exitValue()
                             + "); see devstack/target/run-logs/" + SERVICES.get(i).name() + ".log");
@@ -238,6 +239,7 @@ public final class DevStack {
     }
 
     private synchronized void stop() {
+        stopping = true;
         say("Stopping CivMil Health...");
         processes.forEach(Process::destroy);
         for (Process process : processes) {

@@ -50,7 +50,12 @@ public final class EmbeddedDatabase implements PostgresServer {
             Files.createDirectories(binaries);
             builder.setOverrideWorkingDirectory(binaries.toFile());
         }
-        return new EmbeddedDatabase(builder.start(), dataDir);
+        try {
+            return new EmbeddedDatabase(builder.start(), dataDir);
+        } catch (Exception e) {
+            Files2.deleteRecursively(dataDir);
+            throw e;
+        }
     }
 
     @Override

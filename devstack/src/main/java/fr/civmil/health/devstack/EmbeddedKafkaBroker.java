@@ -67,19 +67,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         KafkaConfig config = new KafkaConfig(props, false);
 
-        new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setClusterId(Uuid.randomUuid().toString())
-                .setNodeId(1)
-                .setDirectories(List.of(logDir.toString()))
-                .setMetadataLogDirectory(logDir.toString())
-                .setControllerListenerName("CONTROLLER")
-                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                .run();
-
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, config);
-        broker.startServer();
-        return broker;
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, config);
+            broker.startServer();
+            return broker;
+        } catch (Exception | Error e) {
+            Files2.deleteRecursively(logDir);
+            throw e;
+        }
     }
 
     public String bootstrapServers() {

@@ -42,6 +42,8 @@ public final class SharedInfrastructure {
     }
 
     private static void startAll() throws Exception {
+        // Registered first, so whatever did start is stopped even if a later step fails.
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "civmil-devstack-stop"));
         Map<String, String> env = System.getenv();
         postgres = ExternalPostgres.fromEnvironment(env);
         if (postgres == null) {
@@ -54,7 +56,6 @@ public final class SharedInfrastructure {
         }
         issuer = DevIssuer.start(0);
         privateKey = issuer.writePrivateKey(Files.createTempFile("civmil-dev-issuer-", ".pem"));
-        Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "civmil-devstack-stop"));
     }
 
     /** Creates the database if needed and returns its JDBC URL. */
