@@ -6,5 +6,5 @@ import fr.civmil.health.devstack.DevStackTestResource;
 
 /** Starts the shared dev stack (PostgreSQL, Kafka, dev issuer) once for every test of this module. */
 @QuarkusTestResource(DevStackTestResource.class)
-public class DevStackTestProfileMarker {
+public class DevStackResources {
 }
