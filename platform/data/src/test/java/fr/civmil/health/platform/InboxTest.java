@@ -1,5 +1,7 @@
 package fr.civmil.health.platform;
 
+import fr.civmil.health.devstack.testing.TopicProbe;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

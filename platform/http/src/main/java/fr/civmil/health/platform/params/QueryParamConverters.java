@@ -5,7 +5,9 @@ import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -17,21 +19,25 @@ import jakarta.ws.rs.ext.Provider;
 import fr.civmil.health.platform.problem.ApiProblem;
 
 /**
- * ISO-8601 dates ({@code 2026-11-23}) and months ({@code 2026-11}) in query and path parameters.
- * A malformed value is a 400 problem naming the parameter (JAX-RS would otherwise answer 404).
+ * ISO-8601 dates ({@code 2026-11-23}), months ({@code 2026-11}) and the suite's enums in query and
+ * path parameters. A malformed value is a 400 problem naming the parameter and what it accepts
+ * (JAX-RS would otherwise answer 404).
  */
 @Provider
-public class IsoParamConverters implements ParamConverterProvider {
+public class QueryParamConverters implements ParamConverterProvider {
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = parameterName(annotations);
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Iso<>(name, LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)");
+            return (ParamConverter<T>) new Parsed<>(name, LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)");
         }
         if (rawType == YearMonth.class) {
-            return (ParamConverter<T>) new Iso<>(name, YearMonth::parse, "a month (YYYY-MM)");
+            return (ParamConverter<T>) new Parsed<>(name, YearMonth::parse, "a month (YYYY-MM)");
+        }
+        if (rawType.isEnum() && rawType.getPackageName().startsWith("fr.civmil.health")) {
+            return (ParamConverter<T>) enumConverter((Class) rawType, name);
         }
         return null;
     }
@@ -51,7 +57,12 @@ public class IsoParamConverters implements ParamConverterProvider {
         return "parameter";
     }
 
-    private record Iso<T>(String name, Function<String, T> parser, String expected) implements ParamConverter<T> {
+    private static <E extends Enum<E>> ParamConverter<E> enumConverter(Class<E> type, String name) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return new Parsed<>(name, value -> Enum.valueOf(type, value), "one of " + allowed);
+    }
+
+    private record Parsed<T>(String name, Function<String, T> parser, String expected) implements ParamConverter<T> {
 
         @Override
         public T fromString(String value) {
@@ -60,14 +71,14 @@ public class IsoParamConverters implements ParamConverterProvider {
             }
             try {
                 return parser.apply(value);
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw ApiProblem.invalidField(name, "must be " + expected + ", got '" + value + "'");
             }
         }
 
         @Override
         public String toString(T value) {
-            return value.toString();
+            return value instanceof Enum<?> constant ? constant.name() : value.toString();
         }
     }
 }

@@ -1,0 +1,37 @@
+package fr.civmil.health.platform.persistence;
+
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.problem.ProblemMappers;
+
+/**
+ * A concurrent writer committed between the If-Match check and the flush: the version column
+ * decided, and the client must read again (412, as for a stale If-Match).
+ */
+public class OptimisticLockMappers {
+
+    private final ProblemMappers problems = new ProblemMappers();
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException exception, UriInfo uri) {
+        return stale(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException exception, UriInfo uri) {
+        return stale(uri);
+    }
+
+    private Response stale(UriInfo uri) {
+        return problems.apiProblem(new ApiProblem(412, "precondition-failed", "Precondition failed",
+                "The resource changed while your update was applied; read it again and retry", null, Map.of()), uri);
+    }
+}
