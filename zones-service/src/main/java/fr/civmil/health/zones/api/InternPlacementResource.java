@@ -1,0 +1,76 @@
+package fr.civmil.health.zones.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.civmil.health.platform.idempotency.IdempotentCreations;
+import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.zones.api.SiteViews.PlacementRequest;
+import fr.civmil.health.zones.api.SiteViews.PlacementView;
+import fr.civmil.health.zones.domain.InternPlacement;
+import fr.civmil.health.zones.service.InternPlacementService;
+
+/** Placements of docteurs juniors (4th-year GP interns) in a zone. */
+@Path("/api/v1/priority-zones/{zoneId}/intern-placements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Priority zones")
+@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+public class InternPlacementResource {
+
+    private final InternPlacementService placements;
+    private final IdempotentCreations idempotency;
+
+    public InternPlacementResource(InternPlacementService placements, IdempotentCreations idempotency) {
+        this.placements = placements;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The intern placements of a zone, by start date")
+    @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public List<PlacementView> list(@PathParam("zoneId") UUID zoneId) {
+        return placements.ofZone(zoneId).stream().map(PlacementView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Operation(summary = "Place a docteur junior in the zone for a period", description = "Placements count in the zone's coverage.")
+    @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = PlacementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or period", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Retired zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response place(@PathParam("zoneId") UUID zoneId,
+            @Parameter(description = "Makes the creation idempotent (24 h)") @HeaderParam(IdempotentCreations.HEADER) String key,
+            @Valid @NotNull PlacementRequest request) {
+        return idempotency.create("intern-placements", key, java.util.Map.of("zoneId", zoneId, "placement", request), () -> {
+            InternPlacement p = placements.place(zoneId, request.internId(), request.faculty(), request.supervisorRpps(), request.from(),
+                    request.to());
+            return Response.created(URI.create("/api/v1/priority-zones/" + zoneId + "/intern-placements/" + p.id))
+                    .entity(PlacementView.of(p)).build();
+        });
+    }
+}

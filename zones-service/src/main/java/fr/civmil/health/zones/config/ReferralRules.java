@@ -1,0 +1,15 @@
+package fr.civmil.health.zones.config;
+
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How referral-network-service's doctor events are read. */
+@ConfigMapping(prefix = "civmil.referral")
+public interface ReferralRules {
+
+    /** Charter statuses under which a referenced doctor counts in a zone's coverage. */
+    @WithDefault("SIGNED,ACTIVE")
+    Set<String> activeCharterStatuses();
+}

@@ -1,0 +1,72 @@
+package fr.civmil.health.zones.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.civmil.health.platform.problem.ApiProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A priority zone for access to care: one EPCI designated by the ARS for a campaign. The EPCI's
+ * name, type, région and population are copied from the reference geography at designation.
+ */
+@Entity
+@Table(name = "priority_zone")
+public class PriorityZone extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "epci_siren")
+    public String epciSiren;
+    @Column(name = "epci_name")
+    public String epciName;
+    @Column(name = "epci_type")
+    public String epciType;
+    @Column(name = "region_code")
+    public String regionCode;
+    public Long population;
+    public String campaign;
+    @Enumerated(EnumType.STRING)
+    public ZoneStatus status;
+    /** Accessibilité potentielle localisée: GP consultations per year and inhabitant. */
+    public BigDecimal apl;
+    @Column(name = "vulnerability_index")
+    public BigDecimal vulnerabilityIndex;
+    @Column(name = "vulnerability_source")
+    public String vulnerabilitySource;
+    @Column(name = "decision_date")
+    public LocalDate decisionDate;
+    @Column(name = "decision_reference")
+    public String decisionReference;
+    @Column(name = "target_days_per_month")
+    public BigDecimal targetDaysPerMonth;
+    public String notes;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** Moves the zone along its lifecycle; an illegal step is a 409. */
+    public ZoneStatus moveTo(ZoneStatus target) {
+        if (!status.next().contains(target)) {
+            throw ApiProblem.conflict("illegal-zone-transition", "A " + status + " zone cannot become " + target
+                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+        }
+        ZoneStatus from = status;
+        status = target;
+        updatedAt = Instant.now();
+        return from;
+    }
+}

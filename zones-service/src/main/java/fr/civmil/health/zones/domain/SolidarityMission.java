@@ -1,0 +1,67 @@
+package fr.civmil.health.zones.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.civmil.health.platform.problem.ApiProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A volunteer doctor's booking of a consultation site for a half-day or a day ("mission de solidarité territoriale"). */
+@Entity
+@Table(name = "solidarity_mission")
+public class SolidarityMission extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "site_id")
+    public UUID siteId;
+    @Column(name = "zone_id")
+    public UUID zoneId;
+    @Column(name = "doctor_rpps")
+    public String doctorRpps;
+    @Column(name = "doctor_name")
+    public String doctorName;
+    @Column(name = "mission_date")
+    public LocalDate date;
+    @Enumerated(EnumType.STRING)
+    public Slot slot;
+    public BigDecimal days;
+    @Enumerated(EnumType.STRING)
+    public MissionStatus status;
+    public String reason;
+    @Column(name = "region_code")
+    public String regionCode;
+    @Column(name = "departement_code")
+    public String departementCode;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public MissionStatus moveTo(MissionStatus target, String why) {
+        if (!status.next().contains(target)) {
+            throw ApiProblem.conflict("illegal-mission-transition", "A " + status + " mission cannot become " + target
+                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+        }
+        if (target == MissionStatus.CANCELLED && (why == null || why.isBlank())) {
+            throw ApiProblem.invalidField("reason", "is required to cancel a mission");
+        }
+        MissionStatus from = status;
+        status = target;
+        reason = why;
+        updatedAt = Instant.now();
+        return from;
+    }
+}

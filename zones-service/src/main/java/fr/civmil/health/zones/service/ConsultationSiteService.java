@@ -1,0 +1,131 @@
+package fr.civmil.health.zones.service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Pages;
+import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.reference.ReferenceGeography.Commune;
+import fr.civmil.health.zones.domain.ConsultationSite;
+import fr.civmil.health.zones.domain.PriorityZone;
+import fr.civmil.health.zones.domain.SiteStatus;
+import fr.civmil.health.zones.domain.ZoneStatus;
+import fr.civmil.health.zones.events.SiteEvents;
+
+/** Consultation sites of the zones; opening and closing are published. */
+@ApplicationScoped
+public class ConsultationSiteService {
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "communeCode", "communeCode",
+            "status", "status", "createdAt", "createdAt");
+
+    private final ReferenceGeography geography;
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+
+    public ConsultationSiteService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager) {
+        this.geography = geography;
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
+
+    public ConsultationSite find(UUID id) {
+        ConsultationSite site = ConsultationSite.findById(id);
+        if (site == null) {
+            throw ApiProblem.notFound("Consultation site", id);
+        }
+        return site;
+    }
+
+    @Transactional
+    public ConsultationSite create(SiteDraft draft) {
+        PriorityZone zone = PriorityZone.findById(draft.zoneId());
+        if (zone == null) {
+            throw ApiProblem.unprocessable("unknown-zone", "Priority zone " + draft.zoneId() + " does not exist");
+        }
+        if (zone.status == ZoneStatus.RETIRED) {
+            throw ApiProblem.unprocessable("zone-retired", "Priority zone " + zone.id + " is retired: it takes no new site");
+        }
+        Commune commune = geography.commune(draft.communeCode()).orElseThrow(() -> ApiProblem.unprocessable("unknown-commune",
+                "No commune has INSEE code " + draft.communeCode() + " in the reference geography"));
+        if (!zone.epciSiren.equals(commune.epciSiren())) {
+            String belongs = commune.epciSiren() == null ? "belongs to no EPCI"
+                    : "belongs to EPCI " + commune.epciSiren() + " ("
+                            + geography.epci(commune.epciSiren()).map(ReferenceGeography.Epci::name).orElse("?") + ")";
+            throw ApiProblem.unprocessable("commune-outside-zone", "Commune " + commune.insee() + " (" + commune.name() + ") "
+                    + belongs + ", not to the zone's EPCI " + zone.epciSiren + " (" + zone.epciName + ")");
+        }
+        if (!commune.postalCodes().isEmpty() && !commune.postalCodes().contains(draft.postalCode())) {
+            throw ApiProblem.unprocessable("postal-code-mismatch", "Postal code " + draft.postalCode() + " is not one of "
+                    + commune.name() + "'s " + commune.postalCodes());
+        }
+        ConsultationSite site = new ConsultationSite();
+        site.id = UUID.randomUUID();
+        site.zoneId = zone.id;
+        site.communeCode = commune.insee();
+        site.name = draft.name();
+        site.kind = draft.kind();
+        site.addressLine = draft.addressLine();
+        site.postalCode = draft.postalCode();
+        site.rooms = draft.rooms();
+        site.stepFreeAccess = draft.stepFreeAccess();
+        site.accessibilityNotes = draft.accessibilityNotes();
+        site.contactName = draft.contactName();
+        site.contactPhone = draft.contactPhone();
+        site.contactEmail = draft.contactEmail();
+        site.status = SiteStatus.IDENTIFIED;
+        site.createdAt = Instant.now();
+        site.updatedAt = site.createdAt;
+        site.persist();
+        entityManager.flush();
+        return site;
+    }
+
+    @Transactional
+    public ConsultationSite transition(UUID id, String ifMatch, SiteStatus target) {
+        ConsultationSite site = ConsultationSite.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (site == null) {
+            throw ApiProblem.notFound("Consultation site", id);
+        }
+        Etags.requireMatch(ifMatch, site.version);
+        site.moveTo(target);
+        entityManager.flush();
+        if (target == SiteStatus.OPEN || target == SiteStatus.CLOSED) {
+            outbox.record(SiteEvents.SITE, site.id.toString(), target == SiteStatus.OPEN ? SiteEvents.SITE_OPENED : SiteEvents.SITE_CLOSED,
+                    "consultation-site " + site.id, new SiteEvents.SiteChanged(site.id, site.zoneId, site.communeCode, site.kind.name()));
+        }
+        return site;
+    }
+
+    public Page<ConsultationSite> list(UUID zoneId, SiteStatus status, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (zoneId != null) {
+            where.append(" and zoneId = :zone");
+            params.put("zone", zoneId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        return Pages.of(ConsultationSite.<ConsultationSite>find(where.toString(), Pages.sort(page, SORTABLE, "name", "id"), params),
+                page, s -> s);
+    }
+
+    List<ConsultationSite> ofZone(UUID zoneId) {
+        return ConsultationSite.list("zoneId", zoneId);
+    }
+}

@@ -1,0 +1,215 @@
+package fr.civmil.health.zones.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import fr.civmil.health.platform.identifiers.Identifiers;
+import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.reference.ReferenceGeography.Epci;
+import fr.civmil.health.zones.domain.ZoneStatus;
+
+/**
+ * Reads a CSV list of designations (RFC 4180, header line, comma separated). Every line is checked
+ * and every bad one reported by number; {@code epci_name}, {@code departement} and
+ * {@code population_municipale} (the seed's columns) are checked against the reference when present.
+ */
+final class CsvDesignations {
+
+    static final Pattern CAMPAIGN = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+    static final Set<String> COLUMNS = Set.of("epci_siren", "campaign", "status", "apl", "vulnerability_index",
+            "vulnerability_source", "decision_date", "decision_reference", "target_days_per_month", "notes",
+            "epci_name", "departement", "population_municipale", "press_source");
+
+    /** A parsed line: its number in the file (header = line 1) and the designation. */
+    record Line(int number, ZoneDesignation designation) {
+    }
+
+    private CsvDesignations() {
+    }
+
+    static List<Line> parse(String csv, String defaultCampaign, ZoneStatus defaultStatus, ReferenceGeography geography,
+            List<Problem.Violation> errors) {
+        List<List<String>> rows = records(csv == null ? "" : csv);
+        if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
+            throw ApiProblem.badRequest("invalid-csv", "The CSV is empty: expected a header line naming at least epci_siren", null);
+        }
+        List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<Problem.Violation> headerErrors = new ArrayList<>();
+        header.stream().filter(h -> !COLUMNS.contains(h))
+                .forEach(h -> headerErrors.add(new Problem.Violation("line 1", "unknown column '" + h + "'; allowed: "
+                        + String.join(", ", COLUMNS.stream().sorted().toList()))));
+        if (!header.contains("epci_siren")) {
+            headerErrors.add(new Problem.Violation("line 1", "missing column epci_siren"));
+        }
+        if (new HashSet<>(header).size() != header.size()) {
+            headerErrors.add(new Problem.Violation("line 1", "a column is repeated"));
+        }
+        if (!headerErrors.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-csv", "The CSV header is invalid", headerErrors);
+        }
+        List<Line> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            int number = i + 1;
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            String where = "line " + number;
+            if (row.size() != header.size()) {
+                errors.add(new Problem.Violation(where, "has " + row.size() + " fields, the header has " + header.size()));
+                continue;
+            }
+            Map<String, String> f = new HashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                String value = row.get(c).trim();
+                f.put(header.get(c), value.isEmpty() ? null : value);
+            }
+            int before = errors.size();
+            String siren = f.get("epci_siren");
+            Epci epci = null;
+            if (siren == null || !Identifiers.isSiren(siren)) {
+                errors.add(new Problem.Violation(where, "epci_siren '" + (siren == null ? "" : siren) + "' must be a valid SIREN (9 digits with a Luhn key)"));
+            } else {
+                epci = geography.epci(siren).orElse(null);
+                if (epci == null) {
+                    errors.add(new Problem.Violation(where, "no EPCI has SIREN " + siren + " in the reference geography"));
+                }
+            }
+            if (epci != null) {
+                check(errors, where, f.get("epci_name"), epci.name(), "epci_name");
+                if (f.get("departement") != null && !epci.departementCodes().contains(f.get("departement"))) {
+                    errors.add(new Problem.Violation(where, "departement " + f.get("departement") + " is not one of EPCI "
+                            + siren + "'s départements " + epci.departementCodes()));
+                }
+                check(errors, where, f.get("population_municipale"), String.valueOf(epci.population()), "population_municipale");
+            }
+            String campaign = f.getOrDefault("campaign", null) == null ? defaultCampaign : f.get("campaign");
+            if (campaign == null || !CAMPAIGN.matcher(campaign).matches()) {
+                errors.add(new Problem.Violation(where, campaign == null ? "campaign is missing (column or ?campaign=)"
+                        : "campaign '" + campaign + "' must be lower-case letters, digits and dashes (e.g. pacte-2025)"));
+            }
+            ZoneStatus status = defaultStatus;
+            if (f.get("status") != null) {
+                status = switch (f.get("status")) {
+                    case "PROPOSED" -> ZoneStatus.PROPOSED;
+                    case "DESIGNATED" -> ZoneStatus.DESIGNATED;
+                    default -> {
+                        errors.add(new Problem.Violation(where, "status must be PROPOSED or DESIGNATED"));
+                        yield null;
+                    }
+                };
+            }
+            BigDecimal apl = number(errors, where, f, "apl");
+            BigDecimal index = number(errors, where, f, "vulnerability_index");
+            BigDecimal target = number(errors, where, f, "target_days_per_month");
+            LocalDate decisionDate = null;
+            if (f.get("decision_date") != null) {
+                try {
+                    decisionDate = LocalDate.parse(f.get("decision_date"));
+                } catch (DateTimeParseException e) {
+                    errors.add(new Problem.Violation(where, "decision_date must be an ISO-8601 date (YYYY-MM-DD)"));
+                }
+            }
+            for (String text : List.of("vulnerability_source", "decision_reference")) {
+                if (f.get(text) != null && f.get(text).length() > 200) {
+                    errors.add(new Problem.Violation(where, text + " is longer than 200 characters"));
+                }
+            }
+            String notes = f.get("notes");
+            if (notes == null && f.get("press_source") != null) {
+                notes = "Publicly named in: " + f.get("press_source");
+            }
+            if (notes != null && notes.length() > 2000) {
+                errors.add(new Problem.Violation(where, "notes are longer than 2000 characters"));
+            }
+            if (epci != null && campaign != null && !seen.add(campaign + "/" + siren)) {
+                errors.add(new Problem.Violation(where, "EPCI " + siren + " appears twice in campaign " + campaign));
+            }
+            if (errors.size() == before) {
+                lines.add(new Line(number, new ZoneDesignation(siren, campaign, status, apl, index, f.get("vulnerability_source"),
+                        decisionDate, f.get("decision_reference"), target, notes)));
+            }
+        }
+        if (lines.isEmpty() && errors.isEmpty()) {
+            throw ApiProblem.badRequest("invalid-csv", "The CSV has a header but no designation line", null);
+        }
+        return lines;
+    }
+
+    private static void check(List<Problem.Violation> errors, String where, String given, String reference, String column) {
+        if (given != null && !given.equals(reference)) {
+            errors.add(new Problem.Violation(where, column + " '" + given + "' differs from the reference ('" + reference + "')"));
+        }
+    }
+
+    private static BigDecimal number(List<Problem.Violation> errors, String where, Map<String, String> f, String column) {
+        String value = f.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value);
+            if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                errors.add(new Problem.Violation(where, column + " must be between 0 and 100000"));
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.Violation(where, column + " '" + value + "' is not a number"));
+            return null;
+        }
+    }
+
+    /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+    static List<List<String>> records(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        for (; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(ch);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}
