@@ -1,0 +1,135 @@
+package fr.civmil.health.partnership.api;
+
+import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
+import fr.civmil.health.partnership.api.CommitmentJson.CommitmentView;
+import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
+import fr.civmil.health.partnership.domain.Commitment;
+import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.Owner;
+import fr.civmil.health.partnership.service.CommitmentService;
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.idempotency.IdempotentCreations;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+
+@Path("/api/v1/partnerships/{contractId}/commitments")
+@Tag(name = "Commitments", description = "Reciprocal commitments under the axes of a contract")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
+@APIResponse(responseCode = "404", description = "No such contract or commitment", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
+public class CommitmentResource {
+
+    private final CommitmentService commitments;
+    private final IdempotentCreations idempotency;
+
+    public CommitmentResource(CommitmentService commitments, IdempotentCreations idempotency) {
+        this.commitments = commitments;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the commitments of a contract", description = "Sort fields: dueDate (default), axis, title, status, createdAt")
+    @APIResponse(responseCode = "200", description = "A page of commitments")
+    @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    public Page<CommitmentView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @BeanParam @Valid PageRequest page,
+            @Parameter(description = "Axis number", example = "4") @QueryParam("axis") Integer axis,
+            @Parameter(description = "Owner", example = "SSA") @QueryParam("owner") Owner owner,
+            @Parameter(description = "Status", example = "IN_PROGRESS") @QueryParam("status") CommitmentStatus status,
+            @Parameter(description = "true: only late commitments; false: only those on time or closed") @QueryParam("late") Boolean late) {
+        return commitments.page(contractId, page, axis, owner, status, late).map(CommitmentView::of);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Add a commitment (PLANNED) under an axis", description = "Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "The contract expired or was terminated", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "422", description = "Unknown axis or priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
+    public Response create(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
+            @Valid @NotNull CommitmentInput input) {
+        return idempotency.create("commitments:" + contractId, key, input, () -> {
+            Commitment commitment = commitments.create(contractId, input);
+            return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id))
+                    .header("ETag", Etags.of(commitment.version)).entity(CommitmentView.of(commitment)).build();
+        });
+    }
+
+    @GET
+    @Path("/{commitmentId}")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Read a commitment", description = "The ETag header is the version to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The commitment")
+    public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id) {
+        Commitment commitment = commitments.find(contractId, id);
+        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+    }
+
+    @PUT
+    @Path("/{commitmentId}")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Edit an open commitment")
+    @APIResponse(responseCode = "200", description = "The edited commitment")
+    @APIResponse(responseCode = "409", description = "The commitment is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "422", description = "Unknown axis or priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
+    public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CommitmentInput input) {
+        Commitment commitment = commitments.update(contractId, id, ifMatch, input);
+        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+    }
+
+    @POST
+    @Path("/{commitmentId}/status")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Move a commitment along its lifecycle", description = "Publishes commitment.status-changed")
+    @APIResponse(responseCode = "200", description = "The commitment in its new status")
+    @APIResponse(responseCode = "400", description = "Abandoning without a reason", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
+    public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull StatusChange change) {
+        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change);
+        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+    }
+}

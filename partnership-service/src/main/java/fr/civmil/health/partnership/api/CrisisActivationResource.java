@@ -1,0 +1,196 @@
+package fr.civmil.health.partnership.api;
+
+import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.civmil.health.partnership.api.CrisisJson.ActivationInput;
+import fr.civmil.health.partnership.api.CrisisJson.ActivationView;
+import fr.civmil.health.partnership.api.CrisisJson.ReinforcementInput;
+import fr.civmil.health.partnership.api.CrisisJson.ReinforcementStatusChange;
+import fr.civmil.health.partnership.api.CrisisJson.ReinforcementView;
+import fr.civmil.health.partnership.api.CrisisJson.StandDownInput;
+import fr.civmil.health.partnership.domain.ActivationStatus;
+import fr.civmil.health.partnership.domain.CrisisActivation;
+import fr.civmil.health.partnership.domain.OrsanPlan;
+import fr.civmil.health.partnership.domain.Reinforcement;
+import fr.civmil.health.partnership.service.CrisisService;
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.identifiers.Identifier;
+import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.idempotency.IdempotentCreations;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/crisis-activations")
+@Tag(name = "Crisis activations", description = "ORSAN plan activations, reinforcement requests and stand-down")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
+@APIResponse(responseCode = "404", description = "No such activation or reinforcement", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
+public class CrisisActivationResource {
+
+    private static final String OPEN_CONFLICT = """
+            {"type":"urn:civmil:problem:crisis-already-open","title":"Conflict","status":409,"detail":"Plan AMAVI is already requested or active in département 31 (activation 6f1c…)"}""";
+
+    private final CrisisService crises;
+    private final IdempotentCreations idempotency;
+    private final SecurityIdentity identity;
+
+    public CrisisActivationResource(CrisisService crises, IdempotentCreations idempotency, SecurityIdentity identity) {
+        this.crises = crises;
+        this.idempotency = idempotency;
+        this.identity = identity;
+    }
+
+    private Response view(CrisisActivation activation, Response.ResponseBuilder builder) {
+        return builder.entity(ActivationView.of(activation, crises.reinforcements(activation.id)))
+                .header("ETag", Etags.of(activation.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List crisis activations", description = "Sort fields: requestedAt (default, newest first), plan, status")
+    @APIResponse(responseCode = "200", description = "A page of activations")
+    @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    public Page<ActivationView> list(@BeanParam @Valid PageRequest page,
+            @Parameter(description = "ORSAN plan", example = "AMAVI") @QueryParam("plan") OrsanPlan plan,
+            @Parameter(description = "Status", example = "ACTIVE") @QueryParam("status") ActivationStatus status,
+            @Parameter(description = "Only activations whose scope includes this département", example = "31")
+            @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement) {
+        return crises.page(page, plan, status, departement).map(a -> ActivationView.of(a, crises.reinforcements(a.id)));
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Request the activation of an ORSAN plan",
+            description = "At most one requested or active activation per plan and département. Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Requested")
+    @APIResponse(responseCode = "400", description = "Invalid body (e.g. unknown département code)", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "The plan is already open in one of the départements", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "already-open", value = OPEN_CONFLICT)))
+    @APIResponse(responseCode = "422", description = "Unknown priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
+    public Response request(
+            @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
+            @Valid @NotNull ActivationInput input) {
+        return idempotency.create("crisis-activations", key, input, () -> {
+            CrisisActivation activation = crises.request(input, identity.getPrincipal().getName());
+            return view(activation, Response.created(URI.create("/api/v1/crisis-activations/" + activation.id)));
+        });
+    }
+
+    @GET
+    @Path("/{activationId}")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Read an activation with its reinforcement totals and, once stood down, its after-action record")
+    @APIResponse(responseCode = "200", description = "The activation")
+    public Response get(@Parameter(description = "Activation id") @PathParam("activationId") UUID id) {
+        return view(crises.find(id), Response.ok());
+    }
+
+    @POST
+    @Path("/{activationId}/activation")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
+    @APIResponse(responseCode = "200", description = "Active")
+    @APIResponse(responseCode = "409", description = "Not REQUESTED", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
+    public Response activate(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
+        return view(crises.activate(id, ifMatch, identity.getPrincipal().getName()), Response.ok());
+    }
+
+    @POST
+    @Path("/{activationId}/stand-down")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Stand an activation down and record the after-action notes",
+            description = "Frees the plan in its départements. Publishes crisis.stood-down when the activation had been ACTIVE")
+    @APIResponse(responseCode = "200", description = "Stood down, with its after-action record")
+    @APIResponse(responseCode = "409", description = "Already stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
+    public Response standDown(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull StandDownInput input) {
+        return view(crises.standDown(id, ifMatch, input.notes(), identity.getPrincipal().getName()), Response.ok());
+    }
+
+    @GET
+    @Path("/{activationId}/reinforcements")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the reinforcement requests of an activation", description = "Sort fields: createdAt (default), type, status")
+    @APIResponse(responseCode = "200", description = "A page of reinforcement requests")
+    public Page<ReinforcementView> reinforcements(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @BeanParam @Valid PageRequest page) {
+        return crises.reinforcementPage(id, page).map(ReinforcementView::of);
+    }
+
+    @POST
+    @Path("/{activationId}/reinforcements")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Request reinforcements inside an activation", description = "Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Requested")
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "409", description = "The activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    public Response requestReinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
+            @Valid @NotNull ReinforcementInput input) {
+        return idempotency.create("reinforcements:" + id, key, input, () -> {
+            Reinforcement reinforcement = crises.requestReinforcement(id, input);
+            return Response.created(URI.create("/api/v1/crisis-activations/" + id + "/reinforcements/" + reinforcement.id))
+                    .header("ETag", Etags.of(reinforcement.version)).entity(ReinforcementView.of(reinforcement)).build();
+        });
+    }
+
+    @GET
+    @Path("/{activationId}/reinforcements/{reinforcementId}")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Read a reinforcement request")
+    @APIResponse(responseCode = "200", description = "The reinforcement request")
+    public Response reinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId) {
+        Reinforcement reinforcement = crises.findReinforcement(id, reinforcementId);
+        return Response.ok(ReinforcementView.of(reinforcement)).header("ETag", Etags.of(reinforcement.version)).build();
+    }
+
+    @POST
+    @Path("/{activationId}/reinforcements/{reinforcementId}/status")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Operation(summary = "Move a reinforcement request one step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")
+    @APIResponse(responseCode = "200", description = "The reinforcement request in its new status")
+    @APIResponse(responseCode = "409", description = "Not the next step, or the activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
+    public Response changeReinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
+            @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId,
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ReinforcementStatusChange change) {
+        Reinforcement reinforcement = crises.changeReinforcement(id, reinforcementId, ifMatch, change.status());
+        return Response.ok(ReinforcementView.of(reinforcement)).header("ETag", Etags.of(reinforcement.version)).build();
+    }
+}

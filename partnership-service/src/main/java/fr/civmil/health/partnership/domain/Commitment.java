@@ -1,0 +1,57 @@
+package fr.civmil.health.partnership.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A commitment one party (or both) makes under an axis of the contract. */
+@Entity
+public class Commitment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "contract_id")
+    public UUID contractId;
+    @Column(name = "axis_number")
+    public int axisNumber;
+    @Enumerated(EnumType.STRING)
+    public Owner owner;
+    public String title;
+    public String description;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> deliverables = new ArrayList<>();
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "zone_ids")
+    public List<UUID> zoneIds = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    public CommitmentStatus status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Late: past its due date and still open (an abandoned commitment is closed, not late). */
+    public boolean isLate(LocalDate today) {
+        return !status.isClosed() && dueDate.isBefore(today);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.civmil.health.partnership.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One value of an indicator at a date. */
+@Entity
+public class Measurement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "indicator_id")
+    public UUID indicatorId;
+    @Column(name = "measured_on")
+    public LocalDate measuredOn;
+    public BigDecimal value;
+    @Enumerated(EnumType.STRING)
+    public MeasurementSource source;
+    public String comment;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    /** The latest measurement by date (then by recording time), or null. */
+    public static Measurement latest(UUID indicatorId) {
+        return Measurement.<Measurement>find("indicatorId = ?1 order by measuredOn desc, recordedAt desc", indicatorId)
+                .firstResult();
+    }
+}

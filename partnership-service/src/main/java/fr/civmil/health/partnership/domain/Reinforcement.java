@@ -1,0 +1,35 @@
+package fr.civmil.health.partnership.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A request for reinforcements (reserves, hospital support, evacuation) inside a crisis activation. */
+@Entity
+public class Reinforcement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "activation_id")
+    public UUID activationId;
+    @Enumerated(EnumType.STRING)
+    public ReinforcementType type;
+    public int quantity;
+    public String place;
+    @Enumerated(EnumType.STRING)
+    public ReinforcementStatus status;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

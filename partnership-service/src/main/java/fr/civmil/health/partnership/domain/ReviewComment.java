@@ -1,0 +1,33 @@
+package fr.civmil.health.partnership.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A remark on one commitment made during an annual review. */
+@Entity
+@Table(name = "review_comment")
+public class ReviewComment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "review_id")
+    public UUID reviewId;
+    @Column(name = "commitment_id")
+    public UUID commitmentId;
+    public String author;
+    public String text;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<ReviewComment> ofReview(UUID reviewId) {
+        return list("reviewId = ?1 order by createdAt, id", reviewId);
+    }
+}

@@ -1,0 +1,156 @@
+package fr.civmil.health.partnership.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
+import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
+import fr.civmil.health.partnership.domain.Axis;
+import fr.civmil.health.partnership.domain.Commitment;
+import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.Contract;
+import fr.civmil.health.partnership.domain.KnownZone;
+import fr.civmil.health.partnership.domain.Owner;
+import fr.civmil.health.partnership.domain.ParisTime;
+import fr.civmil.health.partnership.events.PartnershipEvents;
+import fr.civmil.health.partnership.events.PartnershipEvents.CommitmentStatusChanged;
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Pages;
+import fr.civmil.health.platform.problem.ApiProblem;
+
+/** Commitments under a contract's axes, and their lifecycle (published as events). */
+@ApplicationScoped
+public class CommitmentService {
+
+    private static final Map<String, String> SORTS = Map.of("dueDate", "dueDate", "axis", "axisNumber", "title", "title",
+            "status", "status", "createdAt", "createdAt");
+
+    private final ContractService contracts;
+    private final Outbox outbox;
+
+    public CommitmentService(ContractService contracts, Outbox outbox) {
+        this.contracts = contracts;
+        this.outbox = outbox;
+    }
+
+    public Commitment find(UUID contractId, UUID id) {
+        Commitment commitment = Commitment.findById(id);
+        if (commitment == null || !commitment.contractId.equals(contractId)) {
+            throw ApiProblem.notFound("Commitment", id);
+        }
+        return commitment;
+    }
+
+    /** Filters: axis, owner, status, late. */
+    public Page<Commitment> page(UUID contractId, PageRequest request, Integer axis, Owner owner, CommitmentStatus status, Boolean late) {
+        contracts.find(contractId);
+        StringBuilder where = new StringBuilder("contractId = :contract");
+        Map<String, Object> params = new HashMap<>();
+        params.put("contract", contractId);
+        if (axis != null) {
+            where.append(" and axisNumber = :axis");
+            params.put("axis", axis);
+        }
+        if (owner != null) {
+            where.append(" and owner = :owner");
+            params.put("owner", owner);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (late != null) {
+            where.append(late ? " and status in :open and dueDate < :today" : " and (status not in :open or dueDate >= :today)");
+            params.put("open", List.of(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS));
+            params.put("today", ParisTime.today());
+        }
+        var query = Commitment.<Commitment>find(where.toString(), Pages.sort(request, SORTS, "dueDate", "id"), params);
+        return Pages.of(query, request, c -> c);
+    }
+
+    @Transactional
+    public Commitment create(UUID contractId, CommitmentInput input) {
+        Contract contract = contracts.findOpen(contractId);
+        check(contract, input);
+        Commitment commitment = new Commitment();
+        commitment.id = UUID.randomUUID();
+        commitment.contractId = contractId;
+        apply(commitment, input);
+        commitment.status = CommitmentStatus.PLANNED;
+        commitment.createdAt = Instant.now();
+        commitment.updatedAt = commitment.createdAt;
+        commitment.persist();
+        Commitment.getEntityManager().flush();
+        return commitment;
+    }
+
+    @Transactional
+    public Commitment update(UUID contractId, UUID id, String ifMatch, CommitmentInput input) {
+        Contract contract = contracts.findOpen(contractId);
+        Commitment commitment = find(contractId, id);
+        Etags.requireMatch(ifMatch, commitment.version);
+        if (commitment.status.isClosed()) {
+            throw ApiProblem.conflict("commitment-closed", "A " + commitment.status + " commitment cannot be edited");
+        }
+        check(contract, input);
+        apply(commitment, input);
+        commitment.updatedAt = Instant.now();
+        Commitment.getEntityManager().flush();
+        return commitment;
+    }
+
+    @Transactional
+    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change) {
+        contracts.findOpen(contractId);
+        Commitment commitment = find(contractId, id);
+        Etags.requireMatch(ifMatch, commitment.version);
+        CommitmentStatus from = commitment.status;
+        if (!from.next().contains(change.status())) {
+            throw ApiProblem.conflict("illegal-transition", "A " + from + " commitment cannot become " + change.status()
+                    + "; allowed: " + from.next());
+        }
+        if (change.status() == CommitmentStatus.ABANDONED && (change.reason() == null || change.reason().isBlank())) {
+            throw ApiProblem.invalidField("reason", "is required to abandon a commitment");
+        }
+        commitment.status = change.status();
+        commitment.statusReason = change.reason();
+        commitment.updatedAt = Instant.now();
+        // Flushing the version bump first serialises writers of this commitment before its event.
+        Commitment.getEntityManager().flush();
+        outbox.record("commitment", commitment.id.toString(), PartnershipEvents.COMMITMENT_STATUS_CHANGED,
+                "commitment " + commitment.id, new CommitmentStatusChanged(commitment.id, contractId, commitment.axisNumber,
+                        from.name(), change.status().name(), change.reason()));
+        return commitment;
+    }
+
+    private static void check(Contract contract, CommitmentInput input) {
+        if (!Axis.exists(contract.id, input.axis())) {
+            throw ApiProblem.unprocessable("unknown-axis", "Contract " + contract.reference + " has no axis " + input.axis());
+        }
+        List<UUID> unknown = KnownZone.unknown(input.zoneIds());
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-zone", "Unknown priority zones (never announced by zones-service): " + unknown);
+        }
+    }
+
+    private static void apply(Commitment commitment, CommitmentInput input) {
+        commitment.axisNumber = input.axis();
+        commitment.owner = input.owner();
+        commitment.title = input.title();
+        commitment.description = input.description();
+        commitment.deliverables = List.copyOf(input.deliverables());
+        commitment.dueDate = input.dueDate();
+        commitment.zoneIds = new ArrayList<>(new LinkedHashSet<>(input.zoneIds()));
+    }
+}

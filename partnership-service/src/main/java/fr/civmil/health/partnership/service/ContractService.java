@@ -1,0 +1,138 @@
+package fr.civmil.health.partnership.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import fr.civmil.health.partnership.api.ContractJson.ContractChanges;
+import fr.civmil.health.partnership.api.ContractJson.ContractInput;
+import fr.civmil.health.partnership.api.ContractJson.StatusChange;
+import fr.civmil.health.partnership.domain.Axis;
+import fr.civmil.health.partnership.domain.Contract;
+import fr.civmil.health.partnership.domain.ContractStatus;
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Pages;
+import fr.civmil.health.platform.problem.ApiProblem;
+
+/** Contracts, their axes and their lifecycle. */
+@ApplicationScoped
+public class ContractService {
+
+    private static final Map<String, String> SORTS = Map.of("reference", "reference", "periodStart", "periodStart",
+            "status", "status", "createdAt", "createdAt");
+
+    public Contract find(UUID id) {
+        Contract contract = Contract.findById(id);
+        if (contract == null) {
+            throw ApiProblem.notFound("Contract", id);
+        }
+        return contract;
+    }
+
+    /** The contract, refusing changes under it once it expired or was terminated. */
+    public Contract findOpen(UUID id) {
+        Contract contract = find(id);
+        if (!contract.status.isOpen()) {
+            throw ApiProblem.conflict("contract-closed", "Contract " + contract.reference + " is " + contract.status
+                    + ": nothing under it can change any more");
+        }
+        return contract;
+    }
+
+    public Page<Contract> page(PageRequest request, ContractStatus status) {
+        var sort = Pages.sort(request, SORTS, "reference", "id");
+        var query = status == null ? Contract.<Contract>findAll(sort) : Contract.<Contract>find("status", sort, status);
+        return Pages.of(query, request, c -> c);
+    }
+
+    @Transactional
+    public Contract create(ContractInput input) {
+        checkPeriod(input.periodStart(), input.periodEnd());
+        if (Contract.count("reference", input.reference()) > 0) {
+            throw ApiProblem.conflict("duplicate-reference", "A contract with reference " + input.reference() + " already exists");
+        }
+        Contract contract = new Contract();
+        contract.id = UUID.randomUUID();
+        contract.reference = input.reference();
+        contract.title = input.title();
+        contract.legalBasis = input.legalBasis();
+        contract.parties = List.copyOf(input.parties());
+        contract.signatories = List.copyOf(input.signatories());
+        contract.frameworkReferences = List.copyOf(input.frameworkReferences());
+        contract.periodStart = input.periodStart();
+        contract.periodEnd = input.periodEnd();
+        contract.status = ContractStatus.DRAFT;
+        contract.createdAt = Instant.now();
+        contract.updatedAt = contract.createdAt;
+        contract.persist();
+        for (int i = 0; i < input.axes().size(); i++) {
+            Axis axis = new Axis();
+            axis.id = UUID.randomUUID();
+            axis.contractId = contract.id;
+            axis.number = i + 1;
+            axis.title = input.axes().get(i);
+            axis.persist();
+        }
+        Contract.getEntityManager().flush();
+        return contract;
+    }
+
+    @Transactional
+    public Contract update(UUID id, String ifMatch, ContractChanges changes) {
+        Contract contract = find(id);
+        Etags.requireMatch(ifMatch, contract.version);
+        if (contract.status != ContractStatus.DRAFT) {
+            throw ApiProblem.conflict("contract-not-draft", "Only a DRAFT contract can be edited; this one is " + contract.status);
+        }
+        checkPeriod(changes.periodStart(), changes.periodEnd());
+        contract.title = changes.title();
+        contract.legalBasis = changes.legalBasis();
+        contract.parties = List.copyOf(changes.parties());
+        contract.signatories = List.copyOf(changes.signatories());
+        contract.frameworkReferences = List.copyOf(changes.frameworkReferences());
+        contract.periodStart = changes.periodStart();
+        contract.periodEnd = changes.periodEnd();
+        contract.updatedAt = Instant.now();
+        Contract.getEntityManager().flush();
+        return contract;
+    }
+
+    @Transactional
+    public Contract changeStatus(UUID id, String ifMatch, StatusChange change) {
+        Contract contract = find(id);
+        Etags.requireMatch(ifMatch, contract.version);
+        if (!contract.status.next().contains(change.status())) {
+            throw ApiProblem.conflict("illegal-transition", "A " + contract.status + " contract cannot become " + change.status()
+                    + "; allowed: " + contract.status.next());
+        }
+        if (change.status() == ContractStatus.TERMINATED && (change.reason() == null || change.reason().isBlank())) {
+            throw ApiProblem.invalidField("reason", "is required to terminate a contract");
+        }
+        if (change.status() == ContractStatus.SIGNED
+                && (contract.signatories.isEmpty() || contract.signatories.stream().anyMatch(s -> s.signedOn() == null))) {
+            throw ApiProblem.unprocessable("unsigned-signatories",
+                    "Every signatory needs a signature date before the contract is SIGNED");
+        }
+        contract.status = change.status();
+        contract.statusReason = change.reason();
+        contract.updatedAt = Instant.now();
+        Contract.getEntityManager().flush();
+        return contract;
+    }
+
+    private static void checkPeriod(LocalDate start, LocalDate end) {
+        if (!end.isAfter(start)) {
+            throw ApiProblem.invalidField("periodEnd", "must be after periodStart");
+        }
+        if (end.isAfter(start.plusYears(5))) {
+            throw ApiProblem.invalidField("periodEnd", "a specific contract lasts at most five years");
+        }
+    }
+}

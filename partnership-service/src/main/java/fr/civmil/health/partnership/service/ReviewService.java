@@ -1,0 +1,182 @@
+package fr.civmil.health.partnership.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import fr.civmil.health.partnership.domain.AnnualReview;
+import fr.civmil.health.partnership.domain.Commitment;
+import fr.civmil.health.partnership.domain.Indicator;
+import fr.civmil.health.partnership.domain.Measurement;
+import fr.civmil.health.partnership.domain.MeasurementSource;
+import fr.civmil.health.partnership.domain.ParisTime;
+import fr.civmil.health.partnership.domain.Party;
+import fr.civmil.health.partnership.domain.ReviewComment;
+import fr.civmil.health.partnership.domain.ReviewSnapshot;
+import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
+import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
+import fr.civmil.health.partnership.events.PartnershipEvents;
+import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Pages;
+import fr.civmil.health.platform.problem.ApiProblem;
+
+/** Annual reviews: a frozen snapshot, comments, and a sign-off by each party after which nothing changes. */
+@ApplicationScoped
+public class ReviewService {
+
+    private static final Map<String, String> SORTS = Map.of("year", "year");
+
+    private final ContractService contracts;
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+
+    public ReviewService(ContractService contracts, EntityManager entityManager, Outbox outbox) {
+        this.contracts = contracts;
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+    }
+
+    public AnnualReview find(UUID contractId, int year) {
+        contracts.find(contractId);
+        AnnualReview review = AnnualReview.of(contractId, year);
+        if (review == null) {
+            throw ApiProblem.notFound("Annual review of", year);
+        }
+        return review;
+    }
+
+    public Page<AnnualReview> page(UUID contractId, PageRequest request) {
+        contracts.find(contractId);
+        return Pages.of(AnnualReview.<AnnualReview>find("contractId", Pages.sort(request, SORTS, "-year", "id"), contractId),
+                request, r -> r);
+    }
+
+    @Transactional
+    public AnnualReview open(UUID contractId, int year, LocalDate reviewDate) {
+        contracts.findOpen(contractId);
+        LocalDate date = reviewDate == null ? ParisTime.today() : reviewDate;
+        checkDate(year, date);
+        // Two concurrent openings of the same year: the second waits, then finds the first.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('annual-review'), hashtext(?1))")
+                .setParameter(1, contractId + "/" + year).getSingleResult();
+        if (AnnualReview.of(contractId, year) != null) {
+            throw ApiProblem.conflict("review-exists", "The " + year + " review of this contract is already open");
+        }
+        AnnualReview review = new AnnualReview();
+        review.id = UUID.randomUUID();
+        review.contractId = contractId;
+        review.year = year;
+        review.reviewDate = date;
+        review.snapshot = snapshot(contractId, date);
+        review.createdAt = Instant.now();
+        review.persist();
+        entityManager.flush();
+        return review;
+    }
+
+    /** Takes the snapshot again (e.g. after late measurements), as long as nobody has signed. */
+    @Transactional
+    public AnnualReview refresh(UUID contractId, int year, String ifMatch, LocalDate reviewDate) {
+        AnnualReview review = lockedForChange(contractId, year);
+        Etags.requireMatch(ifMatch, review.version);
+        if (review.ssaSignedAt != null || review.arsSignedAt != null) {
+            throw ApiProblem.conflict("review-signed", "A review signed by a party cannot be taken again");
+        }
+        if (reviewDate != null) {
+            checkDate(year, reviewDate);
+            review.reviewDate = reviewDate;
+        }
+        review.snapshot = snapshot(contractId, review.reviewDate);
+        entityManager.flush();
+        return review;
+    }
+
+    @Transactional
+    public ReviewComment comment(UUID contractId, int year, UUID commitmentId, String text, String author) {
+        AnnualReview review = lockedForChange(contractId, year);
+        if (review.snapshot.commitments().stream().noneMatch(c -> c.commitmentId().equals(commitmentId))) {
+            throw ApiProblem.unprocessable("unknown-commitment", "Commitment " + commitmentId + " is not in the " + year + " review");
+        }
+        // A comment changes what the parties sign: their If-Match must have seen it.
+        entityManager.lock(review, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        ReviewComment comment = new ReviewComment();
+        comment.id = UUID.randomUUID();
+        comment.reviewId = review.id;
+        comment.commitmentId = commitmentId;
+        comment.author = author;
+        comment.text = text;
+        comment.createdAt = Instant.now();
+        comment.persist();
+        entityManager.flush();
+        return comment;
+    }
+
+    @Transactional
+    public AnnualReview sign(UUID contractId, int year, Party party, String ifMatch, String signer) {
+        AnnualReview review = lockedForChange(contractId, year);
+        Etags.requireMatch(ifMatch, review.version);
+        if (review.signedBy(party)) {
+            throw ApiProblem.conflict("already-signed", party + " already signed the " + year + " review");
+        }
+        if (party == Party.SSA) {
+            review.ssaSignedBy = signer;
+            review.ssaSignedAt = Instant.now();
+        } else {
+            review.arsSignedBy = signer;
+            review.arsSignedAt = Instant.now();
+        }
+        entityManager.flush();
+        outbox.record("review", review.id.toString(), PartnershipEvents.REVIEW_SIGNED, "review " + review.id,
+                new ReviewSigned(review.id, contractId, year, party.name(), review.isFullySigned()));
+        return review;
+    }
+
+    /** The review, locked against concurrent change, refusing any change once both parties signed. */
+    private AnnualReview lockedForChange(UUID contractId, int year) {
+        AnnualReview review = find(contractId, year);
+        entityManager.lock(review, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(review);
+        if (review.isFullySigned()) {
+            throw ApiProblem.conflict("review-signed", "The " + year + " review was signed by both parties and cannot change");
+        }
+        return review;
+    }
+
+    private static void checkDate(int year, LocalDate date) {
+        if (date.isAfter(ParisTime.today())) {
+            throw ApiProblem.invalidField("reviewDate", "cannot be in the future");
+        }
+        if (date.getYear() < year) {
+            throw ApiProblem.invalidField("reviewDate", "must be in " + year + " or later");
+        }
+    }
+
+    private static ReviewSnapshot snapshot(UUID contractId, LocalDate date) {
+        List<CommitmentLine> lines = new ArrayList<>();
+        for (Commitment c : Commitment.<Commitment>list("contractId = ?1 order by axisNumber, dueDate, id", contractId)) {
+            List<IndicatorLine> indicators = new ArrayList<>();
+            for (Indicator i : Indicator.<Indicator>list("commitmentId = ?1 order by name, id", c.id)) {
+                Measurement m = Measurement.<Measurement>find(
+                        "indicatorId = ?1 and measuredOn <= ?2 order by measuredOn desc, recordedAt desc", i.id, date).firstResult();
+                indicators.add(new IndicatorLine(i.id, i.name, i.unit, i.baseline, i.target, i.direction,
+                        i.feed == null ? MeasurementSource.MANUAL : MeasurementSource.AUTOMATIC,
+                        m == null ? null : m.value, m == null ? null : m.measuredOn,
+                        m == null ? null : i.progress(m.value), m != null && i.targetReached(m.value)));
+            }
+            lines.add(new CommitmentLine(c.id, c.axisNumber, c.owner, c.title, c.status, c.dueDate, c.isLate(date), indicators));
+        }
+        return new ReviewSnapshot(lines);
+    }
+}

@@ -1,0 +1,200 @@
+package fr.civmil.health.partnership;
+
+import fr.civmil.health.devstack.testing.TopicProbe;
+
+import static fr.civmil.health.partnership.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.civmil.health.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class AnnualReviewTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    private static void measure(String contract, String indicator, LocalDate date, int value) {
+        as("ars").body(Map.of("date", date.toString(), "value", value))
+                .post("/api/v1/partnerships/" + contract + "/indicators/" + indicator + "/measurements").then().statusCode(201);
+    }
+
+    private static void status(String contract, String commitment, String etag, String status) {
+        as("ssa").header("If-Match", etag).body(Map.of("status", status))
+                .post("/api/v1/partnerships/" + contract + "/commitments/" + commitment + "/status").then().statusCode(200);
+    }
+
+    /** A contract with one commitment and one manual indicator measured 30 days and 1 day ago. */
+    private record Setup(String contract, String commitment, String indicator, String reviews) {
+        static Setup create() {
+            String contract = Api.newContract();
+            String commitment = Api.newCommitment(contract, TODAY.plusMonths(6).toString());
+            String indicator = as("ars").body(IndicatorTest.indicator(commitment, 0, 400, "HIGHER_IS_BETTER"))
+                    .post("/api/v1/partnerships/" + contract + "/indicators").then().statusCode(201).extract().path("id");
+            measure(contract, indicator, TODAY.minusDays(30), 50);
+            return new Setup(contract, commitment, indicator, "/api/v1/partnerships/" + contract + "/reviews");
+        }
+    }
+
+    @Test
+    void aReviewFreezesStatusesAndValuesAsOfItsDate() {
+        Setup s = Setup.create();
+        measure(s.contract, s.indicator, TODAY.minusDays(1), 200);
+        int year = TODAY.minusDays(5).getYear();
+        as("ars").body(Map.of("year", year, "reviewDate", TODAY.minusDays(5).toString())).post(s.reviews).then().statusCode(201)
+                .header("ETag", equalTo("\"0\"")).body("status", equalTo("OPEN"))
+                .body("snapshot.commitments", hasSize(1))
+                .body("snapshot.commitments[0].status", equalTo("PLANNED"))
+                .body("snapshot.commitments[0].indicators[0].value", equalTo(50.0f))
+                .body("snapshot.commitments[0].indicators[0].progress", equalTo(12.5f));
+        status(s.contract, s.commitment, "\"0\"", "IN_PROGRESS");
+        as("auditor").get(s.reviews + "/" + year).then().statusCode(200)
+                .body("snapshot.commitments[0].status", equalTo("PLANNED"))
+                .body("snapshot.commitments[0].indicators[0].value", equalTo(50.0f));
+        as("ars").body(Map.of("year", year)).post(s.reviews).then().statusCode(409).body("type", equalTo("urn:civmil:problem:review-exists"));
+        as("ars").body(Map.of("year", year + 1, "reviewDate", TODAY.plusDays(1).toString())).post(s.reviews).then().statusCode(400)
+                .body("violations[0].field", equalTo("reviewDate"));
+        as("ars").body(Map.of("year", 1999)).post(s.reviews).then().statusCode(400);
+        as("auditor").get(s.reviews).then().body("total", equalTo(1));
+        as("auditor").get(s.reviews + "/" + (year - 3)).then().statusCode(404);
+
+        as("ssa").header("If-Match", "\"0\"").body(Map.of("reviewDate", TODAY.toString())).post(s.reviews + "/" + year + "/snapshot")
+                .then().statusCode(200).body("snapshot.commitments[0].status", equalTo("IN_PROGRESS"))
+                .body("snapshot.commitments[0].indicators[0].value", equalTo(200.0f)).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void eachPartySignsForItselfAndASignedReviewNeverChanges() {
+        Setup s = Setup.create();
+        int year = TODAY.getYear();
+        String review = s.reviews + "/" + year;
+        as("ssa").body(Map.of("year", year)).post(s.reviews).then().statusCode(201);
+        as("ssa").body(Map.of("commitmentId", s.commitment, "text", "Calendrier décalé, au premier trimestre")).post(review + "/comments")
+                .then().statusCode(201).body("author", equalTo("dev-ssa"));
+        as("ssa").body(Map.of("commitmentId", UUID.randomUUID().toString(), "text", "?")).post(review + "/comments").then().statusCode(422);
+        String etag = Api.etag("ars", review);
+        assertEquals("\"1\"", etag, "a comment changes what is signed");
+
+        as("ars").header("If-Match", etag).post(review + "/signatures/SSA").then().statusCode(403);
+        as("ssa").header("If-Match", etag).post(review + "/signatures/ARS").then().statusCode(403);
+        as("auditor").header("If-Match", etag).post(review + "/signatures/ARS").then().statusCode(403);
+        as("ssa").header("If-Match", etag).post(review + "/signatures/NAVY").then().statusCode(400);
+        as("ssa").header("If-Match", "\"0\"").post(review + "/signatures/SSA").then().statusCode(412);
+        as("ssa").post(review + "/signatures/SSA").then().statusCode(428);
+        as("auditor").get(review).then().body("status", equalTo("OPEN")).body("ssaSignature", nullValue());
+
+        as("ssa").header("If-Match", etag).post(review + "/signatures/SSA").then().statusCode(200)
+                .body("status", equalTo("PARTIALLY_SIGNED")).body("ssaSignature.signedBy", equalTo("dev-ssa"))
+                .header("ETag", equalTo("\"2\""));
+        as("ssa").header("If-Match", "\"2\"").post(review + "/signatures/SSA").then().statusCode(409)
+                .body("type", equalTo("urn:civmil:problem:already-signed"));
+        as("ars").header("If-Match", "\"2\"").body(Map.of()).post(review + "/snapshot").then().statusCode(409);
+        as("ars").header("If-Match", "\"2\"").post(review + "/signatures/ARS").then().statusCode(200)
+                .body("status", equalTo("SIGNED")).body("arsSignature.signedBy", equalTo("dev-ars"));
+
+        as("ars").body(Map.of("commitmentId", s.commitment, "text", "Trop tard")).post(review + "/comments").then().statusCode(409)
+                .body("type", equalTo("urn:civmil:problem:review-signed"));
+        as("ars").header("If-Match", "\"3\"").post(review + "/signatures/ARS").then().statusCode(409);
+        as("admin").header("If-Match", "\"3\"").body(Map.of()).post(review + "/snapshot").then().statusCode(409);
+        as("auditor").get(review).then().body("comments", hasSize(1)).header("ETag", equalTo("\"3\""));
+
+        JsonNode event = TopicProbe.awaitPublished("partnership.events.v1", "fr.civmil.partnership.review.signed.v1",
+                d -> d.path("contractId").asText().equals(s.contract) && d.path("party").asText().equals("ARS"));
+        assertTrue(event.at("/data/fullySigned").asBoolean());
+        assertEquals(year, event.at("/data/year").asInt());
+    }
+
+    @Test
+    void bothPartiesSigningAtOnceWithTheSameETagSignOneAfterTheOther() throws Exception {
+        Setup s = Setup.create();
+        int year = TODAY.getYear();
+        String review = s.reviews + "/" + year;
+        as("ars").body(Map.of("year", year)).post(s.reviews).then().statusCode(201);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> codes;
+        try {
+            Callable<Integer> ssa = () -> as("ssa").header("If-Match", "\"0\"").post(review + "/signatures/SSA").statusCode();
+            Callable<Integer> ars = () -> as("ars").header("If-Match", "\"0\"").post(review + "/signatures/ARS").statusCode();
+            codes = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(List.of(ssa, ars))) {
+                codes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(codes.contains(200) && codes.contains(412), codes.toString());
+        as("auditor").get(review).then().body("status", equalTo("PARTIALLY_SIGNED")).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void twoYearsCompareCommitmentByCommitment() {
+        Setup s = Setup.create();
+        int to = TODAY.minusDays(5).getYear();
+        as("ars").body(Map.of("year", to - 1, "reviewDate", TODAY.minusDays(20).toString())).post(s.reviews).then().statusCode(201);
+        status(s.contract, s.commitment, "\"0\"", "IN_PROGRESS");
+        measure(s.contract, s.indicator, TODAY.minusDays(10), 100);
+        String added = Api.newCommitment(s.contract, TODAY.plusMonths(3).toString());
+        as("ars").body(Map.of("year", to, "reviewDate", TODAY.minusDays(5).toString())).post(s.reviews).then().statusCode(201);
+
+        as("auditor").queryParam("with", to - 1).get(s.reviews + "/" + to + "/comparison").then().statusCode(200)
+                .body("fromYear", equalTo(to - 1)).body("toYear", equalTo(to))
+                .body("commitments.find { it.commitmentId == '" + s.commitment + "' }.fromStatus", equalTo("PLANNED"))
+                .body("commitments.find { it.commitmentId == '" + s.commitment + "' }.toStatus", equalTo("IN_PROGRESS"))
+                .body("commitments.find { it.commitmentId == '" + s.commitment + "' }.indicators[0].fromValue", equalTo(50.0f))
+                .body("commitments.find { it.commitmentId == '" + s.commitment + "' }.indicators[0].toValue", equalTo(100.0f))
+                .body("commitments.find { it.commitmentId == '" + s.commitment + "' }.indicators[0].delta", equalTo(50.0f))
+                .body("commitments.find { it.commitmentId == '" + added + "' }.fromStatus", nullValue());
+        as("auditor").get(s.reviews + "/" + to + "/comparison").then().statusCode(400);
+        as("auditor").queryParam("with", to - 5).get(s.reviews + "/" + to + "/comparison").then().statusCode(404);
+    }
+
+    @Test
+    void aReviewExportsAsCsvAndAsAPrintableDocument() {
+        Setup s = Setup.create();
+        int year = TODAY.getYear();
+        String review = s.reviews + "/" + year;
+        as("ars").body(Map.of("year", year)).post(s.reviews).then().statusCode(201);
+        as("ars").body(Map.of("commitmentId", s.commitment, "text", "Point d'étape, \"à revoir\"")).post(review + "/comments").then().statusCode(201);
+        as("ssa").header("If-Match", "\"1\"").post(review + "/signatures/SSA").then().statusCode(200);
+
+        String csv = as("auditor").get(review + "/export.csv").then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(2, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("axis,commitment_id,commitment,owner,status,due_date,late,indicator"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("1," + s.commitment + ",Consultations avancées,JOINT,PLANNED,"), lines.get(1));
+        assertTrue(lines.get(1).contains(",Indicateur de test,days,0.00,400.00,50.00,"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(",\"Point d'étape, \"\"à revoir\"\" (dev-ars)\""), lines.get(1));
+
+        as("auditor").get(review + "/export.html").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("<!DOCTYPE html>"))
+                .body(containsString("Suivi annuel " + year))
+                .body(containsString("@media print"))
+                .body(containsString("Axe 1 — Accès aux soins"))
+                .body(containsString("Point d'étape, &quot;à revoir&quot;"))
+                .body(containsString("Signé par dev-ssa"))
+                .body(not(containsString("<script")));
+    }
+}
