@@ -1,0 +1,65 @@
+package fr.civmil.health.referral.api;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import fr.civmil.health.platform.identifiers.Identifier;
+import fr.civmil.health.platform.identifiers.IdentifierKind;
+
+/** Filters of the directory search; every one is optional and they combine with AND. */
+public class DoctorSearchParams {
+
+    static final String BOOLEAN = "^(true|false)$";
+
+    @QueryParam("departementCode")
+    @Identifier(IdentifierKind.DEPARTEMENT)
+    @Parameter(description = "Département of a practice location", example = "83")
+    public String departementCode;
+
+    @QueryParam("communeCode")
+    @Identifier(IdentifierKind.INSEE_COMMUNE)
+    @Parameter(description = "INSEE code of the commune of a practice location", example = "83137")
+    public String communeCode;
+
+    @QueryParam("epciSiren")
+    @Identifier(IdentifierKind.SIREN)
+    @Parameter(description = "SIREN of the EPCI (intercommunalité) of a practice location", example = "248300543")
+    public String epciSiren;
+
+    @QueryParam("specialty")
+    @Parameter(description = "Specialty code (enum name, or its TRE_R38 code such as SM54)", example = "GENERAL_PRACTICE")
+    public String specialty;
+
+    @QueryParam("accepting")
+    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Parameter(description = "Accepting new military patients", example = "true")
+    public String accepting;
+
+    @QueryParam("teleconsultation")
+    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Parameter(description = "Offers teleconsultation", example = "true")
+    public String teleconsultation;
+
+    @QueryParam("inPriorityZone")
+    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Parameter(description = "Practises in a commune of a priority zone (zones-service)", example = "true")
+    public String inPriorityZone;
+
+    @QueryParam("charterStatus")
+    @Pattern(regexp = "^(PENDING_SIGNATURE|ACTIVE|SUSPENDED|WITHDRAWN)$", message = "must be PENDING_SIGNATURE, ACTIVE, SUSPENDED or WITHDRAWN")
+    @Parameter(description = "Charter status", example = "ACTIVE")
+    public String charterStatus;
+
+    @QueryParam("name")
+    @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
+    @Parameter(description = "Part of the doctor's name (case and accents ignored)", example = "martin")
+    public String name;
+
+    @QueryParam("rpps")
+    @Identifier(IdentifierKind.RPPS)
+    @Parameter(description = "RPPS number", example = "10003456789")
+    public String rpps;
+}

@@ -1,0 +1,238 @@
+package fr.civmil.health.referral.api;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.identifiers.Identifier;
+import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.idempotency.IdempotentCreations;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.referral.api.ReferralPayloads.AssignmentInput;
+import fr.civmil.health.referral.api.ReferralPayloads.ProposalView;
+import fr.civmil.health.referral.api.ReferralPayloads.ReadView;
+import fr.civmil.health.referral.api.ReferralPayloads.ReasonInput;
+import fr.civmil.health.referral.api.ReferralPayloads.RequestInput;
+import fr.civmil.health.referral.api.ReferralPayloads.RequestView;
+import fr.civmil.health.referral.domain.ReferralRequest;
+import fr.civmil.health.referral.domain.ReferralStatus;
+import fr.civmil.health.referral.service.ReadAudit;
+import fr.civmil.health.referral.service.ReferralService;
+
+/**
+ * Referral requests of relocated military households: visible to the CNMSS only, and every read is
+ * written to the audit trail that auditors query.
+ */
+@Path("/api/v1/referral-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Referral requests", description = "Matching relocated military households (known by an opaque CNMSS case reference) to referenced doctors")
+public class ReferralRequestResource {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    static final String NO_PLACE = "{\"type\":\"urn:civmil:problem:no-place-left\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The doctor has no place left\"}";
+    static final String NIR = "{\"type\":\"urn:civmil:problem:social-security-number-refused\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"caseReference looks like a social-security number (NIR); send the opaque CNMSS case reference instead\"}";
+    static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-request-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Cannot assign a request that is CANCELLED\"}";
+    static final String FORBIDDEN = "{\"type\":\"urn:civmil:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
+
+    @Inject
+    ReferralService service;
+
+    @Inject
+    ReadAudit audit;
+
+    @Inject
+    IdempotentCreations idempotency;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CNMSS)
+    @Operation(summary = "Register a referral request", description = "The household is identified only by the opaque CNMSS case reference. Unknown fields (names, social-security number…) are refused with 400; a case reference that looks like a NIR with 422. The request expires if not assigned within the configured delay.")
+    @APIResponse(responseCode = "201", description = "Registered (OPEN)", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "409", description = "The case already has a request in progress")
+    @APIResponse(responseCode = "422", description = "Case reference looks like a NIR, or unknown commune", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "nir", value = NIR)))
+    public Response register(@NotNull @Valid RequestInput input,
+            @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
+        return idempotency.create("referral-requests", idempotencyKey, input, () -> {
+            ReferralRequest r = service.register(input);
+            return Response.created(URI.create("/api/v1/referral-requests/" + r.id)).header("ETag", Etags.of(r.version))
+                    .entity(service.view(r)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "List referral requests", description = "Newest first by default. Every request returned is recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    public Response list(@Parameter(description = "Status", example = "OPEN") @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "^(OPEN|PROPOSED|ASSIGNED|CLOSED|CANCELLED|EXPIRED)$", message = "must be OPEN, PROPOSED, ASSIGNED, CLOSED, CANCELLED or EXPIRED") String status,
+            @Parameter(description = "Destination département", example = "83") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
+            @Parameter(description = "Only waiting requests that expire within this many days", example = "7") @QueryParam("expiringWithinDays") @Min(0) @Max(365) Integer expiringWithinDays,
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
+        return audited(service.list(status == null ? null : ReferralStatus.valueOf(status), departementCode, expiringWithinDays, page), "LIST", requestId, security);
+    }
+
+    @GET
+    @Path("/expiring")
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Requests about to expire", description = "OPEN or PROPOSED requests whose expiry falls within the given number of days, soonest first. Audited like every read.")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    public Response expiring(@Parameter(description = "Horizon in days", example = "7") @QueryParam("withinDays") @DefaultValue("7") @Min(0) @Max(365) int withinDays,
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
+        return audited(service.list(null, null, withinDays, page), "LIST_EXPIRING", requestId, security);
+    }
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Audit trail of referral-request reads", description = "Who read which request, when, under which X-Request-Id. Auditors read this trail but not the requests themselves. Newest first by default.")
+    @APIResponse(responseCode = "200", description = "A page of reads")
+    @APIResponse(responseCode = "403", description = "Any role but auditor and admin", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    public Page<ReadView> auditTrail(@Parameter(description = "A request id") @QueryParam("requestId") @jakarta.validation.constraints.Pattern(regexp = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", message = "must be a UUID") String requestId,
+            @Parameter(description = "Subject of the reader's token", example = "dev-cnmss") @QueryParam("reader") String reader,
+            @Parameter(description = "Reads at or after (ISO-8601)", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Reads before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Valid @BeanParam PageRequest page) {
+        return audit.search(requestId == null ? null : UUID.fromString(requestId), reader, instant("from", from), instant("to", to), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Read a referral request", description = "Recorded in the audit trail (reader, time, X-Request-Id). Returns the ETag for the next action.")
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "Unknown request")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
+        ReferralRequest r = service.find(id);
+        String httpRequestId = requestId(requestId);
+        audit.record(security.getUserPrincipal().getName(), httpRequestId, "READ", List.of(id));
+        return Response.ok(service.view(r)).header("ETag", Etags.of(r.version)).header(REQUEST_ID, httpRequestId).build();
+    }
+
+    @POST
+    @Path("/{id}/proposals")
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Rank candidate doctors", description = "Active charter, accepting, with places, of a needed specialty, practising in the destination département; ranked by same commune, then same EPCI, then same département; confirmed capacity first; more remaining places first. Keeps the best (configurable, 50 by default), moves the request to PROPOSED and returns the first page.")
+    @APIResponse(responseCode = "200", description = "First page of the ranked proposals; ETag of the request")
+    @APIResponse(responseCode = "409", description = "The request is no longer waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    public Response propose(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        ReferralRequest r = service.propose(id);
+        return Response.ok(service.proposals(id, page)).header("ETag", Etags.of(r.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/proposals")
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Read the ranked proposals", description = "The proposals last computed, best first, each with the reasons of its rank. Audited.")
+    @APIResponse(responseCode = "200", description = "A page of proposals")
+    public Page<ProposalView> proposals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page,
+            @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
+        Page<ProposalView> proposals = service.proposals(id, page);
+        audit.record(security.getUserPrincipal().getName(), requestId(requestId), "READ_PROPOSALS", List.of(id));
+        return proposals;
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Assign the household to a doctor", description = "Takes one of the doctor's places atomically: with N places left and more than N concurrent assignments, exactly N succeed and the others get 409. Publishes assignment.made (département and count only) and doctor.capacity-changed.")
+    @APIResponse(responseCode = "200", description = "ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "No place left, doctor not active or not accepting, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "422", description = "Unknown doctor")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AssignmentInput input) {
+        return respond(service.assign(id, ifMatch, input.doctorId()));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Cancel a request", description = "From OPEN, PROPOSED or ASSIGNED. An assigned request gives its place back to the doctor (assignment.released).")
+    @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "Already closed, cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReasonInput input) {
+        return respond(service.cancel(id, ifMatch, input.reason()));
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed(Roles.CNMSS)
+    @Transactional
+    @Operation(summary = "Close an assigned request", description = "The household is registered with the doctor; the place stays taken.")
+    @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "Not ASSIGNED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return respond(service.close(id, ifMatch));
+    }
+
+    private Response respond(ReferralRequest r) {
+        return Response.ok(service.view(r)).header("ETag", Etags.of(r.version)).build();
+    }
+
+    private Response audited(Page<ReferralRequest> page, String operation, String requestId, SecurityContext security) {
+        String httpRequestId = requestId(requestId);
+        audit.record(security.getUserPrincipal().getName(), httpRequestId, operation, page.items().stream().map(r -> r.id).toList());
+        return Response.ok(page.map(service::view)).header(REQUEST_ID, httpRequestId).build();
+    }
+
+    private static OffsetDateTime instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw fr.civmil.health.platform.problem.ApiProblem.invalidField(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00Z");
+        }
+    }
+
+    private static String requestId(String header) {
+        return header == null || header.isBlank() ? UUID.randomUUID().toString() : header.length() > 200 ? header.substring(0, 200) : header;
+    }
+}

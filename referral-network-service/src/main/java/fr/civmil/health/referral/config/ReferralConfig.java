@@ -1,0 +1,27 @@
+package fr.civmil.health.referral.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Rules of the referral network that operators tune (application.properties, prefix civmil.referral). */
+@ConfigMapping(prefix = "civmil.referral")
+public interface ReferralConfig {
+
+    /** Capacity confirmed longer ago than this is shown as UNCONFIRMED and ranked after confirmed ones. */
+    @WithDefault("90")
+    int capacityMaxAgeDays();
+
+    /** A request not assigned this long after its registration expires. */
+    @WithDefault("P30D")
+    Duration requestExpiry();
+
+    /** How often the expiry job runs (Quarkus scheduler syntax, e.g. 1m). */
+    @WithDefault("1m")
+    String expiryCheckEvery();
+
+    /** How many ranked candidates a proposal keeps at most. */
+    @WithDefault("50")
+    int maxProposals();
+}

@@ -1,0 +1,64 @@
+package fr.civmil.health.referral.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Reads the projections kept from other services' events: communes inside a priority zone that is
+ * not retired (zones-service) and ORSAN crises in force per département (partnership-service).
+ */
+@ApplicationScoped
+public class AreaFlags {
+
+    /** The SQL condition "commune code column belongs to a non-retired priority zone". */
+    public static String inPriorityZone(String communeColumn) {
+        return "exists (select 1 from priority_zone_commune pzc join priority_zone pz on pz.zone_id = pzc.zone_id"
+                + " where pzc.commune_code = " + communeColumn + " and pz.status <> 'RETIRED')";
+    }
+
+    private final EntityManager entityManager;
+
+    public AreaFlags(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Set<String> priorityCommunes(Collection<String> communeCodes) {
+        if (communeCodes.isEmpty()) {
+            return Set.of();
+        }
+        List<?> rows = entityManager.createNativeQuery("""
+                select distinct pzc.commune_code from priority_zone_commune pzc
+                join priority_zone pz on pz.zone_id = pzc.zone_id
+                where pz.status <> 'RETIRED' and pzc.commune_code in (:codes)""")
+                .setParameter("codes", communeCodes).getResultList();
+        Set<String> result = new HashSet<>();
+        rows.forEach(r -> result.add((String) r));
+        return result;
+    }
+
+    /** Plans in force per département, for the départements given. */
+    public Map<String, List<String>> crises(Collection<String> departementCodes) {
+        if (departementCodes.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = entityManager.createNativeQuery("""
+                select distinct cd.departement_code, ca.plan from crisis_departement cd
+                join crisis_activation ca on ca.activation_id = cd.activation_id
+                where cd.departement_code in (:codes) order by 1, 2""")
+                .setParameter("codes", departementCodes).getResultList();
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        }
+        return result;
+    }
+}

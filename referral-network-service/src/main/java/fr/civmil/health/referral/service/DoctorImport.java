@@ -1,0 +1,377 @@
+package fr.civmil.health.referral.service;
+
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+
+import fr.civmil.health.platform.identifiers.Identifiers;
+import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.referral.domain.Profession;
+import fr.civmil.health.referral.domain.Specialty;
+import fr.civmil.health.referral.events.ReferralEvents;
+import fr.civmil.health.referral.reference.Geography;
+
+/**
+ * Bulk onboarding from CSV, all or nothing: every line is checked first (each bad line reported by
+ * number and reason); then the rows are streamed with PostgreSQL COPY into a temporary table and
+ * applied by a few set-based statements. A row identical to what is stored changes nothing, so
+ * importing the same file twice leaves the data, versions and events as they were.
+ */
+@ApplicationScoped
+public class DoctorImport {
+
+
+    public static final List<String> HEADER = List.of("rpps", "lastName", "firstName", "profession", "specialty", "address",
+            "postalCode", "communeCode", "phone", "teleconsultation", "languages", "acceptingNewPatients", "remainingPlaces",
+            "capacityConfirmedOn", "charterSignedOn");
+
+    public static final String HEADER_TEXT = "rpps,lastName,firstName,profession,specialty,address,postalCode,communeCode,phone,"
+            + "teleconsultation,languages,acceptingNewPatients,remainingPlaces,capacityConfirmedOn,charterSignedOn";
+
+    public static final String EXAMPLE = HEADER_TEXT + "\n10003456789,Cabarrou,Guillaume,PHYSICIAN,GENERAL_PRACTICE,"
+            + "\"12 rue de la République\",83000,83137,0494000000,true,fr|en,true,12,2026-11-02,2024-09-25\n";
+
+    @Schema(name = "DoctorImportReport", description = "What an import changed")
+    public record Report(
+            @Schema(description = "Data lines read", example = "100000") int rows,
+            @Schema(description = "Doctors referenced", example = "99990") int created,
+            @Schema(description = "Doctors whose details or capacity changed", example = "10") int updated,
+            @Schema(description = "Lines identical to what is stored", example = "0") int unchanged) {
+    }
+
+    private final EntityManager entityManager;
+    private final Geography geography;
+
+    public DoctorImport(EntityManager entityManager, Geography geography) {
+        this.entityManager = entityManager;
+        this.geography = geography;
+    }
+
+    @Transactional
+    public Report importCsv(String csv, String actor) {
+        String staged = validate(csv);
+        int rows = (int) staged.chars().filter(c -> c == '\n').count();
+        entityManager.createNativeQuery("""
+                create temporary table doctor_import (
+                    line integer, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
+                    profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
+                    commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
+                    phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
+                    remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy doctor_import from stdin (format csv)", new StringReader(staged));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into doctor_import failed", e);
+            }
+        });
+        entityManager.createNativeQuery("""
+                create temporary table doctor_import_plan on commit drop as
+                select s.*, coalesce(d.id, gen_random_uuid()) as doctor_id,
+                       case when d.id is null then 'NEW'
+                            when (d.last_name, d.first_name, d.profession, d.specialty, d.phone, d.teleconsultation, d.languages,
+                                  d.accepting_new_patients, d.remaining_places, d.capacity_confirmed_on)
+                                 is not distinct from
+                                 (s.last_name, s.first_name, s.profession, s.specialty, s.phone, s.teleconsultation, s.languages,
+                                  s.accepting_new_patients, s.remaining_places, s.capacity_confirmed_on)
+                                 and loc.same then 'SAME'
+                            else 'CHANGED' end as change
+                from doctor_import s
+                left join referenced_doctor d on d.rpps = s.rpps
+                left join lateral (select count(*) = 1 and bool_and(l.address = s.address and l.postal_code = s.postal_code
+                                                                   and l.commune_code = s.commune_code) as same
+                                   from practice_location l where l.doctor_id = d.id) loc on true""").executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into referenced_doctor (id, rpps, last_name, first_name, search_name, profession, specialty, phone,
+                    teleconsultation, languages, accepting_new_patients, remaining_places, capacity_confirmed_on,
+                    charter_status, charter_signed_on, charter_status_since)
+                select doctor_id, rpps, last_name, first_name, search_name, profession, specialty, phone, teleconsultation,
+                       languages, accepting_new_patients, remaining_places, capacity_confirmed_on,
+                       case when charter_signed_on is null then 'PENDING_SIGNATURE' else 'ACTIVE' end,
+                       charter_signed_on, coalesce(charter_signed_on, current_date)
+                from doctor_import_plan where change = 'NEW'""").executeUpdate();
+        entityManager.createNativeQuery("""
+                update referenced_doctor d set last_name = p.last_name, first_name = p.first_name, search_name = p.search_name,
+                       profession = p.profession, specialty = p.specialty, phone = p.phone, teleconsultation = p.teleconsultation,
+                       languages = p.languages, accepting_new_patients = p.accepting_new_patients,
+                       remaining_places = p.remaining_places, capacity_confirmed_on = p.capacity_confirmed_on,
+                       version = d.version + 1, updated_at = now()
+                from doctor_import_plan p where p.change = 'CHANGED' and d.id = p.doctor_id""").executeUpdate();
+        entityManager.createNativeQuery("""
+                delete from practice_location l using doctor_import_plan p
+                where p.change = 'CHANGED' and l.doctor_id = p.doctor_id""").executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into practice_location (id, doctor_id, position, address, postal_code, commune_code, departement_code,
+                    epci_siren, region_code)
+                select gen_random_uuid(), doctor_id, 0, address, postal_code, commune_code, departement_code, epci_siren, region_code
+                from doctor_import_plan where change in ('NEW', 'CHANGED')""").executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into charter_event (doctor_id, from_status, to_status, reason, effective_on, recorded_by)
+                select doctor_id, 'PENDING_SIGNATURE', 'ACTIVE', 'charter signed (bulk import)', charter_signed_on, ?1
+                from doctor_import_plan where change = 'NEW' and charter_signed_on is not null""")
+                .setParameter(1, actor).executeUpdate();
+        // The outbox rows of the whole file in one statement (same table and notification as Outbox.record).
+        entityManager.createNativeQuery("""
+                insert into outbox_event (id, aggregate_type, aggregate_id, type, subject, payload)
+                select gen_random_uuid(), ?1, p.doctor_id::text,
+                       case p.change when 'NEW' then ?2 else ?3 end, 'doctor ' || p.doctor_id,
+                       jsonb_build_object('doctorId', p.doctor_id, 'rpps', p.rpps, 'profession', p.profession,
+                           'specialty', p.specialty, 'charterStatus', d.charter_status,
+                           'acceptingNewPatients', p.accepting_new_patients, 'remainingPlaces', p.remaining_places,
+                           'practiceCommuneCodes', jsonb_build_array(p.commune_code),
+                           'departementCodes', jsonb_build_array(p.departement_code),
+                           'regionCodes', jsonb_build_array(p.region_code))
+                from doctor_import_plan p join referenced_doctor d on d.id = p.doctor_id
+                where p.change in ('NEW', 'CHANGED') order by p.line""")
+                .setParameter(1, ReferralEvents.DOCTOR).setParameter(2, ReferralEvents.DOCTOR_REFERENCED)
+                .setParameter(3, ReferralEvents.DOCTOR_UPDATED).executeUpdate();
+        entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
+        Map<String, Long> counts = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("select change, count(*) from doctor_import_plan group by change").getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return new Report(rows, counts.getOrDefault("NEW", 0L).intValue(), counts.getOrDefault("CHANGED", 0L).intValue(),
+                counts.getOrDefault("SAME", 0L).intValue());
+    }
+
+    /**
+     * Refreshes the planner's statistics after a large import, so the directory search keeps
+     * starting from the practice-location indexes instead of scanning doctors (autovacuum would
+     * get there, but only minutes later). Runs after the import committed.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refreshStatistics(Report report) {
+        if (report.created() + report.updated() >= LARGE_IMPORT) {
+            entityManager.createNativeQuery("analyze referenced_doctor, practice_location").executeUpdate();
+        }
+    }
+
+    static final int LARGE_IMPORT = 5_000;
+
+    /** Checks every line; returns the rows as CSV for COPY, with the derived columns, or throws with every bad line. */
+    String validate(String csv) {
+        List<Problem.Violation> errors = new ArrayList<>();
+        String[] lines = csv.split("\r?\n", -1);
+        List<String> header = lines.length == 0 ? List.of() : Csv.parse(lines[0].replace("\uFEFF", ""));
+        if (!header.equals(HEADER)) {
+            throw new ApiProblem(422, "invalid-import", "Unprocessable request", "line 1: the header must be exactly "
+                    + String.join(",", HEADER), List.of(new Problem.Violation("line 1", "header must be " + String.join(",", HEADER))), Map.of());
+        }
+        StringBuilder staged = new StringBuilder(csv.length() + csv.length() / 2);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            int number = i + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> f;
+            try {
+                f = Csv.parse(line);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.Violation("line " + number, e.getMessage()));
+                continue;
+            }
+            if (f.size() != HEADER.size()) {
+                errors.add(new Problem.Violation("line " + number, "has " + f.size() + " fields, expected " + HEADER.size()));
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            String rpps = f.get(0);
+            if (!Identifiers.isRpps(rpps)) {
+                reasons.add("rpps must be 11 digits");
+            } else if (seen.putIfAbsent(rpps, number) != null) {
+                reasons.add("rpps " + rpps + " already on line " + seen.get(rpps));
+            }
+            String lastName = f.get(1).trim();
+            String firstName = f.get(2).trim();
+            if (lastName.isEmpty() || lastName.length() > 100) {
+                reasons.add("lastName must be 1 to 100 characters");
+            }
+            if (firstName.isEmpty() || firstName.length() > 100) {
+                reasons.add("firstName must be 1 to 100 characters");
+            }
+            Profession profession = enumValue(Profession.class, f.get(3));
+            Specialty specialty = Specialty.parse(f.get(4)).orElse(null);
+            if (profession == null) {
+                reasons.add("profession '" + f.get(3) + "' is not in the code list");
+            }
+            if (specialty == null) {
+                reasons.add("specialty '" + f.get(4) + "' is not in the code list");
+            } else if (profession != null && specialty.profession() != profession) {
+                reasons.add("specialty " + specialty + " is not a specialty of " + profession);
+            }
+            String address = f.get(5).trim();
+            if (address.isEmpty() || address.length() > 300) {
+                reasons.add("address must be 1 to 300 characters");
+            }
+            Geography.Place place = null;
+            if (!f.get(6).matches("\\d{5}")) {
+                reasons.add("postalCode must be 5 digits");
+            } else if (!Identifiers.isInseeCommune(f.get(7))) {
+                reasons.add("communeCode must be an INSEE commune code");
+            } else {
+                Geography.Located located = geography.locate(f.get(7), f.get(6));
+                if (located.ok()) {
+                    place = located.place();
+                } else {
+                    reasons.add(located.error());
+                }
+            }
+            String phone = f.get(8).isBlank() ? null : f.get(8).trim();
+            if (phone != null && !phone.matches("^(\\+33|0)[1-9][0-9]{8}$")) {
+                reasons.add("phone must be a French phone number");
+            }
+            Boolean teleconsultation = bool(f.get(9));
+            if (teleconsultation == null) {
+                reasons.add("teleconsultation must be true or false");
+            }
+            String languages = f.get(10).isBlank() ? "fr" : f.get(10).replace('|', ',');
+            if (!languages.matches("^[a-z]{2}(,[a-z]{2}){0,9}$")) {
+                reasons.add("languages must be ISO 639-1 codes separated by |");
+            }
+            Boolean accepting = bool(f.get(11));
+            if (accepting == null) {
+                reasons.add("acceptingNewPatients must be true or false");
+            }
+            Integer places = null;
+            try {
+                places = Integer.valueOf(f.get(12));
+                if (places < 0 || places > 10000) {
+                    reasons.add("remainingPlaces must be between 0 and 10000");
+                }
+            } catch (NumberFormatException e) {
+                reasons.add("remainingPlaces must be a whole number");
+            }
+            LocalDate confirmedOn = date(f.get(13), "capacityConfirmedOn", true, reasons);
+            LocalDate signedOn = date(f.get(14), "charterSignedOn", false, reasons);
+            if (!reasons.isEmpty()) {
+                errors.add(new Problem.Violation("line " + number, String.join("; ", reasons)));
+                continue;
+            }
+            Csv.append(staged, Integer.toString(number), rpps, lastName, firstName, DoctorService.searchName(lastName, firstName),
+                    profession.name(), specialty.name(), address, f.get(6), place.communeCode(), place.departementCode(),
+                    place.epciSiren(), place.regionCode(), phone, teleconsultation.toString(), languages, accepting.toString(),
+                    places.toString(), confirmedOn.toString(), signedOn == null ? null : signedOn.toString());
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(422, "invalid-import", "Unprocessable request",
+                    errors.size() + " line(s) are invalid; nothing was imported", errors, Map.of());
+        }
+        return staged.toString();
+    }
+
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "oui");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "non");
+
+    private static Boolean bool(String value) {
+        String v = value.trim().toLowerCase();
+        return TRUE.contains(v) ? Boolean.TRUE : FALSE.contains(v) ? Boolean.FALSE : null;
+    }
+
+    private static LocalDate date(String value, String field, boolean required, List<String> reasons) {
+        if (value.isBlank()) {
+            if (required) {
+                reasons.add(field + " is required (YYYY-MM-DD)");
+            }
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.isAfter(LocalDate.now())) {
+                reasons.add(field + " must not be in the future");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            reasons.add(field + " must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        // The nomenclature code is accepted too ("10" for PHYSICIAN).
+        if (type == Profession.class) {
+            for (Profession p : Profession.values()) {
+                if (p.nomenclatureCode().equals(value)) {
+                    return type.cast(p);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Minimal RFC 4180 fields: comma separated, optionally double-quoted with "" for a quote. */
+    static final class Csv {
+
+        private Csv() {
+        }
+
+        static List<String> parse(String line) {
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"' && field.isEmpty()) {
+                    quoted = true;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else {
+                    field.append(c);
+                }
+            }
+            if (quoted) {
+                throw new IllegalArgumentException("unterminated quoted field");
+            }
+            fields.add(field.toString());
+            return fields;
+        }
+
+        /** One CSV row for COPY; null is an empty unquoted field, every other value is quoted. */
+        static void append(StringBuilder out, String... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                if (values[i] != null) {
+                    out.append('"').append(values[i].replace("\"", "\"\"")).append('"');
+                }
+            }
+            out.append('\n');
+        }
+    }
+}

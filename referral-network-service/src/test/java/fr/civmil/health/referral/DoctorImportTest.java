@@ -1,0 +1,105 @@
+package fr.civmil.health.referral;
+
+import fr.civmil.health.devstack.testing.TopicProbe;
+
+import static fr.civmil.health.referral.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import fr.civmil.health.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class DoctorImportTest {
+
+    static final String HEADER = "rpps,lastName,firstName,profession,specialty,address,postalCode,communeCode,phone,"
+            + "teleconsultation,languages,acceptingNewPatients,remainingPlaces,capacityConfirmedOn,charterSignedOn\n";
+
+    static String line(String rpps, String lastName, String specialty, String postal, String commune, int places, String signedOn) {
+        return rpps + "," + lastName + ",Jeanne,PHYSICIAN," + specialty + ",\"4, rue \"\"Neuve\"\"\"," + postal + "," + commune
+                + ",0561000000,true,fr|oc,true," + places + "," + LocalDate.now() + "," + signedOn + "\n";
+    }
+
+    static io.restassured.response.ValidatableResponse post(String csv) {
+        return given().header("Authorization", "Bearer " + Api.token("cnmss")).contentType("text/csv").body(csv)
+                .post("/api/v1/doctors/imports").then();
+    }
+
+    @Test
+    void importsAllOrNothingAndReimportingChangesNothing() {
+        String name = Api.uniqueName();
+        String existingRpps = Api.rpps();
+        String existing = Api.create(Api.toulonGp(existingRpps, name + "x"));
+        String a = Api.rpps();
+        String b = Api.rpps();
+        String csv = HEADER
+                + line(a, name + "a", "GENERAL_PRACTICE", "31000", "31555", 7, "2024-09-25")
+                + line(b, name + "b", "SM40", "12000", "12202", 3, "")
+                + line(existingRpps, name + "x", "GENERAL_PRACTICE", "83000", "83137", 10, "");
+
+        // A bad file is refused whole, with every bad line.
+        String bad = csv
+                + line("123", name + "c", "GENERAL_PRACTICE", "31000", "31555", 1, "")
+                + line(Api.rpps(), name + "d", "BRAIN_SURGERY", "31000", "83137", 1, "")
+                + line(a, name + "e", "GENERAL_PRACTICE", "31000", "31555", 1, "")
+                + "only,three,fields\n";
+        post(bad).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:civmil:problem:invalid-import"))
+                .body("violations.field", contains("line 5", "line 6", "line 7", "line 8"))
+                .body("violations[0].message", containsString("rpps must be 11 digits"))
+                .body("violations[1].message", containsString("specialty 'BRAIN_SURGERY'"))
+                .body("violations[1].message", containsString("postal code 31000 is not a postal code"))
+                .body("violations[2].message", containsString("already on line 2"))
+                .body("violations[3].message", containsString("has 3 fields"));
+        as("ars").queryParam("name", name).get("/api/v1/doctors").then().body("total", equalTo(1));
+
+        post(csv).statusCode(200).body("rows", equalTo(3)).body("created", equalTo(2)).body("updated", equalTo(1))
+                .body("unchanged", equalTo(0));
+        as("ars").queryParam("name", name).queryParam("sort", "name").get("/api/v1/doctors").then()
+                .body("total", equalTo(3))
+                .body("items[0].charter.status", equalTo("ACTIVE"))
+                .body("items[0].charter.signedOn", equalTo("2024-09-25"))
+                .body("items[0].practiceLocations[0].address", equalTo("4, rue \"Neuve\""))
+                .body("items[0].practiceLocations[0].departementCode", equalTo("31"))
+                .body("items[0].languages", contains("fr", "oc"))
+                .body("items[1].specialty", equalTo("PAEDIATRICS"))
+                .body("items[1].charter.status", equalTo("PENDING_SIGNATURE"));
+        String etag = Api.etag(existing);
+        String imported = as("ars").queryParam("rpps", a).get("/api/v1/doctors").then().extract().path("items[0].id");
+        var events = TopicProbe.read("referral.events.v1", java.time.Duration.ofSeconds(30),
+                rs -> rs.stream().anyMatch(r -> imported.equals(r.key()))).stream().filter(r -> imported.equals(r.key())).toList();
+        var referenced = TopicProbe.json(events.get(0).value());
+        assertEquals("fr.civmil.referral.doctor.referenced.v1", referenced.get("type").asText());
+        assertEquals("ACTIVE", referenced.at("/data/charterStatus").asText());
+        EventSchemas.assertConforms(referenced.get("type").asText(), referenced.get("data"));
+
+        post(csv).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+        as("ars").get("/api/v1/doctors/" + existing).then().header("ETag", equalTo(etag));
+    }
+
+    @Test
+    void importsAHundredThousandLinesInSeconds() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        String name = Api.uniqueName();
+        int rows = 20_000;
+        long base = 30_000_000_000L + System.nanoTime() % 1_000_000_000L * 10;
+        for (int i = 0; i < rows; i++) {
+            csv.append(line(Long.toString(base + i), name + i, "GENERAL_PRACTICE", "31000", "31555", 5, "2025-01-01"));
+        }
+        long start = System.nanoTime();
+        post(csv.toString()).statusCode(200).body("created", equalTo(rows));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 20_000, "20,000 rows took " + millis + " ms");
+        as("ars").queryParam("name", name).queryParam("size", 1).get("/api/v1/doctors").then().body("total", equalTo(rows));
+    }
+}
