@@ -18,7 +18,8 @@ public final class FakeUpstream {
     /** Request headers reported back as X-Seen-&lt;name&gt; when present. */
     static final List<String> REPORTED = List.of("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded",
             "X-Forwarded-Port", "Authorization", "Host", "Keep-Alive", "X-Hop", "Proxy-Authorization", "Expect",
-            "Content-Length", "Transfer-Encoding");
+            "Content-Length", "Transfer-Encoding", "X-Request-Id", "traceparent", "X-User-Id", "X-Roles", "X-Client-Id",
+            "X-Real-IP");
 
     private final Vertx vertx;
     private final String name;
@@ -35,7 +36,11 @@ public final class FakeUpstream {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Starts listening unless it already does (two servers on one port would share it in Vert.x). */
     public synchronized void start() {
+        if (server != null) {
+            return;
+        }
         server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1"));
     }
 
@@ -53,12 +58,19 @@ public final class FakeUpstream {
             response.putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
             return;
         }
+        if (request.path().equals("/q/openapi")) {
+            response.putHeader("Content-Type", "application/json")
+                    .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1.0.0\"},\"paths\":{}}");
+            return;
+        }
         response.putHeader("X-Upstream", name)
                 .putHeader("X-Seen-Method", request.method().name())
                 .putHeader("X-Seen-Uri", request.uri())
                 // Hop-by-hop headers of our own, which the gateway must not pass on to its client.
                 .putHeader("Keep-Alive", "timeout=5")
-                .putHeader("Proxy-Authenticate", "Basic realm=\"upstream\"");
+                .putHeader("Proxy-Authenticate", "Basic realm=\"upstream\"")
+                // A request id of its own, which the gateway's must replace.
+                .putHeader("X-Request-Id", "upstream-made-this-up");
         for (String header : REPORTED) {
             if (request.headers().contains(header)) {
                 response.putHeader("X-Seen-" + header, String.join(",", request.headers().getAll(header)));

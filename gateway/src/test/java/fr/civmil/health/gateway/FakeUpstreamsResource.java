@@ -11,8 +11,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Starts fake upstreams on free ports (on a Vert.x of their own) and points the gateway's routes at them:
- * one instance for zones and partnership, two for referral (round-robin), plus a test-only route with a
- * short timeout. The test gets the servers through {@link FakeUpstreams} to stop and restart one.
+ * one instance for zones and partnership, two for referral (round-robin), plus test-only routes (short
+ * timeout, small quota, fragile upstream, no policy) and limits small enough to reach in a test. The test gets the servers through {@link FakeUpstreams} to stop and restart one.
  */
 public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,7 +26,8 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
                 new FakeUpstream(vertx, "zones", freePort()),
                 new FakeUpstream(vertx, "partnership", freePort()),
                 new FakeUpstream(vertx, "referral-a", freePort()),
-                new FakeUpstream(vertx, "referral-b", freePort()));
+                new FakeUpstream(vertx, "referral-b", freePort()),
+                new FakeUpstream(vertx, "fragile", freePort()));
         upstreams.all().forEach(FakeUpstream::start);
         Map<String, String> config = new LinkedHashMap<>();
         // Through the same properties the local run sets, so the defaults in application.properties are exercised.
@@ -37,6 +38,31 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
         config.put("civmil.gateway.routes.slow-test.prefixes", "/api/test/slow");
         config.put("civmil.gateway.routes.slow-test.upstreams", upstreams.zones().url());
         config.put("civmil.gateway.routes.slow-test.timeout", "500ms");
+        config.put("civmil.edge.policy.slow-test.methods", "GET");
+        config.put("civmil.edge.policy.slow-test.pattern", "/api/test/slow/**");
+        config.put("civmil.edge.policy.slow-test.roles", "ars,ssa,cnmss,auditor,admin");
+        // A route with a small quota of its own: a burst of 5, then one request every 5 s.
+        config.put("civmil.gateway.routes.quota-test.prefixes", "/api/test/quota");
+        config.put("civmil.gateway.routes.quota-test.upstreams", upstreams.zones().url());
+        config.put("civmil.edge.quota.routes.quota-test.capacity", "5");
+        config.put("civmil.edge.quota.routes.quota-test.per-second", "0.2");
+        config.put("civmil.edge.policy.quota-test.methods", "GET");
+        config.put("civmil.edge.policy.quota-test.pattern", "/api/test/quota/**");
+        config.put("civmil.edge.policy.quota-test.roles", "ars,ssa");
+        // A route whose upstream tests stop to open its circuit (3 failures, open for 1 s).
+        config.put("civmil.gateway.routes.fragile-test.prefixes", "/api/test/fragile");
+        config.put("civmil.gateway.routes.fragile-test.upstreams", upstreams.fragile().url());
+        config.put("civmil.edge.policy.fragile-test.methods", "GET,POST");
+        config.put("civmil.edge.policy.fragile-test.pattern", "/api/test/fragile/**");
+        config.put("civmil.edge.policy.fragile-test.roles", "ars");
+        config.put("civmil.edge.breaker.failure-threshold", "3");
+        config.put("civmil.edge.breaker.open-for", "1s");
+        // A routed prefix nobody wrote a policy for: denied to everyone.
+        config.put("civmil.gateway.routes.unguarded-test.prefixes", "/api/test/unguarded");
+        config.put("civmil.gateway.routes.unguarded-test.upstreams", upstreams.zones().url());
+        config.put("civmil.edge.max-body-size", "6M");
+        config.put("civmil.edge.cors.origins", "https://backoffice.cnmss.example");
+        config.put("civmil.edge.audit.flush-interval", "50ms");
         return config;
     }
 

@@ -1,5 +1,6 @@
 package fr.civmil.health.gateway;
 
+import static fr.civmil.health.gateway.Tokens.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -29,13 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import fr.civmil.health.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(value = FakeUpstreamsResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(FakeUpstreamsResource.class)
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class GatewayRoutingTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -48,18 +52,18 @@ class GatewayRoutingTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/api/v1/territories, zones",
-            "/api/v1/priority-zones, zones",
-            "/api/v1/consultation-sites, zones",
-            "/api/v1/solidarity-missions, zones",
-            "/api/v1/partnerships, partnership",
-            "/api/v1/crisis-activations, partnership",
-            "/api/v1/doctors, referral",
-            "/api/v1/referral-requests, referral",
-            "/api/v1/coverage, referral" })
-    void eachPrefixReachesItsServiceWithPathAndQueryUnchanged(String prefix, String service) {
+            "/api/v1/territories, zones, ars",
+            "/api/v1/priority-zones, zones, ars",
+            "/api/v1/consultation-sites, zones, ars",
+            "/api/v1/solidarity-missions, zones, ars",
+            "/api/v1/partnerships, partnership, ssa",
+            "/api/v1/crisis-activations, partnership, ssa",
+            "/api/v1/doctors, referral, cnmss",
+            "/api/v1/referral-requests, referral, cnmss",
+            "/api/v1/coverage, referral, cnmss" })
+    void eachPrefixReachesItsServiceWithPathAndQueryUnchanged(String prefix, String service, String role) {
         for (String path : List.of(prefix, prefix + "/", prefix + "/76/a%20b/c")) {
-            given().urlEncodingEnabled(false)
+            as(role).urlEncodingEnabled(false)
                     .get(path + "?page=0&size=20&sort=name,asc&q=%C3%A9t%C3%A9")
                     .then().statusCode(200)
                     .header("X-Upstream", startsWith(service))
@@ -71,7 +75,7 @@ class GatewayRoutingTest {
     void aLargeBodyGoesUpAndComesBackWhole() {
         byte[] body = new byte[4 * 1024 * 1024];
         new Random(42).nextBytes(body);
-        byte[] echoed = given().contentType("application/octet-stream").body(body)
+        byte[] echoed = as("ssa").contentType("application/octet-stream").body(body)
                 .post("/api/v1/partnerships/p-1/reviews?year=2025")
                 .then().statusCode(200)
                 .header("X-Upstream", "partnership")
@@ -90,7 +94,7 @@ class GatewayRoutingTest {
     void bodiesAreStreamedBothWaysNotBuffered() throws IOException {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(ascii("POST /api/v1/solidarity-missions/m-1/days HTTP/1.1\r\nHost: localhost\r\n"
+            out.write(ascii("POST /api/v1/solidarity-missions/m-1/days HTTP/1.1\r\nHost: localhost\r\n" + bearer("ars")
                     + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                     + chunk("part-1")));
             out.flush();
@@ -107,13 +111,18 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void callersCannotSpoofForwardedHeadersAndTheirTokenPassesThrough() {
+    void callersCannotSpoofForwardedOrIdentityHeadersAndTheirTokenPassesThrough() {
+        String token = Tokens.of("ars");
         given().header("X-Forwarded-For", "6.6.6.6")
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "evil.example")
                 .header("X-Forwarded-Port", "6666")
                 .header("Forwarded", "for=6.6.6.6;proto=https")
-                .header("Authorization", "Bearer aaa.bbb.ccc")
+                .header("X-Real-IP", "6.6.6.6")
+                .header("X-User-Id", "dev-admin")
+                .header("X-Roles", "admin")
+                .header("X-Client-Id", "dev-admin")
+                .header("Authorization", "Bearer " + token)
                 .get("/api/v1/priority-zones")
                 .then().statusCode(200)
                 .header("X-Seen-X-Forwarded-For", "127.0.0.1")
@@ -121,12 +130,16 @@ class GatewayRoutingTest {
                 .header("X-Seen-X-Forwarded-Host", "localhost:" + gateway.getPort())
                 .header("X-Seen-X-Forwarded-Port", nullValue())
                 .header("X-Seen-Forwarded", nullValue())
-                .header("X-Seen-Authorization", "Bearer aaa.bbb.ccc");
+                .header("X-Seen-X-Real-IP", nullValue())
+                .header("X-Seen-X-User-Id", nullValue())
+                .header("X-Seen-X-Roles", nullValue())
+                .header("X-Seen-X-Client-Id", nullValue())
+                .header("X-Seen-Authorization", "Bearer " + token);
     }
 
     @Test
     void hopByHopHeadersStopAtTheGateway() throws IOException {
-        String response = exchange("GET /api/v1/coverage HTTP/1.1\r\nHost: localhost\r\n"
+        String response = exchange("GET /api/v1/coverage HTTP/1.1\r\nHost: localhost\r\n" + bearer("cnmss")
                 + "Connection: close\r\nConnection: X-Hop\r\nX-Hop: secret\r\nKeep-Alive: timeout=1\r\n"
                 + "Proxy-Authorization: Basic Zm9vOmJhcg==\r\n\r\n");
         String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
@@ -143,7 +156,7 @@ class GatewayRoutingTest {
     void requestsToOneServiceAlternateBetweenItsInstances() {
         List<String> served = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            served.add(given().get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));
+            served.add(as("ars").get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));
         }
         assertEquals(Set.of("referral-a", "referral-b"), Set.copyOf(served), served::toString);
         for (int i = 1; i < served.size(); i++) {
@@ -155,7 +168,7 @@ class GatewayRoutingTest {
     void aPrefixMatchesWholeSegmentsOnly() {
         given().get("/api/v1/doctorsX").then().statusCode(404).contentType(PROBLEM_JSON);
         given().get("/api/v1/doctors-list/1").then().statusCode(404).contentType(PROBLEM_JSON);
-        given().get("/api/v1/doctors/X").then().statusCode(200).header("X-Upstream", startsWith("referral"));
+        as("ars").get("/api/v1/doctors/X").then().statusCode(200).header("X-Upstream", startsWith("referral"));
     }
 
     @Test
@@ -182,7 +195,7 @@ class GatewayRoutingTest {
     @Test
     void aSilentUpstreamIsA504AfterItsRoutesTimeout() {
         long started = System.nanoTime();
-        given().get("/api/test/slow/1?delayMs=5000")
+        as("ars").get("/api/test/slow/1?delayMs=5000")
                 .then().statusCode(504)
                 .contentType(PROBLEM_JSON)
                 .body("type", is("urn:civmil:problem:gateway-timeout"))
@@ -193,7 +206,7 @@ class GatewayRoutingTest {
         assertTrue(tookMillis >= 450 && tookMillis < 3000, "took " + tookMillis + " ms");
 
         // The same delay is fine on a route with the default 30 s timeout.
-        given().get("/api/v1/territories?delayMs=800").then().statusCode(200).header("X-Upstream", "zones");
+        as("ars").get("/api/v1/territories?delayMs=800").then().statusCode(200).header("X-Upstream", "zones");
     }
 
     @Test
@@ -201,7 +214,7 @@ class GatewayRoutingTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         upstreams.partnership().stop();
         try {
-            given().contentType("application/json").body("{\"name\":\"x\"}")
+            as("ars").contentType("application/json").body("{\"name\":\"x\"}")
                     .post("/api/v1/crisis-activations")
                     .then().statusCode(502)
                     .contentType(PROBLEM_JSON)
@@ -225,9 +238,9 @@ class GatewayRoutingTest {
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItems("upstream zones-service", "upstream partnership-service",
-                        "upstream referral-network-service", "upstream slow-test"))
+                        "upstream referral-network-service", "upstream slow-test", "upstream fragile-test"))
                 .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-2'", is("UP"));
-        given().get("/api/v1/crisis-activations").then().statusCode(200).header("X-Upstream", "partnership");
+        as("ars").get("/api/v1/crisis-activations").then().statusCode(200).header("X-Upstream", "partnership");
     }
 
     @Test
@@ -241,6 +254,20 @@ class GatewayRoutingTest {
         } finally {
             upstreams.zones().start();
         }
+    }
+
+    @Test
+    void httpMetricsAreKeptPerPrefixNeverPerIdentifier() {
+        for (String id : List.of("z-101", "z-102", "z-103")) {
+            as("ars").get("/api/v1/priority-zones/" + id).then().statusCode(200);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/priority-zones/**\""), metrics);
+        assertTrue(!metrics.contains("z-101") && !metrics.contains("z-103"), "a series per identifier");
+    }
+
+    private static String bearer(String role) {
+        return "Authorization: Bearer " + Tokens.of(role) + "\r\n";
     }
 
     private Socket connect() throws IOException {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -46,5 +48,11 @@ public interface GatewayConfig {
         /** How long an upstream may stay silent before the gateway answers 504. */
         @WithDefault("30s")
         Duration timeout();
+
+        /** How long to wait for a connection to one of this route's instances; the gateway-wide connect-timeout if unset. */
+        Optional<Duration> connectTimeout();
+
+        /** Largest request body this route accepts (e.g. bulk CSV imports); civmil.edge.max-body-size if unset. */
+        Optional<MemorySize> maxBodySize();
     }
 }

@@ -3,11 +3,13 @@ package fr.civmil.health.gateway.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import fr.civmil.health.gateway.resilience.CircuitBreaker;
 import fr.civmil.health.platform.problem.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -21,8 +23,10 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * What the gateway adds to vertx-http-proxy for one route: trustworthy X-Forwarded-* headers, hop-by-hop
- * headers stripped both ways, and upstream failures turned into problem+json (502, 504).
+ * What the gateway adds to vertx-http-proxy for one route: trustworthy X-Forwarded-* headers, no
+ * caller-supplied identity headers, the request id and trace context passed on, hop-by-hop headers
+ * stripped both ways, chunked bodies counted against the limit (413), upstream failures turned into
+ * problem+json (502, 504) and reported to the route's circuit breaker.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -35,26 +39,59 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect");
 
+    /**
+     * Headers by which a caller could pose as someone else to a service that trusts a proxy: dropped.
+     * Services derive identity from the bearer token only.
+     */
+    private static final List<String> IDENTITY_PREFIXES = List.of("x-forwarded-", "x-real-ip", "x-client-", "x-user",
+            "x-auth", "x-remote-", "remote-user", "x-roles", "x-consumer-", "x-civmil-", "x-original-", "x-gateway-");
+
+    /** Set by the gateway on its own answer; an upstream's copy would duplicate them. */
+    private static final List<String> GATEWAY_RESPONSE_HEADERS = List.of(GatewayRouter.REQUEST_ID, "RateLimit-Limit",
+            "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
+            "Access-Control-Allow-Credentials");
+
+    private static final String EXCHANGE = "civmil.exchange";
+
     private final GatewayRoute route;
     private final Problems problems;
+    private final CircuitBreaker breaker;
+    private final Map<HttpServerRequest, Exchange> handoff;
+    private final long maxBodyBytes;
 
-    ForwardingInterceptor(GatewayRoute route, Problems problems) {
+    ForwardingInterceptor(GatewayRoute route, Problems problems, CircuitBreaker breaker, Map<HttpServerRequest, Exchange> handoff,
+            long maxBodyBytes) {
         this.route = route;
         this.problems = problems;
+        this.breaker = breaker;
+        this.handoff = handoff;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static Exchange exchange(ProxyContext context) {
+        return context.get(EXCHANGE, Exchange.class);
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         HttpServerRequest client = request.proxiedRequest();
+        Exchange exchange = handoff.remove(client);
+        context.set(EXCHANGE, exchange);
         MultiMap headers = request.headers();
         stripHopByHop(headers);
-        // Whatever the caller claims about its origin is dropped: only the gateway's view reaches the services.
+        // Whatever the caller claims about its origin or identity is dropped: only the gateway's view reaches the services.
         for (String name : new ArrayList<>(headers.names())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-forwarded-") || lower.equals("forwarded")) {
+            if (lower.equals("forwarded") || IDENTITY_PREFIXES.stream().anyMatch(lower::startsWith)) {
                 headers.remove(name);
             }
+        }
+        headers.set(GatewayRouter.REQUEST_ID, exchange.requestId);
+        headers.set("traceparent", exchange.traceparent);
+        Body body = request.getBody();
+        if (body != null && body.length() < 0) {
+            request.setBody(Body.body(new LimitedBody(body.stream(), maxBodyBytes, exchange), -1));
         }
         if (client.remoteAddress() != null) {
             headers.set("X-Forwarded-For", client.remoteAddress().hostAddress());
@@ -64,12 +101,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (authority != null) {
             headers.set("X-Forwarded-Host", authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host());
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(request, failure)));
+        return context.sendRequest()
+                .onSuccess(answered -> breaker.succeeded())
+                .recover(failure -> Future.succeededFuture(failed(request, exchange, failure)));
     }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-        stripHopByHop(context.response().headers());
+        MultiMap headers = context.response().headers();
+        stripHopByHop(headers);
+        GATEWAY_RESPONSE_HEADERS.forEach(headers::remove);
         return context.sendResponse();
     }
 
@@ -86,9 +127,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     /** 504 when the upstream stayed silent, 502 otherwise; the detail names the route, never an address. */
-    private ProxyResponse failed(ProxyRequest request, Throwable failure) {
-        boolean timeout = failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
+    private ProxyResponse failed(ProxyRequest request, Exchange exchange, Throwable failure) {
         String path = request.proxiedRequest().path();
+        if (exchange.bodyTooLarge) {
+            request.release();
+            return request.response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .setBody(Body.body(problems.body(413, "payload-too-large", "Payload too large",
+                            "The request body exceeds " + maxBodyBytes + " bytes", path)));
+        }
+        breaker.failed(System.nanoTime());
+        boolean timeout = failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
         LOG.warnf("%s %s: %s failed: %s", request.getMethod(), path, route.name(), failure.toString());
         int status = timeout ? 504 : 502;
         String detail = timeout

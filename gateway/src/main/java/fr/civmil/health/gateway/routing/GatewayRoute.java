@@ -2,22 +2,28 @@ package fr.civmil.health.gateway.routing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A route of the table: the service that owns some prefixes, its instances and its response timeout. */
+/** A route of the table: the service that owns some prefixes, its instances and its timeouts. */
 public final class GatewayRoute {
 
     private final String name;
     private final List<String> prefixes;
     private final List<Upstream> upstreams;
     private final Duration timeout;
+    private final Duration connectTimeout;
+    private final Optional<Long> maxBodyBytes;
     private final AtomicInteger next = new AtomicInteger();
 
-    GatewayRoute(String name, List<String> prefixes, List<Upstream> upstreams, Duration timeout) {
+    GatewayRoute(String name, List<String> prefixes, List<Upstream> upstreams, Duration timeout, Duration connectTimeout,
+            Optional<Long> maxBodyBytes) {
         this.name = name;
         this.prefixes = List.copyOf(prefixes);
         this.upstreams = List.copyOf(upstreams);
         this.timeout = timeout;
+        this.connectTimeout = connectTimeout;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public String name() {
@@ -34,6 +40,15 @@ public final class GatewayRoute {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The route's own body limit, when it has one. */
+    public Optional<Long> maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** The instance for the next request: plain round-robin (floorMod keeps it right after int overflow). */

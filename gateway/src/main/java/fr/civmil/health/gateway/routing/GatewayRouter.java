@@ -1,41 +1,97 @@
 package fr.civmil.health.gateway.routing;
 
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import fr.civmil.health.gateway.audit.AuditRecord;
+import fr.civmil.health.gateway.audit.AuditTrail;
+import fr.civmil.health.gateway.config.EdgeConfig;
+import fr.civmil.health.gateway.docs.ApiDocs;
+import fr.civmil.health.gateway.quota.Quota;
+import fr.civmil.health.gateway.quota.QuotaLimiter;
+import fr.civmil.health.gateway.resilience.CircuitBreaker;
+import fr.civmil.health.gateway.security.AccessPolicy;
+import fr.civmil.health.gateway.security.Identity;
+import fr.civmil.health.gateway.security.TokenVerifier;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 
 /**
- * Puts the reverse proxy on Quarkus' router: every path outside /q goes to the route owning it, streamed
- * on the event loop by vertx-http-proxy (bodies are piped, never buffered); a path no route owns is a 404.
+ * The gateway's request pipeline on Quarkus' router, for every path outside /q, all on the event loop:
+ * request id and trace context, CORS, body limit, route lookup, bearer token (401), role policy (403),
+ * quota (429), circuit breaker (503), then the streaming reverse proxy (bodies are piped, never
+ * buffered). Every request ends as one audit record. /api/v1/audit is served by the gateway itself
+ * (JAX-RS) once it has passed the same checks; /api-docs is public documentation.
  */
 @Singleton
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
 
+    static final String REQUEST_ID = "X-Request-Id";
+    static final String AUDIT_PATH = "/api/v1/audit";
+    static final String LOCAL_ROUTE = "gateway";
+    private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern VALID_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final String CHALLENGE = "Bearer realm=\"civmil-health\"";
+
     private final RouteTable table;
     private final Problems problems;
+    private final TokenVerifier tokens;
+    private final AccessPolicy policy;
+    private final QuotaLimiter quotas;
+    private final AuditTrail audit;
+    private final ApiDocs docs;
+    private final Cors cors;
+    private final long maxBodyBytes;
     private final Map<GatewayRoute, HttpProxy> proxies = new IdentityHashMap<>();
+    private final Map<GatewayRoute, CircuitBreaker> breakers = new IdentityHashMap<>();
+    /** Hands each exchange to the proxy's interceptor, which removes it at once. */
+    private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
-    public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems) {
+    public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems, TokenVerifier tokens, AccessPolicy policy,
+            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, EdgeConfig edge) {
         this.table = table;
         this.problems = problems;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.quotas = quotas;
+        this.audit = audit;
+        this.docs = docs;
+        this.cors = new Cors(edge.cors().origins().orElse(List.of()), edge.cors().maxAge().toSeconds());
+        this.maxBodyBytes = edge.maxBodySize().asLongValue();
         // WebSocket support off: its upgrade path would skip the interceptor and forward headers untouched.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         for (GatewayRoute route : table.routes()) {
+            CircuitBreaker breaker = new CircuitBreaker(edge.breaker().failureThreshold(), edge.breaker().openFor());
+            breakers.put(route, breaker);
             proxies.put(route, HttpProxy.reverseProxy(options, client.http())
-                    .origin(context -> client.request(route.nextUpstream(), route.timeout()))
-                    .addInterceptor(new ForwardingInterceptor(route, problems)));
+                    .origin(context -> {
+                        Exchange exchange = ForwardingInterceptor.exchange(context);
+                        exchange.upstream = route.nextUpstream();
+                        return client.request(exchange.upstream, route.connectTimeout(), route.timeout())
+                                .onSuccess(request -> exchange.upstreamRequest = request);
+                    })
+                    .addInterceptor(new ForwardingInterceptor(route, problems, breaker, handoff,
+                            route.maxBodyBytes().orElse(maxBodyBytes))));
         }
     }
 
@@ -52,15 +108,184 @@ public class GatewayRouter {
             rc.next();
             return;
         }
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        Exchange exchange = new Exchange(requestId(request.getHeader(REQUEST_ID)), traceparent(request.getHeader("traceparent")));
+        response.putHeader(REQUEST_ID, exchange.requestId);
+        rc.addEndHandler(done -> audit(rc, exchange, path));
+
         // Routing on the normalized path but forwarding the raw one would let /api/v1/doctors/../../q/...
         // reach a service's own /q endpoints: non-canonical paths are refused instead.
-        if (!path.equals(rc.request().path())) {
-            problems.send(rc.response(), 400, "bad-request", "Invalid request",
+        if (!path.equals(request.path())) {
+            reject(request, response, 400, "bad-request", "Invalid request",
                     "The path must not contain '.' or '..' segments, '//' or encoded unreserved characters", path);
             return;
         }
-        table.match(path).ifPresentOrElse(
-                route -> proxies.get(route).handle(rc.request()),
-                () -> problems.send(rc.response(), 404, "not-found", "Not found", "No service serves " + path, path));
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !sameOrigin(request, origin)) {
+            if (!cors.allows(origin)) {
+                reject(request, response, 403, "cors-origin-refused", "Origin not allowed",
+                        "Browser calls from " + origin + " are not allowed", path);
+                return;
+            }
+            if (request.method().name().equals("OPTIONS") && request.getHeader("Access-Control-Request-Method") != null) {
+                cors.addPreflightTo(response.headers(), origin);
+                response.setStatusCode(204).end();
+                return;
+            }
+            cors.addTo(response.headers(), origin);
+        }
+        if (ApiDocs.owns(path)) {
+            docs.handle(rc, path);
+            return;
+        }
+        Optional<GatewayRoute> route = table.match(path);
+        long limit = route.flatMap(GatewayRoute::maxBodyBytes).orElse(maxBodyBytes);
+        if (declaredLength(request) > limit) {
+            // The body is never read: the connection closes once the answer is out.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            problems.send(response, 413, "payload-too-large", "Payload too large",
+                    "The request body exceeds " + limit + " bytes", path).onComplete(done -> request.connection().close());
+            return;
+        }
+        boolean local = RouteTable.owns(AUDIT_PATH, path);
+        if (route.isEmpty() && !local) {
+            reject(request, response, 404, "not-found", "Not found", "No service serves " + path, path);
+            return;
+        }
+        exchange.route = route.orElse(null);
+        exchange.routeName = route.map(GatewayRoute::name).orElse(LOCAL_ROUTE);
+
+        String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            response.putHeader("WWW-Authenticate", CHALLENGE);
+            reject(request, response, 401, "unauthorized", "Unauthorized", "A bearer token is required", path);
+            return;
+        }
+        // Nothing of the body may be lost while the token is checked (possibly on a worker).
+        request.pause();
+        tokens.verify(token).onComplete(verified -> {
+            if (verified.failed()) {
+                LOG.debugf("Token refused on %s: %s", path, verified.cause().getMessage());
+                response.putHeader("WWW-Authenticate", CHALLENGE
+                        + ", error=\"invalid_token\", error_description=\"the token is malformed, expired, or not from the trusted issuer for this audience\"");
+                reject(request, response, 401, "unauthorized", "Unauthorized",
+                        "The bearer token is not valid: malformed, badly signed, expired, or not issued for civmil-health", path);
+                return;
+            }
+            exchange.identity = verified.result();
+            authorized(rc, exchange, path);
+        });
+    }
+
+    private void authorized(RoutingContext rc, Exchange exchange, String path) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        String method = request.method().name();
+        Identity identity = exchange.identity;
+        Optional<AccessPolicy.Rule> rule = policy.ruleFor(method, path);
+        if (rule.isEmpty()) {
+            reject(request, response, 403, "forbidden", "Forbidden", "No access policy allows " + method + " " + path, path);
+            return;
+        }
+        if (!AccessPolicy.allows(rule.get(), identity.roles())) {
+            reject(request, response, 403, "forbidden", "Forbidden", method + " " + rule.get().pattern() + " is reserved to "
+                    + String.join(", ", rule.get().roles().stream().sorted().toList()), path);
+            return;
+        }
+        Quota quota = quotas.take(identity.client(), identity.roles(), exchange.routeName);
+        response.putHeader("RateLimit-Limit", String.valueOf(quota.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(quota.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(quota.resetSeconds()));
+        if (!quota.allowed()) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds()));
+            reject(request, response, 429, "too-many-requests", "Too many requests", "Client " + identity.client()
+                    + " has used its quota on " + exchange.routeName + "; retry in " + quota.retryAfterSeconds() + " s", path);
+            return;
+        }
+        if (exchange.route == null) {
+            // The gateway's own API: Quarkus REST reads the request from here.
+            request.resume();
+            rc.next();
+            return;
+        }
+        CircuitBreaker breaker = breakers.get(exchange.route);
+        long now = System.nanoTime();
+        if (!breaker.tryPass(now)) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(breaker.retryAfterSeconds(now)));
+            reject(request, response, 503, "service-unavailable", "Service unavailable", exchange.route.name()
+                    + " is failing; the gateway stops calling it for a while. Try again later", path);
+            return;
+        }
+        handoff.put(request, exchange);
+        proxies.get(exchange.route).handle(request);
+    }
+
+    /** Answers a problem; what is left of the body is read and dropped so the connection stays usable. */
+    private void reject(HttpServerRequest request, HttpServerResponse response, int status, String slug, String title,
+            String detail, String path) {
+        request.resume();
+        problems.send(response, status, slug, title, detail, path);
+    }
+
+    private void audit(RoutingContext rc, Exchange exchange, String path) {
+        Identity identity = exchange.identity;
+        Upstream upstream = exchange.upstream;
+        audit.record(new AuditRecord(exchange.arrivedAt, identity == null ? null : identity.client(),
+                identity == null ? List.of() : identity.roles().stream().sorted().toList(), rc.request().method().name(), path,
+                exchange.routeName, rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
+                exchange.requestId, upstream == null ? null : upstream.host() + ":" + upstream.port()));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() <= 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // unparseable: refused like an oversized one
+        }
+    }
+
+    /** Browsers send Origin on same-origin writes too; those are not cross-origin calls. */
+    private static boolean sameOrigin(HttpServerRequest request, String origin) {
+        return request.authority() != null
+                && origin.toLowerCase(Locale.ROOT).equals(request.scheme() + "://" + request.authority().toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** The caller's request id when it is a sane token (it ends up in logs and headers), else a new one. */
+    static String requestId(String supplied) {
+        if (supplied != null && VALID_REQUEST_ID.matcher(supplied).matches()) {
+            return supplied;
+        }
+        // A random (version 4) UUID without SecureRandom, whose shared lock would serialize event loops:
+        // request ids correlate logs, they are not secrets.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(0x3L << 62) | (0x2L << 62)).toString();
+    }
+
+    /** The caller's W3C trace context when well formed, else a new sampled trace. */
+    static String traceparent(String supplied) {
+        if (supplied != null && VALID_TRACEPARENT.matcher(supplied.trim()).matches()) {
+            return supplied.trim();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "00-" + hex16(random.nextLong()) + hex16(random.nextLong()) + "-" + hex16(random.nextLong() | 1L) + "-01";
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 }

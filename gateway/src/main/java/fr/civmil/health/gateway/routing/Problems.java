@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.platform.problem.Problem;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -29,8 +30,8 @@ public class Problems {
         }
     }
 
-    public void send(HttpServerResponse response, int status, String slug, String title, String detail, String instance) {
-        response.setStatusCode(status)
+    public Future<Void> send(HttpServerResponse response, int status, String slug, String title, String detail, String instance) {
+        return response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(body(status, slug, title, detail, instance));
     }

@@ -35,7 +35,8 @@ public class RouteTable {
             if (upstreams.isEmpty()) {
                 throw new IllegalStateException("Route " + name + " has no upstream");
             }
-            GatewayRoute gatewayRoute = new GatewayRoute(name, prefixes, upstreams, route.timeout());
+            GatewayRoute gatewayRoute = new GatewayRoute(name, prefixes, upstreams, route.timeout(),
+                    route.connectTimeout().orElse(config.connectTimeout()), route.maxBodySize().map(size -> size.asLongValue()));
             routes.add(gatewayRoute);
             for (String prefix : prefixes) {
                 String owner = owners.putIfAbsent(prefix, name);

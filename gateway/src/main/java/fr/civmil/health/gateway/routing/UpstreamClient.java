@@ -42,11 +42,16 @@ public class UpstreamClient {
      * fails the response with a TimeoutException when the upstream stays silent that long.
      */
     public Future<HttpClientRequest> request(Upstream upstream, Duration timeout) {
+        return request(upstream, config.connectTimeout(), timeout);
+    }
+
+    /** The same, with a connect timeout of its own (a route's). */
+    public Future<HttpClientRequest> request(Upstream upstream, Duration connectTimeout, Duration timeout) {
         return http.request(new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
-                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(timeout.toMillis()));
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import fr.civmil.health.gateway.config.GatewayConfig;
 /** The table's matching rules and the startup checks that refuse a bad table (no Quarkus needed). */
 class RouteTableTest {
 
-    record Route(List<String> prefixes, List<URI> upstreams, Duration timeout) implements GatewayConfig.Route {
+    record Route(List<String> prefixes, List<URI> upstreams, Duration timeout, Optional<Duration> connectTimeout,
+            Optional<MemorySize> maxBodySize)
+            implements GatewayConfig.Route {
     }
 
     record Config(Map<String, GatewayConfig.Route> routes, Duration connectTimeout, Duration healthTimeout, int poolSize)
@@ -29,7 +33,8 @@ class RouteTableTest {
     }
 
     private static Route route(String prefix, String... upstreams) {
-        return new Route(List.of(prefix), List.of(upstreams).stream().map(URI::create).toList(), Duration.ofSeconds(30));
+        return new Route(List.of(prefix), List.of(upstreams).stream().map(URI::create).toList(), Duration.ofSeconds(30),
+                Optional.empty(), Optional.empty());
     }
 
     private static Optional<String> owner(RouteTable table, String path) {
@@ -55,6 +60,15 @@ class RouteTableTest {
         GatewayRoute route = table(Map.of("r", route("/r", "http://a:1", "https://b"))).routes().get(0);
         assertEquals(List.of(new Upstream("a", 1, false), new Upstream("b", 443, true), new Upstream("a", 1, false)),
                 List.of(route.nextUpstream(), route.nextUpstream(), route.nextUpstream()));
+    }
+
+    @Test
+    void aRouteWithoutAConnectTimeoutOfItsOwnUsesTheGatewaysOne() {
+        Route own = new Route(List.of("/own"), List.of(URI.create("http://a:1")), Duration.ofSeconds(3), Optional.of(Duration.ofMillis(250)),
+                Optional.empty());
+        RouteTable table = table(Map.of("own", own, "shared", route("/shared", "http://b:1")));
+        assertEquals(Duration.ofMillis(250), table.match("/own").orElseThrow().connectTimeout());
+        assertEquals(Duration.ofSeconds(5), table.match("/shared").orElseThrow().connectTimeout());
     }
 
     @Test

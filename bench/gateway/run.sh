@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark: the same small JSON route called directly, through nginx (plain reverse
+# proxy, no auth) and through the gateway (JWT verification, role policy, quota and audit all on),
+# side by side in one run, with wrk. Needs: wrk, nginx (Debian packages), a built gateway
+# (./mvnw -B -DskipTests install) and devstack's classpath (same build).
+# Usage: bench/gateway/run.sh [seconds per measure, default 15] [warm-up seconds, default 30]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+SECONDS_PER_RUN=${1:-15}
+WARMUP_SECONDS=${2:-30}
+WORK=$(mktemp -d /tmp/civmil-bench-gateway.XXXXXX)
+OUT=$ROOT/bench/gateway/results.txt
+UPSTREAM_PORT=18081 NGINX_PORT=18088 GATEWAY_PORT=18080
+PATH_UNDER_TEST=/api/v1/territories/regions/76
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# 1. The upstream stands in for a service with an answer that costs nothing, so what is measured is
+#    the proxies' own cost. nginx serves it, and in a second server proxies to it (keep-alive pool).
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream service { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$UPSTREAM_PORT;
+    location / { default_type application/json; return 200 '{"code":"76","name":"Occitanie","population":6154729}'; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+# 2. PostgreSQL (audit trail) and the token issuer.
+java -cp "devstack/target/classes:devstack/target/lib/*" bench/gateway/BenchStack.java "$WORK/stack.env" \
+  > "$WORK/stack.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
+# shellcheck disable=SC1091
+source "$WORK/stack.env"
+
+# 3. The gateway, as in the local run but with the default JIT, and quotas high enough not to refuse
+#    the load (the quota is still checked on every request).
+java -Xms256m -Xmx512m -XX:+UseSerialGC ${GATEWAY_JAVA_OPTS:-} \
+  -Dquarkus.http.port=$GATEWAY_PORT \
+  -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.datasource.username="$JDBC_USER" \
+  -Dquarkus.datasource.password="$JDBC_PASSWORD" \
+  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
+  -Dcivmil.upstream.zones-service=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000 \
+  -Dquarkus.log.level=WARN \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" && break
+  sleep 0.5
+done
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null \
+  || { cat "$WORK/gateway.log"; exit 1; }
+
+measure() { # name url threads connections [auth]
+  local args=(-t "$3" -c "$4" -d "${SECONDS_PER_RUN}s" --latency)
+  [ "${5:-}" = auth ] && args+=(-H "Authorization: Bearer $TOKEN")
+  wrk "${args[@]}" "$2" > "$WORK/wrk.txt"
+  local rps p50 p90 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
+  p90=$(awk '$1=="90%" {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
+  grep -q "Non-2xx" "$WORK/wrk.txt" && { echo "non-2xx answers for $1:"; cat "$WORK/wrk.txt"; exit 1; }
+  printf "%-10s c=%-3s %10s req/s   p50 %-9s p90 %-9s p99 %s\n" "$1" "$4" "$rps" "$p50" "$p90" "$p99" | tee -a "$OUT"
+}
+
+# Until the JIT is done with the hot path (on 2 busy cores that takes tens of seconds).
+echo "warming up the gateway (${WARMUP_SECONDS}s)..."
+wrk -t 2 -c 16 -d "${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
+
+{ echo; echo "== $(date -u +%FT%TZ) $(nproc) cores, ${SECONDS_PER_RUN}s per measure, GET $PATH_UNDER_TEST"; } | tee -a "$OUT"
+for c in 1 32; do
+  t=$([ "$c" = 1 ] && echo 1 || echo 2)
+  measure direct  "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST" "$t" "$c"
+  measure nginx   "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$t" "$c"
+  measure gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$t" "$c" auth
+done
+
+# Every gateway request must have been audited, none dropped.
+sleep 1
+dropped=$(curl -s "http://127.0.0.1:$GATEWAY_PORT/q/metrics" | awk '/^gateway_audit_dropped_total/ {print $2}')
+echo "audit records dropped: ${dropped:-0}" | tee -a "$OUT"

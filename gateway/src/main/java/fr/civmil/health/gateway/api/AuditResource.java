@@ -1,0 +1,99 @@
+package fr.civmil.health.gateway.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.civmil.health.gateway.audit.AuditQuery;
+import fr.civmil.health.gateway.audit.AuditRecord;
+import fr.civmil.health.gateway.security.Roles;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.problem.ApiProblem;
+
+@Path("/api/v1/audit")
+@Tag(name = "Audit trail", description = "Every request the gateway answered")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final AuditQuery query;
+
+    public AuditResource(AuditQuery query) {
+        this.query = query;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Search the gateway's audit trail",
+            description = "One record per request (time, client, roles, method, path, route, status, latency, request id,"
+                    + " upstream instance), newest first by default. Records are written asynchronously and appear"
+                    + " within about a second.")
+    @APIResponse(responseCode = "200", description = "A page of audit records")
+    @APIResponse(responseCode = "400", description = "A malformed filter", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "bad-time", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"1 field is invalid\",\"instance\":\"/api/v1/audit\","
+                    + "\"violations\":[{\"field\":\"from\",\"message\":\"must be an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00Z\"}]}")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Only auditor and admin read the audit trail")
+    public Page<AuditRecord> search(
+            @QueryParam("client") @Parameter(description = "Client id (token client_id or subject)", example = "dev-cnmss") String client,
+            @QueryParam("route") @Parameter(description = "Route name (owning service) or 'gateway'", example = "referral-network-service") String route,
+            @QueryParam("status") @Parameter(description = "HTTP status answered (100 to 599)", example = "403") String status,
+            @QueryParam("requestId") @Parameter(description = "X-Request-Id of one request") String requestId,
+            @QueryParam("from") @Parameter(description = "Requests at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") String from,
+            @QueryParam("to") @Parameter(description = "Requests before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") String to,
+            @Valid @BeanParam PageRequest page) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ApiProblem.invalidField("to", "must be after 'from'");
+        }
+        return query.find(new AuditQuery.Filter(blankToNull(client), blankToNull(route), status(status), blankToNull(requestId), start, end), page);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(name, "must be an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00Z");
+        }
+    }
+
+    private static Integer status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int status = Integer.parseInt(value);
+            if (status >= 100 && status <= 599) {
+                return status;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw ApiProblem.invalidField("status", "must be an HTTP status between 100 and 599");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

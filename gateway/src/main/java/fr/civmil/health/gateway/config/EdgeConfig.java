@@ -1,0 +1,111 @@
+package fr.civmil.health.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * What the gateway enforces in front of the routes: quotas, the circuit breaker, the body limit, CORS and
+ * the audit writer. Example:
+ * <pre>
+ * civmil.edge.quota.default.capacity=200
+ * civmil.edge.quota.default.per-second=100
+ * civmil.edge.quota.roles.auditor.capacity=50
+ * civmil.edge.quota.routes.referral-network-service.capacity=100
+ * civmil.edge.cors.origins=https://backoffice.cnmss.example
+ * </pre>
+ */
+@ConfigMapping(prefix = "civmil.edge")
+public interface EdgeConfig {
+
+    Quota quota();
+
+    Breaker breaker();
+
+    Cors cors();
+
+    Audit audit();
+
+    /**
+     * Access rules for routes added by configuration, checked after the built-in table
+     * (security/AccessPolicy), e.g. {@code civmil.edge.policy.reports.pattern=/api/v1/reports/**}.
+     */
+    Map<String, PolicyRule> policy();
+
+    /** Largest request body accepted (declared by Content-Length or counted while streaming): 413 beyond. */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    interface Quota {
+
+        /** The limit of a client on a route when neither the route nor one of its roles has one. */
+        @WithName("default")
+        Limit defaults();
+
+        /** Limits by role; a client with several roles gets the most generous. */
+        Map<String, Limit> roles();
+
+        /** Limits by route name; they win over role limits. */
+        Map<String, Limit> routes();
+    }
+
+    /** A token bucket: up to {@code capacity} requests in a burst, refilled at {@code perSecond}. */
+    interface Limit {
+
+        int capacity();
+
+        double perSecond();
+    }
+
+    interface PolicyRule {
+
+        /** HTTP methods (GET, HEAD, POST, PUT, PATCH, DELETE). */
+        List<String> methods();
+
+        /** An exact path, or a prefix followed by /** for the prefix and everything below it. */
+        String pattern();
+
+        List<String> roles();
+    }
+
+    interface Breaker {
+
+        /** Consecutive transport failures (refused, timed out) that open the circuit of a route. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit fails fast before one probe request is let through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface Cors {
+
+        /** Origins (scheme://host[:port]) allowed to call the API from a browser; none by default. */
+        Optional<List<String>> origins();
+
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    interface Audit {
+
+        /** Records waiting to be written; beyond this, records are dropped (and counted) rather than slowing requests. */
+        @WithDefault("100000")
+        int queueCapacity();
+
+        /** Records written per INSERT batch. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a record may wait before its batch is written. */
+        @WithDefault("250ms")
+        Duration flushInterval();
+    }
+}

@@ -1,0 +1,84 @@
+package fr.civmil.health.gateway.docs;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import fr.civmil.health.gateway.routing.GatewayRoute;
+import fr.civmil.health.gateway.routing.Problems;
+import fr.civmil.health.gateway.routing.RouteTable;
+import fr.civmil.health.gateway.routing.UpstreamClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The aggregated API documentation (public, like any published API reference): {@code /api-docs} is a
+ * page listing each service's OpenAPI document, and {@code /api-docs/{service}} is that document,
+ * fetched from the service through the gateway's upstream client. Swagger UI at /q/swagger-ui offers
+ * the same documents in its selector. Paths are not rewritten, so each document is valid as is
+ * against the gateway.
+ */
+@Singleton
+public class ApiDocs {
+
+    public static final String ROOT = "/api-docs";
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RouteTable table;
+    private final UpstreamClient client;
+    private final Problems problems;
+
+    public ApiDocs(RouteTable table, UpstreamClient client, Problems problems) {
+        this.table = table;
+        this.client = client;
+        this.problems = problems;
+    }
+
+    public static boolean owns(String path) {
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    public void handle(RoutingContext rc, String path) {
+        if (!rc.request().method().equals(HttpMethod.GET) && !rc.request().method().equals(HttpMethod.HEAD)) {
+            problems.send(rc.response(), 405, "method-not-allowed", "Method not allowed", "The API documentation is read-only", path);
+            return;
+        }
+        String service = path.equals(ROOT) || path.equals(ROOT + "/") ? null : path.substring(ROOT.length() + 1);
+        if (service == null) {
+            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(index());
+            return;
+        }
+        Optional<GatewayRoute> route = table.routes().stream().filter(r -> r.name().equals(service)).findFirst();
+        if (route.isEmpty()) {
+            problems.send(rc.response(), 404, "not-found", "Not found", "No service named " + service, path);
+            return;
+        }
+        client.request(route.get().upstreams().get(0), FETCH_TIMEOUT)
+                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
+                        .putHeader(HttpHeaders.ACCEPT, "application/json").send())
+                .compose(response -> response.body().map(body -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode());
+                    }
+                    return body;
+                }))
+                .onSuccess(body -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body))
+                .onFailure(failure -> problems.send(rc.response(), 502, "bad-gateway", "Bad gateway",
+                        "The API document of " + service + " is unavailable; try again later", path));
+    }
+
+    private String index() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>CivMil Health API documentation</title></head><body>\n<h1>CivMil Health API documentation</h1>\n"
+                + "<p>Every service is reached through this gateway under its own prefix; send a bearer token"
+                + " (<code>Authorization: Bearer ...</code>). Browse them in <a href=\"/q/swagger-ui\">Swagger UI</a>.</p>\n<ul>\n");
+        for (GatewayRoute route : table.routes()) {
+            html.append("<li><a href=\"").append(ROOT).append('/').append(route.name()).append("\">").append(route.name())
+                    .append("</a>: ").append(String.join(", ", route.prefixes())).append("</li>\n");
+        }
+        html.append("<li><a href=\"/q/openapi?format=json\">gateway</a>: /api/v1/audit</li>\n</ul>\n</body></html>\n");
+        return html.toString();
+    }
+}
