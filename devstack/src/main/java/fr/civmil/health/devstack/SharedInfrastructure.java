@@ -108,18 +108,19 @@ public final class SharedInfrastructure {
         }
     }
 
+    /** Each step on its own: one that fails at JVM exit must not leave the others' files behind. */
     private static synchronized void stopAll() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (issuer != null) {
-            issuer.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
         if (privateKey != null) {
             privateKey.toFile().delete();
+        }
+        for (AutoCloseable resource : new AutoCloseable[] { kafka, issuer, postgres }) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception | LinkageError e) {
+                System.err.println("[devstack] could not stop " + resource.getClass().getSimpleName() + ": " + e);
+            }
         }
     }
 }

@@ -106,7 +106,7 @@ class GatewayPolicyTest {
                 .then().statusCode(401).contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", is("Bearer realm=\"civmil-health\""))
                 .header("X-Upstream", nullValue())
-                .body("type", is("urn:civmil:problem:unauthorized"))
+                .body("type", is("urn:civmil:problem:unauthenticated"))
                 .body("detail", is("A bearer token is required"));
         given().header("Authorization", "Basic ZGV2LWFyczphcnM=").get("/api/v1/priority-zones")
                 .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
@@ -141,7 +141,7 @@ class GatewayPolicyTest {
                 .then().statusCode(401).contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                 .header("X-Upstream", nullValue())
-                .body("type", is("urn:civmil:problem:unauthorized"));
+                .body("type", is("urn:civmil:problem:unauthenticated"));
     }
 
     @Test

@@ -159,7 +159,7 @@ public class GatewayRouter {
         String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             response.putHeader("WWW-Authenticate", CHALLENGE);
-            reject(request, response, 401, "unauthorized", "Unauthorized", "A bearer token is required", path);
+            reject(request, response, 401, "unauthenticated", "Unauthenticated", "A bearer token is required", path);
             return;
         }
         // Nothing of the body may be lost while the token is checked (possibly on a worker).
@@ -169,7 +169,7 @@ public class GatewayRouter {
                 LOG.debugf("Token refused on %s: %s", path, verified.cause().getMessage());
                 response.putHeader("WWW-Authenticate", CHALLENGE
                         + ", error=\"invalid_token\", error_description=\"the token is malformed, expired, or not from the trusted issuer for this audience\"");
-                reject(request, response, 401, "unauthorized", "Unauthorized",
+                reject(request, response, 401, "unauthenticated", "Unauthenticated",
                         "The bearer token is not valid: malformed, badly signed, expired, or not issued for civmil-health", path);
                 return;
             }
