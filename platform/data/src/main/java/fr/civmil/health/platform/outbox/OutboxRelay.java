@@ -60,14 +60,23 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
+    /**
+     * The oldest unpublished rows, then those whose aggregate this relay can lock. The advisory lock
+     * is only tried on a bounded set of candidates: evaluated over a whole backlog it would take one
+     * lock per aggregate and exhaust PostgreSQL's lock table.
+     */
     private static final String CLAIM = """
-            select seq, id, aggregate_id, type, subject, payload::text, created_at
-            from outbox_event
-            where published_at is null
-              and pg_try_advisory_xact_lock(hashtext('civmil_outbox'), hashtext(aggregate_id))
-            order by seq
+            with candidate as materialized (
+                select seq, aggregate_id from outbox_event
+                where published_at is null
+                order by seq
+                limit ?)
+            select e.seq, e.id, e.aggregate_id, e.type, e.subject, e.payload::text, e.created_at
+            from candidate c join outbox_event e on e.seq = c.seq
+            where pg_try_advisory_xact_lock(hashtext('civmil_outbox'), hashtext(c.aggregate_id))
+            order by e.seq
             limit ?
-            for update skip locked""";
+            for update of e skip locked""";
 
     private final DataSource dataSource;
     private final OutboxConfig config;
@@ -183,7 +192,9 @@ public class OutboxRelay {
     private List<Row> claim(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setInt(1, config.batchSize());
+            // Candidates beyond the batch leave room for rows of aggregates another relay holds.
+            claim.setInt(1, config.batchSize() * 4);
+            claim.setInt(2, config.batchSize());
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
