@@ -208,7 +208,7 @@ public final class DevStack {
         StringBuilder out = new StringBuilder();
         out.append("\nCivMil Health is up (").append(took.toMillis() / 1000.0).append(" s).\n\n");
         out.append("  Gateway            http://localhost:8080\n");
-        out.append("  API documentation  http://localhost:8080/q/swagger-ui\n");
+        out.append("  API documentation  http://localhost:8080/api-docs  (Swagger UI: /q/swagger-ui)\n");
         out.append("  Health             http://localhost:8080/q/health\n");
         for (Service service : SERVICES) {
             if (!service.name().equals("gateway")) {
@@ -218,7 +218,8 @@ public final class DevStack {
         out.append("  Token issuer       ").append(issuer.issuer()).append("\n\n");
         out.append("Bearer tokens (valid 12 h), one per role:\n");
         tokens.forEach((role, token) -> out.append("\n  ").append(role.toUpperCase()).append("_TOKEN=").append(token).append('\n'));
-        out.append("\nExample:\n  curl -H \"Authorization: Bearer $ARS_TOKEN\" http://localhost:8080/q/health\n");
+        out.append("\nExample (paste a token line above with 'export ' in front first):\n"
+                + "  curl -H \"Authorization: Bearer $ARS_TOKEN\" 'http://localhost:8080/api/v1/priority-zones/summary?region=76&campaign=pacte-2025'\n");
         out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
     }
