@@ -170,6 +170,55 @@ class DoctorDirectoryTest {
         as("ars").queryParam("size", 500).get("/api/v1/doctors").then().statusCode(400);
     }
 
+    /** A search by département reads the directory entries: every kind of change must show there at once. */
+    @Test
+    void searchByDepartementFollowsEveryChange() {
+        String name = Api.uniqueName();
+        String moving = Api.activeDoctor(Api.doctor(Api.rpps(), name + "a", "GENERAL_PRACTICE", "83137", "83000", true, 4, LocalDate.now()));
+        String staying = Api.activeDoctor(Api.doctor(Api.rpps(), name + "b", "GENERAL_PRACTICE", "83137", "83000", true, 6, LocalDate.now()));
+        as("ars").queryParam("name", name).queryParam("departementCode", "83").queryParam("accepting", "true")
+                .queryParam("sort", "-remainingPlaces").get("/api/v1/doctors").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", contains(staying, moving));
+
+        // Capacity: more places reorders, not accepting any more filters out.
+        as("cnmss").header("If-Match", Api.etag(moving))
+                .body("{\"acceptingNewPatients\":true,\"remainingPlaces\":9,\"confirmedOn\":\"" + LocalDate.now() + "\"}")
+                .put("/api/v1/doctors/" + moving + "/capacity").then().statusCode(200);
+        as("ars").queryParam("name", name).queryParam("departementCode", "83").queryParam("sort", "-remainingPlaces")
+                .get("/api/v1/doctors").then().body("items.id", contains(moving, staying));
+        as("cnmss").header("If-Match", Api.etag(staying))
+                .body("{\"acceptingNewPatients\":false,\"remainingPlaces\":0,\"confirmedOn\":\"" + LocalDate.now() + "\"}")
+                .put("/api/v1/doctors/" + staying + "/capacity").then().statusCode(200);
+        as("ars").queryParam("name", name).queryParam("departementCode", "83").queryParam("accepting", "true")
+                .get("/api/v1/doctors").then().body("items.id", contains(moving));
+
+        // Locations: moving to Toulouse and Rodez leaves the Var and appears in both départements.
+        as("cnmss").header("If-Match", Api.etag(moving)).body("""
+                {"lastName":"%sa","firstName":"Élise","profession":"PHYSICIAN","specialty":"GENERAL_PRACTICE",
+                 "practiceLocations":[{"address":"3 allées Jean Jaurès","postalCode":"31000","communeCode":"31555"},
+                                      {"address":"1 place d'Armes","postalCode":"12000","communeCode":"12202"}],
+                 "teleconsultation":false}""".formatted(name)).put("/api/v1/doctors/" + moving).then().statusCode(200);
+        as("ars").queryParam("name", name).queryParam("departementCode", "83").get("/api/v1/doctors").then()
+                .body("items.id", contains(staying));
+        as("ars").queryParam("name", name).queryParam("departementCode", "31").get("/api/v1/doctors").then()
+                .body("items.id", contains(moving)).body("items[0].practiceLocations.communeCode", contains("31555", "12202"));
+        as("ars").queryParam("name", name).queryParam("departementCode", "12").queryParam("communeCode", "12202")
+                .get("/api/v1/doctors").then().body("items.id", contains(moving));
+        as("ars").queryParam("name", name).queryParam("departementCode", "83").queryParam("communeCode", "31555")
+                .get("/api/v1/doctors").then().body("total", equalTo(0));
+
+        // Charter: a suspended doctor leaves the ACTIVE search of every département it practises in.
+        Api.charter(moving, "SUSPENDED", "Long leave");
+        as("ars").queryParam("name", name).queryParam("departementCode", "12").queryParam("charterStatus", "ACTIVE")
+                .get("/api/v1/doctors").then().body("total", equalTo(0));
+        as("ars").queryParam("name", name).queryParam("departementCode", "31").queryParam("charterStatus", "SUSPENDED")
+                .get("/api/v1/doctors").then().body("items.id", contains(moving))
+                .body("items[0].charter.reason", equalTo("Long leave"));
+        // Past the last page the total is still given.
+        as("ars").queryParam("name", name).queryParam("departementCode", "31").queryParam("page", 3)
+                .get("/api/v1/doctors").then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(1));
+    }
+
     @Test
     void capacityUpdateRecordsTheConfirmation() {
         String id = Api.create(Api.doctor(Api.rpps(), Api.uniqueName(), "GENERAL_PRACTICE", "83137", "83000", true, 3,

@@ -1,28 +1,14 @@
 package fr.civmil.health.referral.domain;
 
-import java.util.UUID;
-
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
+import jakarta.persistence.Embeddable;
 
-/** Where a referenced doctor practises; département, EPCI and région derive from the commune. */
-@Entity
-@Table(name = "practice_location")
+/**
+ * Where a referenced doctor practises; département, EPCI and région derive from the commune. Part of
+ * its doctor (keyed by doctor and position), never shared nor addressed alone.
+ */
+@Embeddable
 public class PracticeLocation {
-
-    @Id
-    public UUID id = UUID.randomUUID();
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "doctor_id")
-    public ReferencedDoctor doctor;
-
-    public int position;
 
     public String address;
 

@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -52,8 +53,9 @@ public class ReferencedDoctor extends PanacheEntityBase {
     @Convert(converter = CodeListConverter.class)
     public List<String> languages = new ArrayList<>();
 
-    @OneToMany(mappedBy = "doctor", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
+    @ElementCollection
+    @CollectionTable(name = "practice_location", joinColumns = @JoinColumn(name = "doctor_id"))
+    @OrderColumn(name = "position")
     public List<PracticeLocation> locations = new ArrayList<>();
 
     @Column(name = "accepting_new_patients")
@@ -94,16 +96,7 @@ public class ReferencedDoctor extends PanacheEntityBase {
     /** Replaces the practice locations, keeping their order. */
     public void replaceLocations(List<PracticeLocation> newLocations) {
         locations.clear();
-        int position = 0;
-        for (PracticeLocation location : newLocations) {
-            location.doctor = this;
-            location.position = position++;
-            locations.add(location);
-        }
-    }
-
-    public CapacityStatus capacityStatus(LocalDate confirmedSince) {
-        return capacityConfirmedOn.isBefore(confirmedSince) ? CapacityStatus.UNCONFIRMED : CapacityStatus.CONFIRMED;
+        locations.addAll(newLocations);
     }
 
     public List<String> communeCodes() {

@@ -47,12 +47,13 @@ public class CoverageService {
                 select x.departement_code, x.specialty, count(*),
                        coalesce(sum(case when x.accepting_new_patients then x.remaining_places else 0 end), 0),
                        count(*) filter (where x.in_zone)
-                from (select l.departement_code, d.id, d.specialty, d.accepting_new_patients, d.remaining_places,
+                from (select e.departement_code, e.specialty, e.accepting_new_patients, e.remaining_places,
                              bool_or(""" + AreaFlags.inPriorityZone("l.commune_code") + """
                              ) as in_zone
-                      from referenced_doctor d join practice_location l on l.doctor_id = d.id
-                      where d.charter_status = 'ACTIVE' and l.departement_code in (:codes)
-                      group by l.departement_code, d.id) x
+                      from directory_entry e
+                      join practice_location l on l.doctor_id = e.doctor_id and l.departement_code = e.departement_code
+                      where e.charter_status = 'ACTIVE' and e.departement_code in (:codes)
+                      group by e.departement_code, e.doctor_id, e.specialty, e.accepting_new_patients, e.remaining_places) x
                 group by x.departement_code, x.specialty""").setParameter("codes", codes).getResultList()) {
             Object[] r = (Object[]) row;
             String dep = (String) r[0];

@@ -21,8 +21,9 @@ import fr.civmil.health.referral.domain.ReferencedDoctor;
 import fr.civmil.health.referral.domain.Specialty;
 
 /**
- * The directory search: one indexed SQL query for the page of ids (filters on the doctor row, one
- * EXISTS on its practice locations), then the page's doctors with their locations in one fetch.
+ * The directory search: one indexed SQL query for the page of ids and the total (on the directory
+ * entries of a département when one is given, else on the doctors), then the page's doctors with
+ * their locations in one fetch.
  */
 @ApplicationScoped
 public class DoctorDirectory {
@@ -48,8 +49,16 @@ public class DoctorDirectory {
     }
 
     public Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
+        // With a département, the search reads the directory entries of that département (one index
+        // range); otherwise the doctors themselves. Both carry the same filter and sort columns.
+        boolean byDepartement = p.departementCode != null;
+        String id = byDepartement ? "d.doctor_id" : "d.id";
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
+        if (byDepartement) {
+            where.append(" and d.departement_code = :departementCode");
+            params.put("departementCode", p.departementCode);
+        }
         if (p.specialty != null) {
             Specialty specialty = Specialty.parse(p.specialty).orElseThrow(() -> ApiProblem.invalidField("specialty",
                     "unknown specialty '" + p.specialty + "'; see the code list in the referral guide"));
@@ -81,10 +90,6 @@ public class DoctorDirectory {
             params.put("name", "%" + name + "%");
         }
         StringBuilder location = new StringBuilder();
-        if (p.departementCode != null) {
-            location.append(" and l.departement_code = :departementCode");
-            params.put("departementCode", p.departementCode);
-        }
         if (p.communeCode != null) {
             location.append(" and l.commune_code = :communeCode");
             params.put("communeCode", p.communeCode);
@@ -94,43 +99,41 @@ public class DoctorDirectory {
             params.put("epciSiren", p.epciSiren);
         }
         if (!location.isEmpty()) {
-            where.append(" and exists (select 1 from practice_location l where l.doctor_id = d.id").append(location).append(')');
+            if (byDepartement) {
+                location.append(" and l.departement_code = :departementCode");
+            }
+            where.append(" and exists (select 1 from practice_location l where l.doctor_id = ").append(id).append(location).append(')');
         }
         if (p.inPriorityZone != null) {
             where.append(Boolean.parseBoolean(p.inPriorityZone) ? " and " : " and not ")
-                    .append("exists (select 1 from practice_location pl where pl.doctor_id = d.id and ")
+                    .append("exists (select 1 from practice_location pl where pl.doctor_id = ").append(id).append(" and ")
                     .append(AreaFlags.inPriorityZone("pl.commune_code")).append(')');
         }
-        String order = page.orders(SORTS, DEFAULT_SORT, "d.id").stream()
+        String from = byDepartement ? " from directory_entry d" : " from referenced_doctor d";
+        String order = page.orders(SORTS, DEFAULT_SORT, id).stream()
                 .map(o -> o.column() + (o.descending() ? " desc" : " asc"))
                 .collect(Collectors.joining(", "));
 
-        Query count = entityManager.createNativeQuery("select count(*) from referenced_doctor d" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0 || page.offset() >= total) {
-            return Page.of(List.of(), page, total);
-        }
-        Query ids = entityManager.createNativeQuery("select d.id from referenced_doctor d" + where + " order by " + order
+        // The page and the total in one statement: the window count is taken before the limit.
+        Query ids = entityManager.createNativeQuery("select " + id + ", count(*) over ()" + from + where + " order by " + order
                 + " limit :limit offset :offset");
         params.forEach(ids::setParameter);
         if (order.contains(":confirmedSince")) {
             ids.setParameter("confirmedSince", views.confirmedSince());
         }
         ids.setParameter("limit", page.size).setParameter("offset", page.offset());
-        List<UUID> pageIds = ((List<?>) ids.getResultList()).stream().map(Rows::uuid).toList();
-        return Page.of(views.views(load(pageIds)), page, total);
-    }
-
-    /** The doctors with their locations, in the order of the ids. */
-    public List<ReferencedDoctor> load(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<?> rows = ids.getResultList();
+        if (rows.isEmpty()) {
+            long total = 0;
+            if (page.offset() > 0) { // past the last page: the total still tells the client where the end is
+                Query count = entityManager.createNativeQuery("select count(*)" + from + where);
+                params.forEach(count::setParameter);
+                total = ((Number) count.getSingleResult()).longValue();
+            }
+            return Page.of(List.of(), page, total);
         }
-        Map<UUID, ReferencedDoctor> byId = entityManager.createQuery(
-                "select distinct d from ReferencedDoctor d left join fetch d.locations where d.id in :ids", ReferencedDoctor.class)
-                .setParameter("ids", ids).getResultStream()
-                .collect(Collectors.toMap(d -> d.id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        long total = ((Number) ((Object[]) rows.get(0))[1]).longValue();
+        List<UUID> pageIds = rows.stream().map(r -> Rows.uuid(((Object[]) r)[0])).toList();
+        return Page.of(views.views(pageIds), page, total);
     }
 }

@@ -155,9 +155,11 @@ public class ReferralService {
                              d.capacity_confirmed_on >= :since as confirmed,
                              min(case when l.commune_code = :commune then 0
                                       when l.epci_siren = :epci then 1 else 2 end) as proximity_rank
-                      from referenced_doctor d join practice_location l on l.doctor_id = d.id
-                      where l.departement_code = :departement and d.charter_status = 'ACTIVE'
-                        and d.accepting_new_patients and d.remaining_places > 0 and d.specialty in (:needs)
+                      from directory_entry e
+                      join referenced_doctor d on d.id = e.doctor_id
+                      join practice_location l on l.doctor_id = e.doctor_id and l.departement_code = e.departement_code
+                      where e.departement_code = :departement and e.charter_status = 'ACTIVE'
+                        and e.accepting_new_patients and e.remaining_places > 0 and e.specialty in (:needs)
                       group by d.id) c
                 order by c.proximity_rank, c.confirmed desc, c.remaining_places desc, c.search_name, c.id
                 limit :max""")

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Referral network benchmark (issue #4), in one run on one machine:
+#   1. bulk import of N generated doctors over HTTP, then the same file again, next to a plain
+#      PostgreSQL COPY of the same rows into a bare table;
+#   2. directory search by département + specialty + accepting at 32 connections (and 1) with wrk,
+#      next to the same two SQL statements the service runs, by pgbench at 32 clients;
+#   3. 500 parallel assignments on 50 places.
+# Needs: a built suite (./mvnw -B -DskipTests install), wrk and pgbench (Debian packages wrk and
+# postgresql-client). Figures are appended to bench/referral/results.txt.
+# Usage: bench/referral/run.sh [doctors, default 100000] [seconds per search measure, default 30] [warm-up seconds, default 30]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+DOCTORS=${1:-100000}
+SECONDS_PER_RUN=${2:-30}
+WARMUP_SECONDS=${3:-30}
+SERVICE_PORT=18083
+WORK=$(mktemp -d /tmp/civmil-bench-referral.XXXXXX)
+OUT=$ROOT/bench/referral/results.txt
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+report() { echo "$*" | tee -a "$OUT"; }
+
+# 1. PostgreSQL, Kafka and the token issuer; then the service as in production (default GC and JIT).
+java -cp "devstack/target/classes:devstack/target/lib/*" bench/common/BenchStack.java "$WORK/stack.env" \
+  --database referral --kafka > "$WORK/stack.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
+# shellcheck disable=SC1091
+source "$WORK/stack.env"
+export PGHOST=127.0.0.1 PGPORT PGUSER="$JDBC_USER" PGPASSWORD="$JDBC_PASSWORD" PGDATABASE=referral
+
+java -Xms512m -Xmx1g ${SERVICE_JAVA_OPTS:-} \
+  -Dquarkus.http.port=$SERVICE_PORT \
+  -Dquarkus.datasource.jdbc.url="$JDBC_URL_REFERRAL" -Dquarkus.datasource.username="$JDBC_USER" \
+  -Dquarkus.datasource.password="$JDBC_PASSWORD" -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" \
+  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
+  -jar referral-network-service/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+PIDS+=($!)
+java -cp reference-data/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" && break; sleep 0.5; done
+curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
+
+{ echo; echo "== $(date -u +%FT%TZ) $(nproc) cores, $DOCTORS doctors over $(wc -l < "$WORK/departements.txt") départements"; } | tee -a "$OUT"
+
+# 2. Import, re-import, plain COPY.
+post_import() {
+  curl -s -o "$WORK/import.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN_CNMSS" \
+    -H 'Content-Type: text/csv' --data-binary @"$WORK/doctors.csv" "http://127.0.0.1:$SERVICE_PORT/api/v1/doctors/imports"
+}
+read -r status seconds <<< "$(post_import)"
+[ "$status" = 200 ] || { echo "import answered $status: $(cat "$WORK/import.json")"; exit 1; }
+report "import over HTTP (validation, COPY, set-based upsert, one outbox event per doctor): ${seconds} s -> $(cat "$WORK/import.json")"
+read -r status seconds <<< "$(post_import)"
+[ "$status" = 200 ] || { echo "re-import answered $status"; exit 1; }
+report "re-import of the same file (changes nothing): ${seconds} s -> $(cat "$WORK/import.json")"
+copy_ms=$(psql -qAt <<SQL | awk '/^Time:/ {print $2}' | tail -1
+create temporary table bench_copy (rpps text, last_name text, first_name text, profession text, specialty text, address text,
+  postal_code text, commune_code text, phone text, teleconsultation boolean, languages text, accepting boolean,
+  remaining integer, confirmed_on date, signed_on text);
+\timing on
+\copy bench_copy from '$WORK/doctors.csv' (format csv, header)
+SQL
+)
+report "plain COPY of the same rows into a bare table (psql \\copy): $(awk -v ms="$copy_ms" 'BEGIN {printf "%.2f", ms / 1000}') s"
+
+# Searches are measured once the import's events are published (the relay would compete for the CPU).
+for _ in $(seq 1 240); do
+  [ "$(psql -qAt -c 'select count(*) from outbox_event where published_at is null')" = 0 ] && break; sleep 0.5
+done
+
+# 3. Search over HTTP.
+export DEPARTEMENTS="$WORK/departements.txt" TOKEN="$TOKEN_ARS"
+search() { # connections threads seconds
+  wrk -t "$2" -c "$1" -d "${3}s" --timeout 10s -s bench/referral/search.lua "http://127.0.0.1:$SERVICE_PORT" | tail -1
+}
+echo "warming up the service (${WARMUP_SECONDS}s)..."
+search 8 2 "$WARMUP_SECONDS" > /dev/null
+report "search over HTTP, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 2 "$SECONDS_PER_RUN")"
+report "search over HTTP, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 1 "$SECONDS_PER_RUN")"
+
+# 4. The same SQL by pgbench: the page of ids with the total, then the page's doctors (DoctorDirectory, DoctorViews).
+departements=$(sed "s/.*/'&'/" "$WORK/departements.txt" | paste -sd,)
+cat > "$WORK/search.sql" <<SQL
+\set i random(1, $(wc -l < "$WORK/departements.txt"))
+select array_agg(doctor_id) as ids from (select d.doctor_id, count(*) over () from directory_entry d where true and d.departement_code = (array[$departements])[:i] and d.specialty = 'GENERAL_PRACTICE' and d.accepting_new_patients = true order by (d.capacity_confirmed_on >= current_date - 90) desc, d.search_name asc, d.doctor_id asc limit 20 offset 0) page \gset
+select d.id, d.rpps, d.last_name, d.first_name, d.profession, d.specialty, d.phone, d.teleconsultation, d.languages, d.accepting_new_patients, d.remaining_places, d.capacity_confirmed_on, d.charter_status, d.charter_signed_on, d.charter_status_since, d.charter_reason, d.version, l.address, l.postal_code, l.commune_code, l.departement_code, l.epci_siren, l.region_code, exists (select 1 from priority_zone_commune pzc join priority_zone pz on pz.zone_id = pzc.zone_id where pzc.commune_code = l.commune_code and pz.status <> 'RETIRED') as in_zone, (select string_agg(distinct ca.plan, ',' order by ca.plan) from crisis_departement cd join crisis_activation ca on ca.activation_id = cd.activation_id where cd.departement_code = l.departement_code) as crises from referenced_doctor d left join practice_location l on l.doctor_id = d.id where d.id = any (:ids::uuid[]) order by d.id, l.position;
+SQL
+pgbench -n -M prepared -f "$WORK/search.sql" -c 32 -j 2 -T 5 > /dev/null 2>&1
+(cd "$WORK" && pgbench -n -M prepared -f search.sql -c 32 -j 2 -T "$SECONDS_PER_RUN" --log --log-prefix=pgbench > pgbench.txt 2>&1)
+cat "$WORK"/pgbench.*[0-9] | awk '{print $3 / 1000}' | sort -n > "$WORK/latencies.txt"
+pct() { awk -v p="$1" '{v[NR] = $1} END {i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; printf "%.2f", v[i]}' "$WORK/latencies.txt"; }
+report "same SQL by pgbench, 32 clients, ${SECONDS_PER_RUN}s: transactions $(wc -l < "$WORK/latencies.txt"), $(awk '/^tps/ {printf "%d tps", $3}' "$WORK/pgbench.txt"), p50 $(pct 50) ms, p90 $(pct 90) ms, p99 $(pct 99) ms, max $(tail -1 "$WORK/latencies.txt") ms"
+
+# 5. Capacity-safe assignment under contention.
+report "$(java bench/referral/Assignments.java "http://127.0.0.1:$SERVICE_PORT" "$TOKEN_CNMSS" 50 500)"
+grep -h "import of\|statistics refreshed" "$WORK/service.log" | sed 's/^.*INFO/service log:/' | tee -a "$OUT"
