@@ -2,6 +2,7 @@ package fr.civmil.health.gateway;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -11,7 +12,8 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * A real HTTP server standing in for a service. It reports what it received in X-Seen-* response headers,
  * names itself in X-Upstream, and echoes the request body back as it arrives (chunk by chunk), so tests
- * can see streaming both ways. {@code ?delayMs=N} makes it answer late.
+ * can see streaming both ways. {@code ?delayMs=N} makes it answer late; {@link #failWith} makes it answer an
+ * error to everything, as an overloaded service does.
  */
 public final class FakeUpstream {
 
@@ -24,6 +26,8 @@ public final class FakeUpstream {
     private final Vertx vertx;
     private final String name;
     private final int port;
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile int failingWith;
     private HttpServer server;
 
     FakeUpstream(Vertx vertx, String name, int port) {
@@ -52,6 +56,16 @@ public final class FakeUpstream {
         }
     }
 
+    /** From now on, answers every API request with this status (e.g. 503, as an overloaded service does); 0: normally again. */
+    public void failWith(int status) {
+        failingWith = status;
+    }
+
+    /** API requests received so far (health and OpenAPI excluded). */
+    public int received() {
+        return received.get();
+    }
+
     private void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
         if (request.path().equals("/q/health/ready")) {
@@ -61,6 +75,12 @@ public final class FakeUpstream {
         if (request.path().equals("/q/openapi")) {
             response.putHeader("Content-Type", "application/json")
                     .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1.0.0\"},\"paths\":{}}");
+            return;
+        }
+        received.incrementAndGet();
+        if (failingWith != 0) {
+            response.setStatusCode(failingWith).putHeader("X-Upstream", name).putHeader("Retry-After", "30")
+                    .putHeader("Content-Type", "application/json").end("{\"error\":\"" + name + " is overloaded\"}");
             return;
         }
         response.putHeader("X-Upstream", name)

@@ -144,6 +144,56 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void aServiceAnswering503RepeatedlyOpensTheCircuitWhichFailsFastWithoutCallingItUntilAProbeSucceeds() throws Exception {
+        FakeUpstream fragile = upstreams.fragile();
+        fragile.failWith(503);
+        try {
+            for (int i = 0; i < 3; i++) {
+                // The service's own answer is passed on as it is (its Retry-After says 30), and counted.
+                as("ars").get("/api/test/fragile/1").then().statusCode(503)
+                        .header("X-Upstream", "fragile").header("Retry-After", "30");
+            }
+            int received = fragile.received();
+            long started = System.nanoTime();
+            as("ars").get("/api/test/fragile/1").then().statusCode(503).contentType(PROBLEM_JSON)
+                    .header("Retry-After", "1")
+                    .header("X-Upstream", nullValue())
+                    .body("type", is("urn:civmil:problem:service-unavailable"))
+                    .body("detail", containsString("fragile-test"));
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 500, "an open circuit answers at once");
+            assertEquals(received, fragile.received(), "an open circuit does not call the service");
+
+            // After open-for, one probe reaches the service; it still answers 503, so the circuit opens again.
+            Thread.sleep(1100);
+            as("ars").get("/api/test/fragile/1").then().statusCode(503).header("X-Upstream", "fragile");
+            as("ars").get("/api/test/fragile/1").then().statusCode(503).header("X-Upstream", nullValue());
+            assertEquals(received + 1, fragile.received());
+        } finally {
+            fragile.failWith(0);
+        }
+        Thread.sleep(1100);
+        // The service has recovered: the probe succeeds and the circuit closes for everyone.
+        as("ars").get("/api/test/fragile/1").then().statusCode(200).header("X-Upstream", "fragile");
+        for (int i = 0; i < 3; i++) {
+            as("ars").get("/api/test/fragile/2").then().statusCode(200).header("X-Upstream", "fragile");
+        }
+    }
+
+    @Test
+    void a500FromTheServiceIsPassedOnAndDoesNotOpenTheCircuit() {
+        upstreams.fragile().failWith(500);
+        try {
+            // Past the threshold of 3: every request still reaches the service.
+            for (int i = 0; i < 5; i++) {
+                as("ars").get("/api/test/fragile/1").then().statusCode(500).header("X-Upstream", "fragile");
+            }
+        } finally {
+            upstreams.fragile().failWith(0);
+        }
+        as("ars").get("/api/test/fragile/1").then().statusCode(200).header("X-Upstream", "fragile");
+    }
+
+    @Test
     void aDeclaredBodyOverTheLimitIs413WithoutReachingTheService() throws IOException {
         String response = exchange("POST /api/v1/priority-zones HTTP/1.1\r\nHost: localhost\r\n" + bearer("ars")
                 + "Content-Type: application/json\r\nContent-Length: " + (7 * 1024 * 1024) + "\r\n\r\n{\"a\":");

@@ -1,14 +1,14 @@
 package fr.civmil.health.gateway.audit;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.event.Observes;
@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import fr.civmil.health.gateway.config.EdgeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,21 +25,26 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The durable audit trail. The request path only offers a record to a bounded queue (never blocks);
- * one writer thread inserts them in JDBC batches. When the database is away, records wait in the
- * queue and are retried; if the queue fills up, new records are dropped and counted
- * ({@code gateway_audit_dropped_total}) rather than slowing every request down.
+ * The durable audit trail. The request path only adds a record to a lock-free bounded queue: no lock,
+ * no thread to wake, so the event loop never parks or waits here. One writer thread collects the
+ * records for up to {@code flush-interval} (or {@code batch-size} of them) and streams each batch to
+ * PostgreSQL with COPY, several times cheaper than batched INSERTs for the database and the writer.
+ * When the database is away, records wait in the queue and are retried; if the queue fills up, new
+ * records are dropped and counted ({@code gateway_audit_dropped_total}) rather than slowing every
+ * request down.
  */
 @Singleton
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
-    private static final String INSERT = "INSERT INTO gateway_audit (occurred_at, client, roles, method, path, route, status,"
-            + " latency_ms, request_id, upstream) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COPY = "COPY gateway_audit (occurred_at, client, roles, method, path, route, status,"
+            + " latency_ms, request_id, upstream) FROM STDIN";
 
     private final DataSource dataSource;
     private final EdgeConfig.Audit config;
-    private final BlockingQueue<AuditRecord> queue;
+    private final ConcurrentLinkedQueue<AuditRecord> queue = new ConcurrentLinkedQueue<>();
+    /** The queue's size (ConcurrentLinkedQueue.size() walks the whole queue). */
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
     private Thread writer;
@@ -46,8 +52,7 @@ public class AuditTrail {
     public AuditTrail(DataSource dataSource, EdgeConfig config, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config.audit();
-        this.queue = new ArrayBlockingQueue<>(this.config.queueCapacity());
-        meters.gauge("gateway_audit_queued", queue, BlockingQueue::size);
+        meters.gauge("gateway_audit_queued", queued, AtomicInteger::get);
         meters.more().counter("gateway_audit_dropped", List.of(), dropped);
     }
 
@@ -65,26 +70,40 @@ public class AuditTrail {
 
     /** Called on the event loop for every answered request. */
     public void record(AuditRecord record) {
-        if (!queue.offer(record) && dropped.getAndIncrement() % 10_000 == 0) {
-            LOG.warnf("Audit queue full (%d records): records are being dropped", config.queueCapacity());
+        if (queued.incrementAndGet() > config.queueCapacity()) {
+            queued.decrementAndGet();
+            if (dropped.getAndIncrement() % 10_000 == 0) {
+                LOG.warnf("Audit queue full (%d records): records are being dropped", config.queueCapacity());
+            }
+            return;
         }
+        queue.offer(record);
     }
 
     private void writeLoop() {
         List<AuditRecord> batch = new ArrayList<>(config.batchSize());
-        long flushMillis = config.flushInterval().toMillis();
+        long flushNanos = config.flushInterval().toNanos();
+        long firstAt = 0;
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
+                take(batch);
                 if (batch.isEmpty()) {
-                    AuditRecord first = queue.poll(flushMillis, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
+                    nap(flushNanos);
+                    continue;
                 }
-                queue.drainTo(batch, config.batchSize() - batch.size());
+                if (firstAt == 0) {
+                    firstAt = System.nanoTime();
+                }
+                // Written when full or when its first record has waited flush-interval (at once when shutting
+                // down): small batches as often as records come would mean hundreds of transactions a second.
+                long left = firstAt + flushNanos - System.nanoTime();
+                if (batch.size() < config.batchSize() && left > 0 && running) {
+                    nap(left);
+                    continue;
+                }
                 write(batch);
                 batch.clear();
+                firstAt = 0;
             } catch (InterruptedException e) {
                 // Shutting down: the loop drains what is left, then ends.
                 running = false;
@@ -93,29 +112,62 @@ public class AuditTrail {
                 if (!running) {
                     return;
                 }
-                sleep(Math.max(flushMillis, 1000));
+                sleep(Math.max(config.flushInterval().toMillis(), 1000));
             }
         }
     }
 
-    private void write(List<AuditRecord> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (AuditRecord r : batch) {
-                insert.setTimestamp(1, Timestamp.from(r.time()));
-                insert.setString(2, r.client());
-                insert.setString(3, String.join(",", r.roles()));
-                insert.setString(4, r.method());
-                insert.setString(5, r.path());
-                insert.setString(6, r.route());
-                insert.setInt(7, r.status());
-                insert.setDouble(8, r.latencyMs());
-                insert.setString(9, r.requestId());
-                insert.setString(10, r.upstream());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    private void take(List<AuditRecord> batch) {
+        AuditRecord record;
+        while (batch.size() < config.batchSize() && (record = queue.poll()) != null) {
+            queued.decrementAndGet();
+            batch.add(record);
         }
+    }
+
+    /** Short naps instead of being woken by the request path, which then never has a thread to signal. */
+    private static void nap(long nanos) throws InterruptedException {
+        Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(nanos), 10)));
+    }
+
+    private void write(List<AuditRecord> batch) throws SQLException {
+        StringBuilder rows = new StringBuilder(batch.size() * 200);
+        for (AuditRecord r : batch) {
+            rows.append(r.time()).append('\t');
+            field(rows, r.client());
+            field(rows, String.join(",", r.roles()));
+            field(rows, r.method());
+            field(rows, r.path());
+            field(rows, r.route());
+            rows.append(r.status()).append('\t').append(r.latencyMs()).append('\t');
+            field(rows, r.requestId());
+            field(rows, r.upstream());
+            rows.setCharAt(rows.length() - 1, '\n');
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException(e);
+        }
+    }
+
+    /** One column of COPY's text format, then its tab: \N for null, backslash escapes for the rest. */
+    private static void field(StringBuilder rows, String value) {
+        if (value == null) {
+            rows.append("\\N");
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> rows.append("\\\\");
+                    case '\t' -> rows.append("\\t");
+                    case '\n' -> rows.append("\\n");
+                    case '\r' -> rows.append("\\r");
+                    default -> rows.append(c);
+                }
+            }
+        }
+        rows.append('\t');
     }
 
     private static void sleep(long millis) {

@@ -76,7 +76,10 @@ public interface EdgeConfig {
 
     interface Breaker {
 
-        /** Consecutive transport failures (refused, timed out) that open the circuit of a route. */
+        /**
+         * Consecutive failures that open the circuit of a route: connection refused or timed out, or the
+         * service answering 502, 503 or 504 (not 500: a bug in one request, not an unavailable service).
+         */
         @WithDefault("5")
         int failureThreshold();
 
@@ -100,12 +103,15 @@ public interface EdgeConfig {
         @WithDefault("100000")
         int queueCapacity();
 
-        /** Records written per INSERT batch. */
-        @WithDefault("500")
+        /**
+         * Most records written per COPY. Small batches often rather than large ones seldom: on a small
+         * machine a large batch takes the database's CPU in bursts that the request path then waits on.
+         */
+        @WithDefault("50")
         int batchSize();
 
         /** How long a record may wait before its batch is written. */
-        @WithDefault("250ms")
+        @WithDefault("20ms")
         Duration flushInterval();
     }
 }

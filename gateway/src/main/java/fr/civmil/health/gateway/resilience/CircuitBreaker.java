@@ -3,8 +3,8 @@ package fr.civmil.health.gateway.resilience;
 import java.time.Duration;
 
 /**
- * The circuit of one upstream service. CLOSED: requests flow and consecutive transport failures are
- * counted; at the threshold it OPENs and requests fail fast (503) for {@code openFor}; then one request
+ * The circuit of one upstream service. CLOSED: requests flow and consecutive failures (connection
+ * refused or timed out, or the service answering 502, 503 or 504) are counted; at the threshold it OPENs and requests fail fast (503) for {@code openFor}; then one request
  * is let through as a probe (HALF_OPEN): its success closes the circuit, its failure opens it again.
  */
 public final class CircuitBreaker {

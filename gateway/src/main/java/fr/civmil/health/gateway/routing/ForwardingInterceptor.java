@@ -26,7 +26,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * What the gateway adds to vertx-http-proxy for one route: trustworthy X-Forwarded-* headers, no
  * caller-supplied identity headers, the request id and trace context passed on, hop-by-hop headers
  * stripped both ways, chunked bodies counted against the limit (413), upstream failures turned into
- * problem+json (502, 504) and reported to the route's circuit breaker.
+ * problem+json (502, 504) and reported to the route's circuit breaker, as are the service's own 502, 503
+ * and 504 answers (passed on as they are).
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -102,7 +103,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host());
         }
         return context.sendRequest()
-                .onSuccess(answered -> breaker.succeeded())
+                .onSuccess(answered -> {
+                    if (saysUnavailable(answered.getStatusCode())) {
+                        breaker.failed(System.nanoTime());
+                    } else {
+                        breaker.succeeded();
+                    }
+                })
                 .recover(failure -> Future.succeededFuture(failed(request, exchange, failure)));
     }
 
@@ -112,6 +119,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         stripHopByHop(headers);
         GATEWAY_RESPONSE_HEADERS.forEach(headers::remove);
         return context.sendResponse();
+    }
+
+    /**
+     * 502, 503 and 504 from the service say that it (or what stands behind it) is overloaded or away: the
+     * circuit counts them like a refused connection. Any other answer, 500 included, proves the service is
+     * there and answering: a 500 is a bug in handling that request, and opening the circuit on it would
+     * let one faulty request shut the service for every caller.
+     */
+    static boolean saysUnavailable(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 
     /** The hop-by-hop headers, plus those the Connection header names as hop-by-hop for this message. */
