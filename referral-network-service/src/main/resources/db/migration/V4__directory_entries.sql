@@ -85,7 +85,10 @@ select d.id, l.departement_code, d.specialty, d.accepting_new_patients, d.charte
 from practice_location l join referenced_doctor d on d.id = l.doctor_id
 on conflict (doctor_id, departement_code) do nothing;
 
--- Lookups by département (search, proposals, coverage) now start from directory_entry; without a
--- département, the name index serves the default order better than the filter index did.
+-- Lookups by area (search, proposals, coverage) now start from directory_entry: a commune or an
+-- EPCI gives its département(s) from the reference geography, then the locations are read by doctor.
+-- Without an area, the name index serves the default order better than the filter index did.
 drop index practice_location_departement_idx;
+drop index practice_location_commune_idx;
+drop index practice_location_epci_idx;
 drop index referenced_doctor_filter_idx;

@@ -214,6 +214,22 @@ class DoctorDirectoryTest {
         as("ars").queryParam("name", name).queryParam("departementCode", "31").queryParam("charterStatus", "SUSPENDED")
                 .get("/api/v1/doctors").then().body("items.id", contains(moving))
                 .body("items[0].charter.reason", equalTo("Long leave"));
+        // An EPCI across two départements (Arche Agglo: Ardèche and Drôme) finds each doctor once,
+        // even one practising on both sides.
+        String both = Api.create(Api.doctor(Api.rpps(), name + "c", "GENERAL_PRACTICE", "07014", "07410", true, 1, LocalDate.now()));
+        as("cnmss").header("If-Match", Api.etag(both)).body("""
+                {"lastName":"%sc","firstName":"Élise","profession":"PHYSICIAN","specialty":"GENERAL_PRACTICE",
+                 "practiceLocations":[{"address":"1 rue Haute","postalCode":"07410","communeCode":"07014"},
+                                      {"address":"2 rue Basse","postalCode":"26260","communeCode":"26014"}],
+                 "teleconsultation":false}""".formatted(name)).put("/api/v1/doctors/" + both).then().statusCode(200);
+        String drome = Api.create(Api.doctor(Api.rpps(), name + "d", "GENERAL_PRACTICE", "26014", "26260", true, 1, LocalDate.now()));
+        as("ars").queryParam("name", name).queryParam("epciSiren", "200073096").get("/api/v1/doctors").then()
+                .body("total", equalTo(2)).body("items.id", contains(both, drome));
+        as("ars").queryParam("name", name).queryParam("communeCode", "26014").get("/api/v1/doctors").then()
+                .body("total", equalTo(2));
+        as("ars").queryParam("name", name).queryParam("departementCode", "07").queryParam("epciSiren", "200073096")
+                .get("/api/v1/doctors").then().body("items.id", contains(both));
+
         // Past the last page the total is still given.
         as("ars").queryParam("name", name).queryParam("departementCode", "31").queryParam("page", 3)
                 .get("/api/v1/doctors").then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(1));

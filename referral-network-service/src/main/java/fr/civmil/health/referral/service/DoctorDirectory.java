@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +16,9 @@ import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.referral.api.DoctorSearchParams;
 import fr.civmil.health.referral.api.DoctorView;
-import fr.civmil.health.referral.domain.ReferencedDoctor;
 import fr.civmil.health.referral.domain.Specialty;
+import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.referral.reference.Geography;
 
 /**
  * The directory search: one indexed SQL query for the page of ids and the total (on the directory
@@ -42,22 +42,45 @@ public class DoctorDirectory {
 
     private final EntityManager entityManager;
     private final DoctorViews views;
+    private final Geography geography;
 
-    public DoctorDirectory(EntityManager entityManager, DoctorViews views) {
+    public DoctorDirectory(EntityManager entityManager, DoctorViews views, Geography geography) {
         this.entityManager = entityManager;
         this.views = views;
+        this.geography = geography;
     }
 
     public Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
-        // With a département, the search reads the directory entries of that département (one index
-        // range); otherwise the doctors themselves. Both carry the same filter and sort columns.
-        boolean byDepartement = p.departementCode != null;
+        // With an area, the search reads the directory entries of its département (one index range);
+        // otherwise the doctors themselves. Both carry the same filter and sort columns. A commune or
+        // an EPCI gives its département(s) from the reference geography.
+        String departement = p.departementCode;
+        List<String> epciDepartements = List.of();
+        if (departement == null && p.communeCode != null) {
+            departement = geography.commune(p.communeCode).map(ReferenceGeography.Commune::departementCode).orElse(null);
+            if (departement == null) { // not in the reference geography: nobody practises there
+                return Page.of(List.of(), page, 0);
+            }
+        }
+        if (departement == null && p.epciSiren != null) {
+            epciDepartements = geography.epci(p.epciSiren).map(ReferenceGeography.Epci::departementCodes).orElse(List.of());
+            if (epciDepartements.isEmpty()) {
+                return Page.of(List.of(), page, 0);
+            }
+            if (epciDepartements.size() == 1) {
+                departement = epciDepartements.get(0);
+            }
+        }
+        boolean byDepartement = departement != null;
         String id = byDepartement ? "d.doctor_id" : "d.id";
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (byDepartement) {
             where.append(" and d.departement_code = :departementCode");
-            params.put("departementCode", p.departementCode);
+            params.put("departementCode", departement);
+        } else if (!epciDepartements.isEmpty()) { // an EPCI across départements: entries may repeat a doctor
+            where.append(" and d.id in (select e.doctor_id from directory_entry e where e.departement_code in (:epciDepartements))");
+            params.put("epciDepartements", epciDepartements);
         }
         if (p.specialty != null) {
             Specialty specialty = Specialty.parse(p.specialty).orElseThrow(() -> ApiProblem.invalidField("specialty",

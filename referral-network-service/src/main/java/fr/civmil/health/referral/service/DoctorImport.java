@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -64,11 +65,13 @@ public class DoctorImport {
     private final EntityManager entityManager;
     private final Geography geography;
     private final AgroalDataSource dataSource;
+    private final ManagedExecutor executor;
 
-    public DoctorImport(EntityManager entityManager, Geography geography, AgroalDataSource dataSource) {
+    public DoctorImport(EntityManager entityManager, Geography geography, AgroalDataSource dataSource, ManagedExecutor executor) {
         this.entityManager = entityManager;
         this.geography = geography;
         this.dataSource = dataSource;
+        this.executor = executor;
     }
 
     @Transactional
@@ -168,15 +171,18 @@ public class DoctorImport {
     }
 
     /**
-     * After a large import: refreshes the planner's statistics, so searches keep starting from the
-     * right indexes (autovacuum would get there, but only minutes later), and vacuums the directory
-     * entries so that searches by département are index-only scans. Runs after the import committed,
-     * outside any transaction (VACUUM cannot run in one).
+     * After a large import, in the background: refreshes the planner's statistics, so searches keep
+     * starting from the right indexes (autovacuum would get there, but only minutes later), and
+     * vacuums the directory entries so that searches by département are index-only scans. The import
+     * is committed and answered without waiting; VACUUM cannot run in a transaction anyway.
      */
     public void refreshStatistics(Report report) {
-        if (report.created() + report.updated() < LARGE_IMPORT) {
-            return;
+        if (report.created() + report.updated() >= LARGE_IMPORT) {
+            executor.runAsync(this::refreshStatistics);
         }
+    }
+
+    private void refreshStatistics() {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
