@@ -96,10 +96,14 @@ class DoctorImportTest {
         for (int i = 0; i < rows; i++) {
             csv.append(line(Long.toString(base + i), name + i, "GENERAL_PRACTICE", "31000", "31555", 5, "2025-01-01"));
         }
-        String lastLineWrong = csv + line(Long.toString(base + rows), name + "x", "GENERAL_PRACTICE", "31000", "12202", 5, "");
-        post(lastLineWrong).statusCode(422).body("violations", hasSize(1))
+        // Two bad lines far from the first ones (the import works in chunks): both reported, nothing kept.
+        String lastLinesWrong = csv + line(Long.toString(base + rows), name + "x", "GENERAL_PRACTICE", "31000", "12202", 5, "")
+                + line(Long.toString(base), name + "y", "GENERAL_PRACTICE", "31000", "31555", 5, "");
+        post(lastLinesWrong).statusCode(422).body("violations", hasSize(2))
                 .body("violations[0].field", equalTo("line " + (rows + 2)))
-                .body("violations[0].message", containsString("postal code 31000"));
+                .body("violations[0].message", containsString("postal code 31000"))
+                .body("violations[1].field", equalTo("line " + (rows + 3)))
+                .body("violations[1].message", equalTo("rpps " + base + " already on line 2"));
         as("ars").queryParam("name", name).queryParam("size", 1).get("/api/v1/doctors").then().body("total", equalTo(0));
 
         post(csv.toString()).statusCode(200).body("created", equalTo(rows));

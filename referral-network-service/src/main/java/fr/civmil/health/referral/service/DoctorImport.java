@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -34,10 +35,10 @@ import fr.civmil.health.referral.reference.Geography;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Bulk onboarding from CSV, all or nothing: every line is checked first (each bad line reported by
- * number and reason); then the rows are streamed with PostgreSQL COPY into a temporary table and
- * applied by a few set-based statements. A row identical to what is stored changes nothing, so
- * importing the same file twice leaves the data, versions and events as they were.
+ * Bulk onboarding from CSV, all or nothing, in one transaction: every line is checked (each bad line
+ * reported by number and reason); the rows are streamed, chunk by chunk, with PostgreSQL COPY into a
+ * temporary table and applied by a few set-based statements. A row identical to what is stored
+ * changes nothing, so importing the same file twice leaves the data, versions and events as they were.
  */
 @ApplicationScoped
 public class DoctorImport {
@@ -74,12 +75,18 @@ public class DoctorImport {
         this.executor = executor;
     }
 
+    /** Lines per chunk: the next chunk is checked while PostgreSQL applies this one. */
+    static final int CHUNK = 20_000;
+
     @Transactional
     public Report importCsv(String csv, String actor) {
         long started = System.nanoTime();
-        String staged = validate(csv);
-        long validated = System.nanoTime();
-        int rows = (int) staged.chars().filter(c -> c == '\n').count();
+        List<String> lines = lines(csv);
+        List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
+        if (!header.equals(HEADER)) {
+            throw new ApiProblem(422, "invalid-import", "Unprocessable request", "line 1: the header must be exactly "
+                    + String.join(",", HEADER), List.of(new Problem.Violation("line 1", "header must be " + String.join(",", HEADER))), Map.of());
+        }
         entityManager.createNativeQuery("""
                 create temporary table doctor_import (
                     line integer, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
@@ -87,6 +94,50 @@ public class DoctorImport {
                     commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
                     phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
                     remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
+        // Checking is CPU work in this JVM, applying is work in PostgreSQL: chunk k+1 is checked while
+        // chunk k is applied. Everything stays in this one transaction, so a bad line anywhere still
+        // means nothing imported (checking goes on to the end so that every bad line is reported).
+        Validation validation = new Validation();
+        Map<String, Long> counts = new HashMap<>();
+        long waited = 0;
+        long applying = 0;
+        CompletableFuture<List<Checked>> next = checkAsync(lines, 1);
+        for (int from = 1; from < lines.size(); from += CHUNK) {
+            long t = System.nanoTime();
+            List<Checked> checked = next.join();
+            waited += System.nanoTime() - t;
+            if (from + CHUNK < lines.size()) {
+                next = checkAsync(lines, from + CHUNK);
+            }
+            String staged = validation.accept(checked);
+            if (staged != null && !staged.isEmpty()) {
+                t = System.nanoTime();
+                apply(staged, actor, counts);
+                applying += System.nanoTime() - t;
+            }
+        }
+        validation.throwIfInvalid();
+        entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
+        Report report = new Report(validation.rows, counts.getOrDefault("NEW", 0L).intValue(),
+                counts.getOrDefault("CHANGED", 0L).intValue(), counts.getOrDefault("SAME", 0L).intValue());
+        LOG.infof("import of %d rows by %s: %s in %d ms before commit (%d ms applying in PostgreSQL, %d ms waiting for checks)",
+                validation.rows, actor, report, (System.nanoTime() - started) / 1_000_000, applying / 1_000_000, waited / 1_000_000);
+        return report;
+    }
+
+    private CompletableFuture<List<Checked>> checkAsync(List<String> lines, int from) {
+        int to = Math.min(from + CHUNK, lines.size());
+        // On a thread of its own: a parallel stream started from a fork-join worker would get no helper on 2 cores.
+        return executor.supplyAsync(() -> IntStream.range(from, to).parallel()
+                .filter(i -> !lines.get(i).isBlank())
+                .mapToObj(i -> check(lines.get(i), i + 1))
+                .toList());
+    }
+
+    /** Applies one chunk of checked rows: COPY into staging, then set-based statements. */
+    private void apply(String staged, String actor, Map<String, Long> counts) {
+        entityManager.createNativeQuery("truncate doctor_import").executeUpdate();
+        entityManager.createNativeQuery("drop table if exists doctor_import_plan").executeUpdate();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -95,7 +146,6 @@ public class DoctorImport {
                 throw new SQLException("COPY into doctor_import failed", e);
             }
         });
-        long copied = System.nanoTime();
         entityManager.createNativeQuery("""
                 create temporary table doctor_import_plan on commit drop as
                 select s.*, coalesce(d.id, gen_random_uuid()) as doctor_id,
@@ -142,7 +192,7 @@ public class DoctorImport {
                 select doctor_id, 'PENDING_SIGNATURE', 'ACTIVE', 'charter signed (bulk import)', charter_signed_on, ?1
                 from doctor_import_plan where change = 'NEW' and charter_signed_on is not null""")
                 .setParameter(1, actor).executeUpdate();
-        // The outbox rows of the whole file in one statement (same table and notification as Outbox.record).
+        // The outbox rows of the chunk in one statement (same table and notification as Outbox.record).
         entityManager.createNativeQuery("""
                 insert into outbox_event (id, aggregate_type, aggregate_id, type, subject, payload)
                 select gen_random_uuid(), ?1, p.doctor_id::text,
@@ -156,18 +206,10 @@ public class DoctorImport {
                 from doctor_import_plan p where p.change in ('NEW', 'CHANGED') order by p.line""")
                 .setParameter(1, ReferralEvents.DOCTOR).setParameter(2, ReferralEvents.DOCTOR_REFERENCED)
                 .setParameter(3, ReferralEvents.DOCTOR_UPDATED).executeUpdate();
-        entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
-        Map<String, Long> counts = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("select change, count(*) from doctor_import_plan group by change").getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put((String) r[0], ((Number) r[1]).longValue());
+            counts.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
         }
-        Report report = new Report(rows, counts.getOrDefault("NEW", 0L).intValue(), counts.getOrDefault("CHANGED", 0L).intValue(),
-                counts.getOrDefault("SAME", 0L).intValue());
-        long applied = System.nanoTime();
-        LOG.infof("import of %d rows by %s: %s; validated in %d ms, copied in %d ms, applied in %d ms (before commit)", rows, actor,
-                report, (validated - started) / 1_000_000, (copied - validated) / 1_000_000, (applied - copied) / 1_000_000);
-        return report;
     }
 
     /**
@@ -199,38 +241,37 @@ public class DoctorImport {
     static final int LARGE_IMPORT = 5_000;
 
     /**
-     * Checks every line; returns the rows as CSV for COPY, with the derived columns, or throws with
-     * every bad line. Lines are checked in parallel (they are independent), then duplicates in order.
+     * The checks that need the lines in order, chunk after chunk: duplicates of an RPPS, the rows to
+     * stage, and every bad line.
      */
-    String validate(String csv) {
-        List<String> lines = lines(csv);
-        List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
-        if (!header.equals(HEADER)) {
-            throw new ApiProblem(422, "invalid-import", "Unprocessable request", "line 1: the header must be exactly "
-                    + String.join(",", HEADER), List.of(new Problem.Violation("line 1", "header must be " + String.join(",", HEADER))), Map.of());
+    private static final class Validation {
+        final Map<String, Integer> seen = new HashMap<>();
+        final List<Problem.Violation> errors = new ArrayList<>();
+        int rows;
+
+        /** The chunk's rows as CSV for COPY, or null once any line of the file was bad. */
+        String accept(List<Checked> checked) {
+            StringBuilder staged = new StringBuilder(checked.size() * 200);
+            for (Checked line : checked) {
+                rows++;
+                Integer first = line.rpps() == null ? null : seen.putIfAbsent(line.rpps(), line.number());
+                String duplicate = first == null ? null : "rpps " + line.rpps() + " already on line " + first;
+                if (line.error() != null || duplicate != null) {
+                    String reason = line.error() == null ? duplicate : duplicate == null ? line.error() : duplicate + "; " + line.error();
+                    errors.add(new Problem.Violation("line " + line.number(), reason));
+                } else {
+                    staged.append(line.row());
+                }
+            }
+            return errors.isEmpty() ? staged.toString() : null;
         }
-        List<Checked> checked = IntStream.range(1, lines.size()).parallel()
-                .filter(i -> !lines.get(i).isBlank())
-                .mapToObj(i -> check(lines.get(i), i + 1))
-                .toList();
-        List<Problem.Violation> errors = new ArrayList<>();
-        StringBuilder staged = new StringBuilder(csv.length() + csv.length() / 2);
-        Map<String, Integer> seen = new HashMap<>();
-        for (Checked line : checked) {
-            Integer first = line.rpps() == null ? null : seen.putIfAbsent(line.rpps(), line.number());
-            String duplicate = first == null ? null : "rpps " + line.rpps() + " already on line " + first;
-            if (line.error() != null || duplicate != null) {
-                String reason = line.error() == null ? duplicate : duplicate == null ? line.error() : duplicate + "; " + line.error();
-                errors.add(new Problem.Violation("line " + line.number(), reason));
-            } else if (errors.isEmpty()) {
-                staged.append(line.row());
+
+        void throwIfInvalid() {
+            if (!errors.isEmpty()) {
+                throw new ApiProblem(422, "invalid-import", "Unprocessable request",
+                        errors.size() + " line(s) are invalid; nothing was imported", errors, Map.of());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(422, "invalid-import", "Unprocessable request",
-                    errors.size() + " line(s) are invalid; nothing was imported", errors, Map.of());
-        }
-        return staged.toString();
     }
 
     /** One data line checked: its COPY row, or why it was refused. */
