@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
+import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.referral.domain.Profession;
@@ -89,7 +90,7 @@ public class DoctorImport {
         }
         entityManager.createNativeQuery("""
                 create temporary table doctor_import (
-                    line integer, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
+                    line integer, new_id uuid, event_id uuid, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
                     profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
                     commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
                     phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
@@ -148,7 +149,7 @@ public class DoctorImport {
         });
         entityManager.createNativeQuery("""
                 create temporary table doctor_import_plan on commit drop as
-                select s.*, coalesce(d.id, gen_random_uuid()) as doctor_id,
+                select s.*, coalesce(d.id, s.new_id) as doctor_id,
                        coalesce(d.charter_status, case when s.charter_signed_on is null then 'PENDING_SIGNATURE' else 'ACTIVE' end)
                            as charter_status,
                        case when d.id is null then 'NEW'
@@ -195,7 +196,7 @@ public class DoctorImport {
         // The outbox rows of the chunk in one statement (same table and notification as Outbox.record).
         entityManager.createNativeQuery("""
                 insert into outbox_event (id, aggregate_type, aggregate_id, type, subject, payload)
-                select gen_random_uuid(), ?1, p.doctor_id::text,
+                select p.event_id, ?1, p.doctor_id::text,
                        case p.change when 'NEW' then ?2 else ?3 end, 'doctor ' || p.doctor_id,
                        jsonb_build_object('doctorId', p.doctor_id, 'rpps', p.rpps, 'profession', p.profession,
                            'specialty', p.specialty, 'charterStatus', p.charter_status,
@@ -373,7 +374,9 @@ public class DoctorImport {
             return new Checked(number, Identifiers.isRpps(rpps) ? rpps : null, null, String.join("; ", reasons));
         }
         StringBuilder row = new StringBuilder(256);
-        Csv.append(row, Integer.toString(number), rpps, lastName, firstName, DoctorService.searchName(lastName, firstName),
+        // The identifiers of a new doctor and of its event, time-ordered so that the bulk insert stays at
+        // the right edge of the indexes.
+        Csv.append(row, Integer.toString(number), TimeOrderedUuids.next().toString(), TimeOrderedUuids.next().toString(), rpps, lastName, firstName, DoctorService.searchName(lastName, firstName),
                 profession.name(), specialty.name(), address, f.get(6), place.communeCode(), place.departementCode(),
                 place.epciSiren(), place.regionCode(), phone, teleconsultation.toString(), languages, accepting.toString(),
                 places.toString(), confirmedOn.toString(), signedOn == null ? null : signedOn.toString());

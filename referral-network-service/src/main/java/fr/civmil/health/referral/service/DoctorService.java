@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
@@ -75,7 +76,7 @@ public class DoctorService {
             throw duplicate(in.rpps());
         }
         ReferencedDoctor d = new ReferencedDoctor();
-        d.id = UUID.randomUUID();
+        d.id = TimeOrderedUuids.next();
         d.rpps = in.rpps();
         applyDetails(d, in.lastName(), in.firstName(), in.profession(), in.specialty(), in.phone(), in.teleconsultation(),
                 in.languages());

@@ -23,6 +23,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.referral.api.ReferralPayloads.Destination;
 import fr.civmil.health.referral.api.ReferralPayloads.ProposalView;
@@ -88,7 +89,7 @@ public class ReferralService {
             throw duplicateCase(in.caseReference());
         }
         ReferralRequest r = new ReferralRequest();
-        r.id = UUID.randomUUID();
+        r.id = TimeOrderedUuids.next();
         r.caseReference = in.caseReference();
         r.destinationCommuneCode = located.place().communeCode();
         r.destinationDepartementCode = located.place().departementCode();

@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.civmil.health.platform.persistence.TimeOrderedUuids;
+
 /**
  * Records a domain event in the caller's transaction: it is published if and only if the change
  * it announces commits. The relay is woken by a PostgreSQL notification delivered at commit.
@@ -36,7 +38,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String aggregateType, String aggregateId, String type, String subject, Object data) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedUuids.next();
         String payload;
         try {
             payload = mapper.writeValueAsString(data);
