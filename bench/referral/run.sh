@@ -45,8 +45,11 @@ PIDS+=($!)
 java -cp reference-data/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" && break; sleep 0.5; done
 curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
+# Ready is not settled: the JIT keeps compiling the startup paths for a few seconds.
+sleep 5
 
-{ echo; echo "== $(date -u +%FT%TZ) $(nproc) cores, $DOCTORS doctors over $(wc -l < "$WORK/departements.txt") départements"; } | tee -a "$OUT"
+{ echo; echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores," \
+  "$DOCTORS doctors over $(wc -l < "$WORK/departements.txt") départements${SERVICE_JAVA_OPTS:+ (SERVICE_JAVA_OPTS=$SERVICE_JAVA_OPTS)}"; } | tee -a "$OUT"
 
 # 2. Import, re-import, plain COPY.
 post_import() {

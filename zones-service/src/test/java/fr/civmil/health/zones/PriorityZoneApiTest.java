@@ -75,6 +75,11 @@ class PriorityZoneApiTest {
         ars().body("{\"epciSiren\":\"200044469\",\"campaign\":\"" + campaign + "\",\"decision\":{\"date\":\"15/07/2025\"}}")
                 .post(ZONES).then().statusCode(400);
         ars().queryParam("campaign", campaign).get(ZONES).then().statusCode(200).body("total", equalTo(0));
+        // Enum filters are checked by the platform's converters: a 400 naming the parameter, not a 404.
+        ars().queryParam("status", "ACTIVATED").get(ZONES).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", containsString("DESIGNATED"));
+        ars().queryParam("status", "ACTIVATED").get(ZONES + "/summary").then().statusCode(400);
     }
 
     @Test

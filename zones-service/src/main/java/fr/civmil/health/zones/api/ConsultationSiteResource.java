@@ -66,9 +66,9 @@ public class ConsultationSiteResource {
     @Operation(summary = "List consultation sites", description = "Sort fields: name (default), communeCode, status, createdAt.")
     @APIResponse(responseCode = "400", description = "Malformed filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<SiteView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
-            @Parameter(description = "Status", schema = @Schema(implementation = SiteStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Status") @QueryParam("status") SiteStatus status,
             @Valid @BeanParam PageRequest page) {
-        return sites.list(zoneId, Params.enumValue(SiteStatus.class, "status", status), page).map(this::view);
+        return sites.list(zoneId, status, page).map(this::view);
     }
 
     @POST

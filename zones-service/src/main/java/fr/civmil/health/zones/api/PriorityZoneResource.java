@@ -112,11 +112,11 @@ public class PriorityZoneResource {
     public Page<ZoneView> list(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Département with member communes of the zone", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
-            @Parameter(description = "Lifecycle status", schema = @Schema(implementation = ZoneStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Lifecycle status") @QueryParam("status") ZoneStatus status,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
             @Valid @BeanParam PageRequest page) {
         List<CrisisBoard.ActiveCrisis> active = crises.active();
-        return zones.list(new ZoneQuery(region, departement, Params.enumValue(ZoneStatus.class, "status", status), campaign), page)
+        return zones.list(new ZoneQuery(region, departement, status, campaign), page)
                 .map(z -> ZoneView.of(z, zones.epci(z), active));
     }
 
@@ -157,9 +157,8 @@ public class PriorityZoneResource {
     public Response designateCsv(
             @Parameter(description = "Makes the creation idempotent (24 h)") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Parameter(description = "Campaign of lines without a campaign column", example = "pacte-2025") @QueryParam("campaign") String campaign,
-            @Parameter(description = "Status of lines without a status column") @QueryParam("status") @DefaultValue("DESIGNATED") String statusName,
+            @Parameter(description = "Status of lines without a status column") @QueryParam("status") @DefaultValue("DESIGNATED") ZoneStatus status,
             String csv) {
-        ZoneStatus status = Params.enumValue(ZoneStatus.class, "status", statusName);
         return idempotency.create("priority-zones-csv", key, Map.of("campaign", String.valueOf(campaign), "status", status, "csv", String.valueOf(csv)), () -> {
             List<PriorityZone> created = zones.designateCsv(csv, campaign, status, jwt.getSubject());
             return Response.status(201).entity(new BulkResult(created.size(),
@@ -175,8 +174,7 @@ public class PriorityZoneResource {
     public Summary summary(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
-            @Parameter(description = "Only zones in this status (default: every non-retired zone)", schema = @Schema(implementation = ZoneStatus.class)) @QueryParam("status") String statusName) {
-        ZoneStatus status = Params.enumValue(ZoneStatus.class, "status", statusName);
+            @Parameter(description = "Only zones in this status (default: every non-retired zone)") @QueryParam("status") ZoneStatus status) {
         List<PriorityZone> counted = zones.all(new ZoneQuery(region, null, status, campaign)).stream()
                 .filter(z -> status != null || z.status != ZoneStatus.RETIRED).toList();
         long population = 0;

@@ -70,9 +70,9 @@ public class SolidarityMissionResource {
             @Parameter(description = "Site id") @QueryParam("siteId") UUID siteId,
             @Parameter(description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) @QueryParam("month") YearMonth month,
-            @Parameter(description = "Status", schema = @Schema(implementation = MissionStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Status") @QueryParam("status") MissionStatus status,
             @Valid @BeanParam PageRequest page) {
-        return missions.list(zoneId, siteId, rpps, month, Params.enumValue(MissionStatus.class, "status", status), page)
+        return missions.list(zoneId, siteId, rpps, month, status, page)
                 .map(MissionView::of);
     }
 
