@@ -2,11 +2,9 @@ package fr.civmil.health.referral.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,24 +22,17 @@ public class AreaFlags {
                 + " where pzc.commune_code = " + communeColumn + " and pz.status <> 'RETIRED')";
     }
 
+    /** The SQL expression "plans in force in the département of this column", comma-separated, or null. */
+    public static String crisisPlans(String departementColumn) {
+        return "(select string_agg(distinct ca.plan, ',' order by ca.plan) from crisis_departement cd"
+                + " join crisis_activation ca on ca.activation_id = cd.activation_id where cd.departement_code = "
+                + departementColumn + ")";
+    }
+
     private final EntityManager entityManager;
 
     public AreaFlags(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    public Set<String> priorityCommunes(Collection<String> communeCodes) {
-        if (communeCodes.isEmpty()) {
-            return Set.of();
-        }
-        List<?> rows = entityManager.createNativeQuery("""
-                select distinct pzc.commune_code from priority_zone_commune pzc
-                join priority_zone pz on pz.zone_id = pzc.zone_id
-                where pz.status <> 'RETIRED' and pzc.commune_code in (:codes)""")
-                .setParameter("codes", communeCodes).getResultList();
-        Set<String> result = new HashSet<>();
-        rows.forEach(r -> result.add((String) r));
-        return result;
     }
 
     /** Plans in force per département, for the départements given. */

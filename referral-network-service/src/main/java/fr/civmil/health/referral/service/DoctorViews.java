@@ -42,11 +42,8 @@ public class DoctorViews {
                    d.languages, d.accepting_new_patients, d.remaining_places, d.capacity_confirmed_on, d.charter_status,
                    d.charter_signed_on, d.charter_status_since, d.charter_reason, d.version,
                    l.address, l.postal_code, l.commune_code, l.departement_code, l.epci_siren, l.region_code,
-                   """ + AreaFlags.inPriorityZone("l.commune_code") + """
-                    as in_zone,
-                   (select string_agg(distinct ca.plan, ',' order by ca.plan) from crisis_departement cd
-                    join crisis_activation ca on ca.activation_id = cd.activation_id
-                    where cd.departement_code = l.departement_code) as crises
+                   """ + AreaFlags.inPriorityZone("l.commune_code") + " as in_zone, " + AreaFlags.crisisPlans("l.departement_code") + """
+                    as crises
             from referenced_doctor d left join practice_location l on l.doctor_id = d.id
             where d.id = any (?)
             order by d.id, l.position""";
