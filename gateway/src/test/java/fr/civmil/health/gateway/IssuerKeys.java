@@ -21,6 +21,9 @@ import org.jose4j.jwk.RsaJsonWebKey;
 
 import com.sun.net.httpserver.HttpServer;
 
+import fr.civmil.health.devstack.DevStackTestResource;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -118,6 +121,41 @@ public final class IssuerKeys {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The dev stack (the gateway's database) with the key settings of a test's own identity provider;
+     * the provider is injected into the test's {@code IssuerKeys} field.
+     */
+    public abstract static class Resource extends DevStackTestResource {
+
+        protected final IssuerKeys keys = new IssuerKeys();
+
+        @Override
+        public void inject(TestInjector injector) {
+            injector.injectIntoFields(keys, new TestInjector.MatchesType(IssuerKeys.class));
+        }
+    }
+
+    /** The gateway in front of the fake services, trusting only the keys a {@link Resource} configures. */
+    public abstract static class Profile implements QuarkusTestProfile {
+
+        private final Class<? extends Resource> keySource;
+
+        protected Profile(Class<? extends Resource> keySource) {
+            this.keySource = keySource;
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FakeUpstreamsResource.class),
+                    new TestResourceEntry(keySource, Map.of("database", "gateway")));
         }
     }
 }

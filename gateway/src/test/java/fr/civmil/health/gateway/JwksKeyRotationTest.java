@@ -1,13 +1,10 @@
 package fr.civmil.health.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import fr.civmil.health.devstack.DevStackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -65,60 +60,37 @@ class JwksKeyRotationTest {
         int before = keys.fetches();
         keys.create("key-never-published");
         for (int i = 0; i < 5; i++) {
-            refused(call(keys.token("key-never-published", "intruder")));
+            Tokens.refused(call(keys.token("key-never-published", "intruder")));
         }
         assertTrue(keys.fetches() - before <= 1, "unknown key ids refetch the JWKS at most once a minute, not per token: "
                 + (keys.fetches() - before) + " fetches");
 
         // A published key id on a token signed by another key: the signature does not verify.
-        refused(call(keys.forged("key-1", "intruder")));
+        Tokens.refused(call(keys.forged("key-1", "intruder")));
     }
 
     private static io.restassured.response.Response call(String token) {
         return given().header("Authorization", "Bearer " + token).get("/api/v1/priority-zones");
     }
 
-    private static void refused(io.restassured.response.Response response) {
-        response.then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
-                .header("X-Upstream", (String) null)
-                .body("type", is("urn:civmil:problem:unauthenticated"));
-    }
-
     /** The gateway in front of the fake services, trusting only the test's JWKS. */
-    public static class OwnJwks implements QuarkusTestProfile {
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeUpstreamsResource.class),
-                    new TestResourceEntry(JwksResource.class, Map.of("database", "gateway")));
+    public static class OwnJwks extends IssuerKeys.Profile {
+        public OwnJwks() {
+            super(JwksResource.class);
         }
     }
 
-    /** The dev stack (database), with the key settings replaced by the test's JWKS endpoint and issuer. */
-    public static class JwksResource extends DevStackTestResource {
-
-        private IssuerKeys keys;
+    /** The key settings replaced by the test's JWKS endpoint and issuer. */
+    public static class JwksResource extends IssuerKeys.Resource {
 
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>(super.start());
-            keys = new IssuerKeys();
             keys.publish("key-1");
             keys.start();
             config.put("mp.jwt.verify.publickey.location", keys.jwksUrl());
             config.put("mp.jwt.verify.issuer", IssuerKeys.ISSUER);
             return config;
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(keys, new TestInjector.MatchesType(IssuerKeys.class));
         }
 
         @Override

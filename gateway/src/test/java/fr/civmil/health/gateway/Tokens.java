@@ -1,5 +1,9 @@
 package fr.civmil.health.gateway;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -17,6 +21,7 @@ import org.jose4j.jwt.NumericDate;
 
 import fr.civmil.health.devstack.TestInfrastructure;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Real tokens from the dev issuer, and deliberately wrong ones signed by hand. */
@@ -32,6 +37,14 @@ public final class Tokens {
 
     public static String of(String client, String role) {
         return TestInfrastructure.token(client, role);
+    }
+
+    /** The gateway's answer to a token it does not accept: 401 problem+json, nothing sent upstream. */
+    public static void refused(Response response) {
+        response.then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .header("X-Upstream", nullValue())
+                .body("type", is("urn:civmil:problem:unauthenticated"));
     }
 
     /** A request carrying the dev client's token for this role. */
