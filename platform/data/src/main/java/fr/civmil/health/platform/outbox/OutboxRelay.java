@@ -29,12 +29,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import fr.civmil.health.platform.persistence.ChannelListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -89,6 +89,7 @@ public class OutboxRelay {
     private final Timer delay;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private ChannelListener listener;
     private KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, ObjectMapper mapper, MeterRegistry registry,
@@ -109,7 +110,25 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        threads.add(daemon("outbox-listener", this::listen));
+        // Woken at the commit of outbox rows; after a lost connection, the workers poll until it is back.
+        listener = new ChannelListener("outbox-listener", dataSource, Outbox.CHANNEL, config.pollInterval(),
+                new ChannelListener.Listener() {
+                    @Override
+                    public void connected() {
+                        wake.release(config.workers());
+                    }
+
+                    @Override
+                    public void notified() {
+                        wake.release(config.workers());
+                    }
+
+                    @Override
+                    public void lost(SQLException cause) {
+                        LOG.warnf("Outbox listener lost its connection (%s); polling until it is back", cause.getMessage());
+                    }
+                });
+        listener.start();
         for (int i = 0; i < config.workers(); i++) {
             threads.add(daemon("outbox-relay-" + i, this::relay));
         }
@@ -118,6 +137,13 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        if (listener != null) {
+            try {
+                listener.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -243,35 +269,6 @@ public class OutboxRelay {
             Array array = connection.createArrayOf("bigint", seqs);
             mark.setArray(1, array);
             mark.executeUpdate();
-        }
-    }
-
-    /** Holds one connection that LISTENs for commits of outbox rows and wakes the workers. */
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("listen " + Outbox.CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                wake.release(config.workers());
-                while (running) {
-                    var notifications = pg.getNotifications((int) config.pollInterval().toMillis());
-                    if (notifications != null && notifications.length > 0) {
-                        wake.release(config.workers());
-                    }
-                }
-            } catch (SQLException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Outbox listener lost its connection (%s); polling until it is back", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
         }
     }
 
