@@ -1,53 +1,44 @@
 package fr.civmil.health.gateway.security;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
+import fr.civmil.health.platform.security.VerifiedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * Verifies bearer tokens with smallrye-jwt, configured like every service ({@code mp.jwt.verify.*}):
- * RS256 signature against the JWKS (cached, fetched again on an unknown key id) or PEM key, issuer,
- * audience and expiry. Parsing may fetch keys, so it runs on a worker; a token already verified is
- * answered from memory until it expires, which keeps the event loop free and the added latency tiny.
+ * Verifies bearer tokens with the platform's parser, configured like every service
+ * ({@code mp.jwt.verify.*}): RS256 signature against the JWKS (cached, fetched again on an unknown key
+ * id) or PEM key, issuer, audience and expiry. Verifying may fetch keys, so it runs on a worker; a token
+ * the parser has already verified is answered on the event loop, which keeps the added latency tiny.
  */
 @Singleton
 public class TokenVerifier {
 
-    /** Beyond this many cached tokens the cache starts afresh (tokens are re-verified, never trusted blindly). */
-    private static final int MAX_CACHED = 50_000;
-
-    private final JWTParser parser;
+    private final VerifiedTokens parser;
     private final Vertx vertx;
-    private final ConcurrentHashMap<String, Identity> verified = new ConcurrentHashMap<>();
 
-    public TokenVerifier(JWTParser parser, Vertx vertx) {
+    public TokenVerifier(VerifiedTokens parser, Vertx vertx) {
         this.parser = parser;
         this.vertx = vertx;
     }
 
     /** The caller's identity, or a failed future when the token is not acceptable. */
     public Future<Identity> verify(String token) {
-        Identity known = verified.get(token);
+        JsonWebToken known = parser.cached(token);
         if (known != null) {
-            if (known.expiresAtMillis() > System.currentTimeMillis()) {
-                return Future.succeededFuture(known);
+            try {
+                return Future.succeededFuture(identity(known));
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(e);
             }
-            verified.remove(token);
         }
-        return vertx.executeBlocking(() -> identity(parser.parse(token)), false).onSuccess(identity -> {
-            if (verified.size() >= MAX_CACHED) {
-                verified.clear();
-            }
-            verified.put(token, identity);
-        });
+        return vertx.executeBlocking(() -> identity(parser.parse(token)), false);
     }
 
     private static Identity identity(JsonWebToken jwt) {
@@ -59,6 +50,6 @@ public class TokenVerifier {
             throw new IllegalArgumentException("the token names no client (client_id or sub)");
         }
         Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new Identity(client, roles, jwt.getExpirationTime() * 1000L);
+        return new Identity(client, roles);
     }
 }

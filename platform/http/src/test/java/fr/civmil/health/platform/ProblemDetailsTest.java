@@ -125,6 +125,26 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aVerifiedTokenIsRememberedOnlyAsTheExactStringThatPassed() {
+        String token = TestInfrastructure.token("dev-ars", "ars");
+        for (int i = 0; i < 3; i++) { // the first call verifies it, the next ones find it verified
+            given().auth().oauth2(token).when().get("/test/notes/secure").then().statusCode(200);
+        }
+        // Same header and claims, another signature: never taken for the token that passed.
+        int dot = token.lastIndexOf('.');
+        char c = token.charAt(dot + 5); // inside the signature, where every bit counts
+        String forged = token.substring(0, dot + 5) + (c == 'A' ? 'Q' : 'A') + token.substring(dot + 6);
+        given().auth().oauth2(forged).when().get("/test/notes/secure")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token.substring(0, dot + 1) + "c2lnbmF0dXJl").when().get("/test/notes/secure")
+                .then().statusCode(401);
+        // A verified token still carries only its own roles.
+        String cnmss = TestInfrastructure.token("dev-cnmss", "cnmss");
+        given().auth().oauth2(cnmss).when().get("/test/notes/secure").then().statusCode(403);
+        given().auth().oauth2(cnmss).when().get("/test/notes/secure").then().statusCode(403);
+    }
+
+    @Test
     void aValidCreationHasNoProblem() {
         given().contentType(ContentType.JSON).body(VALID)
                 .when().post("/test/notes")
