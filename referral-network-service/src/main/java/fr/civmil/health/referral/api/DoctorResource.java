@@ -2,6 +2,7 @@ package fr.civmil.health.referral.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
-import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
@@ -45,6 +45,8 @@ import fr.civmil.health.referral.service.DoctorDirectory;
 import fr.civmil.health.referral.service.DoctorImport;
 import fr.civmil.health.referral.service.DoctorService;
 import fr.civmil.health.referral.service.DoctorViews;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/doctors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -107,10 +109,35 @@ public class DoctorResource {
     @GET
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "Search the directory", description = "Filters combine with AND. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
-    @APIResponse(responseCode = "200", description = "A page of doctors")
+    @APIResponse(responseCode = "200", description = "A page of doctors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DoctorPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"specialty: unknown specialty 'SURGEON'; see the code list in the referral guide\",\"violations\":[{\"field\":\"specialty\",\"message\":\"unknown specialty 'SURGEON'; see the code list in the referral guide\"}]}")))
-    public Page<DoctorView> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {
-        return directory.search(filters, page);
+    public Uni<Response> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {
+        // A stored answer goes out from the event loop; the search itself runs on a worker thread.
+        Optional<byte[]> stored = directory.storedJson(filters, page);
+        if (stored.isPresent()) {
+            return Uni.createFrom().item(json(stored.get()));
+        }
+        return Uni.createFrom().item(() -> json(directory.searchJson(filters, page)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response json(byte[] answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The schema of a search answer: a Page of DoctorView (the resource returns it pre-rendered). */
+    @Schema(name = "PageDoctorView", description = "A page of referenced doctors and the total count")
+    static final class DoctorPage {
+        @Schema(description = "The doctors of this page")
+        public List<DoctorView> items;
+        @Schema(description = "Zero-based page number", example = "0")
+        public int page;
+        @Schema(description = "Requested page size", example = "20")
+        public int size;
+        @Schema(description = "Number of doctors across all pages", example = "412")
+        public long total;
+        @Schema(description = "Number of pages", example = "21")
+        public int totalPages;
     }
 
     @GET

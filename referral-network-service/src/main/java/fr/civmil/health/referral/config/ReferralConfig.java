@@ -24,4 +24,17 @@ public interface ReferralConfig {
     /** How many ranked candidates a proposal keeps at most. */
     @WithDefault("50")
     int maxProposals();
+
+    /** The cache of directory search answers (service/DirectoryCache). */
+    SearchCache searchCache();
+
+    interface SearchCache {
+        /** How many answers are kept; 0 turns the cache off. An answer of 20 doctors is about 15 KB. */
+        @WithDefault("10000")
+        int size();
+
+        /** How often the generations are read again even without a notification (a safety net). */
+        @WithDefault("1s")
+        Duration safetyRefresh();
+    }
 }

@@ -1,15 +1,19 @@
 package fr.civmil.health.referral.service;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
@@ -43,34 +47,73 @@ public class DoctorDirectory {
     private final EntityManager entityManager;
     private final DoctorViews views;
     private final Geography geography;
+    private final DirectoryCache cache;
+    private final ObjectMapper json;
 
-    public DoctorDirectory(EntityManager entityManager, DoctorViews views, Geography geography) {
+    public DoctorDirectory(EntityManager entityManager, DoctorViews views, Geography geography, DirectoryCache cache,
+            ObjectMapper json) {
         this.entityManager = entityManager;
         this.views = views;
         this.geography = geography;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /** Everything that makes one answer of the search, for the cache. */
+    private record Query(String departementCode, String communeCode, String epciSiren, String specialty, String accepting,
+            String teleconsultation, String inPriorityZone, String charterStatus, String name, String rpps, int page, int size,
+            String sort, LocalDate confirmedSince) {
+    }
+
+    /** The answer of this search as sent to clients, when nothing in its scope changed since it was stored. */
+    public Optional<byte[]> storedJson(DoctorSearchParams p, PageRequest page) {
+        return cache.stored(key(p, page), area(p));
+    }
+
+    /** Runs the search (blocking) and returns its answer as sent to clients, stored for the next time. */
+    public byte[] searchJson(DoctorSearchParams p, PageRequest page) {
+        return cache.compute(key(p, page), area(p), () -> {
+            try {
+                return json.writeValueAsBytes(search(p, page));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("search page not serializable", e);
+            }
+        });
+    }
+
+    private Query key(DoctorSearchParams p, PageRequest page) {
+        return new Query(p.departementCode, p.communeCode, p.epciSiren, p.specialty, p.accepting, p.teleconsultation,
+                p.inPriorityZone, p.charterStatus, p.name, p.rpps, page.page, page.size, page.sort, views.confirmedSince());
+    }
+
+    /**
+     * The départements a search is confined to: its département, or those of its commune or EPCI in the
+     * reference geography (none when that is unknown: nobody practises there); empty for the whole
+     * directory.
+     */
+    private Optional<List<String>> area(DoctorSearchParams p) {
+        if (p.departementCode != null) {
+            return Optional.of(List.of(p.departementCode));
+        }
+        if (p.communeCode != null) {
+            return Optional.of(geography.commune(p.communeCode).map(c -> List.of(c.departementCode())).orElse(List.of()));
+        }
+        if (p.epciSiren != null) {
+            return Optional.of(geography.epci(p.epciSiren).map(ReferenceGeography.Epci::departementCodes).orElse(List.of()));
+        }
+        return Optional.empty();
     }
 
     public Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
         // With an area, the search reads the directory entries of its département (one index range);
-        // otherwise the doctors themselves. Both carry the same filter and sort columns. A commune or
-        // an EPCI gives its département(s) from the reference geography.
-        String departement = p.departementCode;
-        List<String> epciDepartements = List.of();
-        if (departement == null && p.communeCode != null) {
-            departement = geography.commune(p.communeCode).map(ReferenceGeography.Commune::departementCode).orElse(null);
-            if (departement == null) { // not in the reference geography: nobody practises there
-                return Page.of(List.of(), page, 0);
-            }
+        // otherwise the doctors themselves. Both carry the same filter and sort columns. An EPCI across
+        // départements reads the entries of all of them.
+        Optional<List<String>> area = area(p);
+        if (area.isPresent() && area.get().isEmpty()) {
+            return Page.of(List.of(), page, 0);
         }
-        if (departement == null && p.epciSiren != null) {
-            epciDepartements = geography.epci(p.epciSiren).map(ReferenceGeography.Epci::departementCodes).orElse(List.of());
-            if (epciDepartements.isEmpty()) {
-                return Page.of(List.of(), page, 0);
-            }
-            if (epciDepartements.size() == 1) {
-                departement = epciDepartements.get(0);
-            }
-        }
+        List<String> epciDepartements = area.filter(codes -> codes.size() > 1).orElse(List.of());
+        String departement = area.filter(codes -> codes.size() == 1).map(codes -> codes.get(0)).orElse(null);
         boolean byDepartement = departement != null;
         String id = byDepartement ? "d.doctor_id" : "d.id";
         StringBuilder where = new StringBuilder(" where true");
@@ -138,7 +181,7 @@ public class DoctorDirectory {
                 .collect(Collectors.joining(", "));
 
         // The page and the total in one statement: the window count is taken before the limit.
-        Query ids = entityManager.createNativeQuery("select " + id + ", count(*) over ()" + from + where + " order by " + order
+        jakarta.persistence.Query ids = entityManager.createNativeQuery("select " + id + ", count(*) over ()" + from + where + " order by " + order
                 + " limit :limit offset :offset");
         params.forEach(ids::setParameter);
         if (order.contains(":confirmedSince")) {
@@ -149,7 +192,7 @@ public class DoctorDirectory {
         if (rows.isEmpty()) {
             long total = 0;
             if (page.offset() > 0) { // past the last page: the total still tells the client where the end is
-                Query count = entityManager.createNativeQuery("select count(*)" + from + where);
+                jakarta.persistence.Query count = entityManager.createNativeQuery("select count(*)" + from + where);
                 params.forEach(count::setParameter);
                 total = ((Number) count.getSingleResult()).longValue();
             }
