@@ -33,7 +33,7 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration healthTimeout();
 
-    /** Maximum open HTTP/1.1 connections to each upstream instance. */
+    /** Maximum open HTTP/1.1 connections to each upstream instance, per event loop. */
     @WithDefault("100")
     int poolSize();
 

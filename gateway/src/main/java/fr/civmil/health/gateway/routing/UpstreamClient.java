@@ -1,11 +1,14 @@
 package fr.civmil.health.gateway.routing;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import fr.civmil.health.gateway.config.GatewayConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -15,26 +18,35 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The one HTTP client to the upstreams, on Quarkus' own Vert.x instance (its event loops serve the
- * incoming side too, so a proxied exchange never changes thread).
+ * HTTP clients to the upstreams, on Quarkus' own Vert.x instance: one per event loop, so that the
+ * connection a request goes out on belongs to the event loop that serves the incoming side. With one
+ * shared pool, a request would often borrow a connection of another event loop, and each exchange
+ * would then hop between threads twice (there and back), which on a busy machine costs more than the
+ * proxying itself. Calls from other threads share one more client.
  */
 @Singleton
 public class UpstreamClient {
 
-    private final HttpClient http;
+    private final Vertx vertx;
     private final GatewayConfig config;
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    private final HttpClient shared;
 
     public UpstreamClient(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
         this.config = config;
-        // Bodies pass through as they are: no decompression, no compression negotiation of our own.
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
-                        .setConnectTimeout((int) config.connectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(config.poolSize()));
+        this.shared = create();
     }
 
+    /** The client of the calling event loop; off an event loop, the shared one. */
     public HttpClient http() {
-        return http;
+        return Context.isOnEventLoopThread() ? clients.computeIfAbsent(Thread.currentThread(), thread -> create()) : shared;
+    }
+
+    private HttpClient create() {
+        // Bodies pass through as they are: no decompression, no compression negotiation of our own.
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
+                .setConnectTimeout((int) config.connectTimeout().toMillis()), new PoolOptions().setHttp1MaxSize(config.poolSize()));
     }
 
     /**
@@ -47,7 +59,7 @@ public class UpstreamClient {
 
     /** The same, with a connect timeout of its own (a route's). */
     public Future<HttpClientRequest> request(Upstream upstream, Duration connectTimeout, Duration timeout) {
-        return http.request(new RequestOptions()
+        return http().request(new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
@@ -57,6 +69,7 @@ public class UpstreamClient {
 
     @PreDestroy
     void close() {
-        http.close();
+        clients.values().forEach(HttpClient::close);
+        shared.close();
     }
 }
