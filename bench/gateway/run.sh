@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark: the same small JSON route called directly, through nginx (plain reverse
 # proxy, no auth) and through the gateway (JWT verification, role policy, quota and audit all on),
-# side by side in one run, with wrk. Needs: wrk, nginx (Debian packages), a built gateway
-# (./mvnw -B -DskipTests install) and devstack's classpath (same build).
+# side by side in one run: throughput with wrk, latency percentiles with bench/common/LoadClient.java.
+# Needs: wrk, nginx (Debian packages), a built gateway (./mvnw -B -DskipTests install) and devstack's
+# classpath (same build).
 # Usage: bench/gateway/run.sh [seconds per measure, default 15] [warm-up seconds, default 30]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,28 +77,30 @@ done
 curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null \
   || { cat "$WORK/gateway.log"; exit 1; }
 
+# Throughput with wrk (as asked), latency with bench/common/LoadClient.java: wrk's percentiles here
+# contradict its own request rate (see bench/common/LoadClient.java), the client's are checked against it.
 measure() { # name url threads connections [auth]
-  local args=(-t "$3" -c "$4" -d "${SECONDS_PER_RUN}s" --latency)
-  [ "${5:-}" = auth ] && args+=(-H "Authorization: Bearer $TOKEN")
+  local args=(-t "$3" -c "$4" -d "${SECONDS_PER_RUN}s")
+  local header=()
+  [ "${5:-}" = auth ] && args+=(-H "Authorization: Bearer $TOKEN") && header=("Authorization: Bearer $TOKEN")
   wrk "${args[@]}" "$2" > "$WORK/wrk.txt"
-  local rps p50 p90 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
-  p90=$(awk '$1=="90%" {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
   grep -q "Non-2xx" "$WORK/wrk.txt" && { echo "non-2xx answers for $1:"; cat "$WORK/wrk.txt"; exit 1; }
-  printf "%-10s c=%-3s %10s req/s   p50 %-9s p90 %-9s p99 %s\n" "$1" "$4" "$rps" "$p50" "$p90" "$p99" | tee -a "$OUT"
+  echo "$2" > "$WORK/url.txt"
+  java bench/common/LoadClient.java "$4" "$SECONDS_PER_RUN" 3 "$WORK/url.txt" "${header[@]}" > "$WORK/latency.txt"
+  grep -q "non-2xx 0," "$WORK/latency.txt" || { echo "non-2xx answers for $1:"; cat "$WORK/latency.txt"; exit 1; }
+  printf "%-8s c=%-3s wrk %9s req/s | %s\n" "$1" "$4" "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
+    "$(sed 's/^requests [0-9]* ([^)]*), //' "$WORK/latency.txt")" | tee -a "$OUT"
 }
 
 # Until the JIT is done with the hot path (on 2 busy cores that takes tens of seconds).
 echo "warming up the gateway (${WARMUP_SECONDS}s)..."
 wrk -t 2 -c 16 -d "${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
 
-{ echo; echo "== $(date -u +%FT%TZ) $(nproc) cores, ${SECONDS_PER_RUN}s per measure, GET $PATH_UNDER_TEST"; } | tee -a "$OUT"
-for c in 1 32; do
+{ echo; echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo "?"), $(nproc) cores, ${SECONDS_PER_RUN}s per measure, GET $PATH_UNDER_TEST"; } | tee -a "$OUT"
+for c in ${BENCH_CONNECTIONS:-1 32}; do
   t=$([ "$c" = 1 ] && echo 1 || echo 2)
-  measure direct  "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST" "$t" "$c"
-  measure nginx   "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$t" "$c"
+  [ -n "${BENCH_GATEWAY_ONLY:-}" ] || measure direct  "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST" "$t" "$c"
+  [ -n "${BENCH_GATEWAY_ONLY:-}" ] || measure nginx   "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$t" "$c"
   measure gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$t" "$c" auth
 done
 

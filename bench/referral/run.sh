@@ -2,10 +2,11 @@
 # Referral network benchmark (issue #4), in one run on one machine:
 #   1. bulk import of N generated doctors over HTTP, then the same file again, next to a plain
 #      PostgreSQL COPY of the same rows into a bare table;
-#   2. directory search by département + specialty + accepting at 32 connections (and 1) with wrk,
-#      next to the same two SQL statements the service runs, by pgbench at 32 clients;
+#   2. directory search by département + specialty + accepting at 32 connections (and 1) with
+#      bench/common/LoadClient.java, with the search cache on (as deployed) and off, next to the same
+#      two SQL statements the service runs on a cache miss, by pgbench at 32 clients;
 #   3. 500 parallel assignments on 50 places.
-# Needs: a built suite (./mvnw -B -DskipTests install), wrk and pgbench (Debian packages wrk and
+# Needs: a built suite (./mvnw -B -DskipTests install), psql and pgbench (Debian package
 # postgresql-client). Figures are appended to bench/referral/results.txt.
 # Usage: bench/referral/run.sh [doctors, default 100000] [seconds per search measure, default 30] [warm-up seconds, default 30]
 set -euo pipefail
@@ -35,16 +36,23 @@ for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
 source "$WORK/stack.env"
 export PGHOST=127.0.0.1 PGPORT PGUSER="$JDBC_USER" PGPASSWORD="$JDBC_PASSWORD" PGDATABASE=referral
 
-java -Xms512m -Xmx1g ${SERVICE_JAVA_OPTS:-} \
-  -Dquarkus.http.port=$SERVICE_PORT \
-  -Dquarkus.datasource.jdbc.url="$JDBC_URL_REFERRAL" -Dquarkus.datasource.username="$JDBC_USER" \
-  -Dquarkus.datasource.password="$JDBC_PASSWORD" -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" \
-  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
-  -jar referral-network-service/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
-PIDS+=($!)
+start_service() { # extra JVM options...
+  java -Xms512m -Xmx1g ${SERVICE_JAVA_OPTS:-} "$@" \
+    -Dquarkus.http.port=$SERVICE_PORT \
+    -Dquarkus.datasource.jdbc.url="$JDBC_URL_REFERRAL" -Dquarkus.datasource.username="$JDBC_USER" \
+    -Dquarkus.datasource.password="$JDBC_PASSWORD" -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" \
+    -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
+    -jar referral-network-service/target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=($SERVICE_PID)
+}
+wait_ready() {
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" && break; sleep 0.5; done
+  curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
+}
+start_service
 java -cp reference-data/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" && break; sleep 0.5; done
-curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
+wait_ready
 # Ready is not settled: the JIT keeps compiling the startup paths for a few seconds.
 sleep 5
 
@@ -77,15 +85,26 @@ for _ in $(seq 1 240); do
   [ "$(psql -qAt -c 'select count(*) from outbox_event where published_at is null')" = 0 ] && break; sleep 0.5
 done
 
-# 3. Search over HTTP.
-export DEPARTEMENTS="$WORK/departements.txt" TOKEN="$TOKEN_ARS"
-search() { # connections threads seconds
-  wrk -t "$2" -c "$1" -d "${3}s" --timeout 10s -s bench/referral/search.lua "http://127.0.0.1:$SERVICE_PORT" | tail -1
+# 3. Search over HTTP, a random département per request, with bench/common/LoadClient.java (wrk's
+#    percentiles on this machine contradict its own request rate; the client's are checked against it).
+sed "s|.*|http://127.0.0.1:$SERVICE_PORT/api/v1/doctors?departementCode=&\&specialty=GENERAL_PRACTICE\&accepting=true\&size=20|" \
+  "$WORK/departements.txt" > "$WORK/search-urls.txt"
+search() { # connections seconds warm-up
+  java bench/common/LoadClient.java "$1" "$2" "$3" "$WORK/search-urls.txt" "Authorization: Bearer $TOKEN_ARS"
 }
 echo "warming up the service (${WARMUP_SECONDS}s)..."
-search 8 2 "$WARMUP_SECONDS" > /dev/null
-report "search over HTTP, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 2 "$SECONDS_PER_RUN")"
-report "search over HTTP, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 1 "$SECONDS_PER_RUN")"
+search 8 "$WARMUP_SECONDS" 0 > /dev/null
+report "search over HTTP, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SECONDS_PER_RUN" 3)"
+report "search over HTTP, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 "$SECONDS_PER_RUN" 3)"
+report "search cache: $(curl -s "http://127.0.0.1:$SERVICE_PORT/q/metrics" | awk '/^referral_search_cache_total/ {printf "%s %s  ", $1, $2}')"
+
+# The same service with its search cache off: every search runs its SQL, as pgbench does below.
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+start_service -Dcivmil.referral.search-cache.size=0
+wait_ready
+search 8 "$WARMUP_SECONDS" 0 > /dev/null
+report "search over HTTP with the cache off, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SECONDS_PER_RUN" 3)"
+report "search over HTTP with the cache off, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 "$SECONDS_PER_RUN" 3)"
 
 # 4. The same SQL by pgbench: the page of ids with the total, then the page's doctors (DoctorDirectory, DoctorViews).
 departements=$(sed "s/.*/'&'/" "$WORK/departements.txt" | paste -sd,)
