@@ -100,7 +100,7 @@ report "search cache: $(curl -s "http://127.0.0.1:$SERVICE_PORT/q/metrics" | awk
 
 # The same service with its search cache off: every search runs its SQL, as pgbench does below.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-start_service -Dcivmil.referral.search-cache.size=0
+start_service -Dcivmil.referral.search-cache.max-size=0
 wait_ready
 search 8 "$WARMUP_SECONDS" 0 > /dev/null
 report "search over HTTP with the cache off, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SECONDS_PER_RUN" 3)"

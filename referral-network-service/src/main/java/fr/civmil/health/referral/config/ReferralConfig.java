@@ -2,6 +2,7 @@ package fr.civmil.health.referral.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,9 +30,9 @@ public interface ReferralConfig {
     SearchCache searchCache();
 
     interface SearchCache {
-        /** How many answers are kept; 0 turns the cache off. An answer of 20 doctors is about 15 KB. */
-        @WithDefault("10000")
-        int size();
+        /** Memory the kept answers may take (an answer of 20 doctors is about 15 KB); 0 turns the cache off. */
+        @WithDefault("32M")
+        MemorySize maxSize();
 
         /** How often the generations are read again even without a notification (a safety net). */
         @WithDefault("1s")

@@ -63,8 +63,9 @@ public class DirectoryCache {
 
     public DirectoryCache(AgroalDataSource dataSource, ReferralConfig config, MeterRegistry meters) {
         this.dataSource = dataSource;
-        this.answers = config.searchCache().size() > 0
-                ? Caffeine.newBuilder().maximumSize(config.searchCache().size()).build() : null;
+        long maxBytes = config.searchCache().maxSize().asLongValue();
+        this.answers = maxBytes > 0 ? Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Object key, Entry entry) -> entry.json().length).build() : null;
         this.safetyRefresh = config.searchCache().safetyRefresh();
         this.hits = Counter.builder("referral.search.cache").tag("result", "hit").register(meters);
         this.misses = Counter.builder("referral.search.cache").tag("result", "miss").register(meters);
