@@ -44,7 +44,7 @@ import io.quarkus.runtime.StartupEvent;
 public class DirectoryCache {
 
     private static final Logger LOG = Logger.getLogger(DirectoryCache.class);
-    static final String CHANNEL = "civmil_directory";
+    private static final String CHANNEL = "civmil_directory";
     private static final String GENERATIONS = "select scope, generation from directory_generation";
 
     /** An answer and the generation it was computed under. */

@@ -27,7 +27,7 @@ import fr.civmil.health.referral.reference.Geography;
 /**
  * The directory search: one indexed SQL query for the page of ids and the total (on the directory
  * entries of a département when one is given, else on the doctors), then the page's doctors with
- * their locations in one fetch.
+ * their locations in one fetch. Answers are rendered once and kept by {@link DirectoryCache}.
  */
 @ApplicationScoped
 public class DoctorDirectory {
@@ -104,7 +104,7 @@ public class DoctorDirectory {
         return Optional.empty();
     }
 
-    public Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
+    private Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
         // With an area, the search reads the directory entries of its département (one index range);
         // otherwise the doctors themselves. Both carry the same filter and sort columns. An EPCI across
         // départements reads the entries of all of them.
