@@ -42,6 +42,9 @@ public final class EmbeddedDatabase implements PostgresServer {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
+                // A new server creates its WAL segments as it goes; zero-filling each one made the first
+                // bulk import of a fresh server about a second slower than on one that recycles them.
+                .setServerConfig("wal_init_zero", "off")
                 .setServerConfig("shared_buffers", "128MB");
         if (port != 0) {
             builder.setPort(port);

@@ -78,6 +78,8 @@ public class DoctorImport {
 
     /** Lines per chunk: the next chunk is checked while PostgreSQL applies this one. */
     static final int CHUNK = 20_000;
+    /** The first chunk is small, so that PostgreSQL does not wait long for its first rows. */
+    static final int FIRST_CHUNK = 2_000;
 
     @Transactional
     public Report importCsv(String csv, String actor) {
@@ -102,14 +104,15 @@ public class DoctorImport {
         Map<String, Long> counts = new HashMap<>();
         long waited = 0;
         long applying = 0;
-        CompletableFuture<List<Checked>> next = checkAsync(lines, 1);
-        for (int from = 1; from < lines.size(); from += CHUNK) {
+        int to = Math.min(1 + FIRST_CHUNK, lines.size());
+        CompletableFuture<List<Checked>> next = checkAsync(lines, 1, to);
+        while (next != null) {
             long t = System.nanoTime();
             List<Checked> checked = next.join();
             waited += System.nanoTime() - t;
-            if (from + CHUNK < lines.size()) {
-                next = checkAsync(lines, from + CHUNK);
-            }
+            int from = to;
+            to = Math.min(from + CHUNK, lines.size());
+            next = from < lines.size() ? checkAsync(lines, from, to) : null;
             String staged = validation.accept(checked);
             if (staged != null && !staged.isEmpty()) {
                 t = System.nanoTime();
@@ -126,8 +129,7 @@ public class DoctorImport {
         return report;
     }
 
-    private CompletableFuture<List<Checked>> checkAsync(List<String> lines, int from) {
-        int to = Math.min(from + CHUNK, lines.size());
+    private CompletableFuture<List<Checked>> checkAsync(List<String> lines, int from, int to) {
         // On a thread of its own: a parallel stream started from a fork-join worker would get no helper on 2 cores.
         return executor.supplyAsync(() -> IntStream.range(from, to).parallel()
                 .filter(i -> !lines.get(i).isBlank())
