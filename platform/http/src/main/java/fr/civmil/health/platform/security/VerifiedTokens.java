@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -39,9 +40,11 @@ public class VerifiedTokens implements JWTParser {
     private final Cache<String, JsonWebToken> verified;
 
     @Inject
-    public VerifiedTokens(JWTAuthContextInfo context,
+    public VerifiedTokens(JWTAuthContextInfo context, JWTCallerPrincipalFactory principals,
             @ConfigProperty(name = "civmil.security.verified-token-cache-size", defaultValue = "10000") int size) {
-        this.verifier = new DefaultJWTParser(context);
+        // The application's factory, as smallrye-jwt's own parser bean gets: it holds the JWKS cache, which
+        // must not outlive the application (the static default would, from one test application to the next).
+        this.verifier = new DefaultJWTParser(context, principals);
         this.verified = Caffeine.newBuilder().maximumSize(size).build();
     }
 
