@@ -116,6 +116,8 @@ public class CrisisActivationResource {
 
     @POST
     @Path("/{activationId}/activation")
+    // No body: a client sends no Content-Type.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
     @Operation(operationId = "activateCrisisPlan", summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = ActivationView.class)))

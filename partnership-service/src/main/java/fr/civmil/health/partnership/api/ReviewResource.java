@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -143,6 +144,8 @@ public class ReviewResource {
 
     @POST
     @Path("/{year}/signatures/{party}")
+    // No body: a client sends no Content-Type.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
     @Operation(operationId = "signReview", summary = "Sign the review off for one party",
             description = "An ssa caller signs for SSA only, an ars caller for ARS only. Once both signed, the review is immutable. Publishes review.signed")
@@ -179,7 +182,7 @@ public class ReviewResource {
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "exportReviewCsv", summary = "The review as CSV: one row per commitment and indicator, comments joined")
     @APIResponse(responseCode = "200", description = "CSV (UTF-8, RFC 4180)", content = @Content(mediaType = "text/csv",
-            examples = @ExampleObject(name = "csv", value = "axis,commitment_id,commitment,owner,status,due_date,late,indicator,unit,baseline,target,value,measured_on,progress_percent,target_reached,comments\r\n1,0b6b…,Consultations avancées,JOINT,IN_PROGRESS,2026-12-31,false,Journées,days,0.00,500.00,120.00,2026-10-31,24.0,false,\r\n")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "csv", value = "axis,commitment_id,commitment,owner,status,due_date,late,indicator,unit,baseline,target,value,measured_on,progress_percent,target_reached,comments\r\n1,0b6b…,Consultations avancées,JOINT,IN_PROGRESS,2026-12-31,false,Journées,days,0.00,500.00,120.00,2026-10-31,24.0,false,\r\n")))
     public Response csv(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);
@@ -192,7 +195,8 @@ public class ReviewResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "exportReviewHtml", summary = "The review as a print-ready HTML document (A4 landscape) for the review meeting")
-    @APIResponse(responseCode = "200", description = "HTML document")
+    @APIResponse(responseCode = "200", description = "HTML document", content = @Content(mediaType = MediaType.TEXT_HTML,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response html(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);

@@ -129,15 +129,15 @@ public class DoctorResource {
     /** The schema of a search answer: a Page of DoctorView (the resource returns it pre-rendered). */
     @Schema(name = "PageDoctorView", description = "A page of referenced doctors and the total count")
     static final class DoctorPage {
-        @Schema(description = "The doctors of this page")
+        @Schema(required = true, description = "The doctors of this page")
         public List<DoctorView> items;
-        @Schema(description = "Zero-based page number", example = "0")
+        @Schema(required = true, description = "Zero-based page number", example = "0")
         public int page;
-        @Schema(description = "Requested page size", example = "20")
+        @Schema(required = true, description = "Requested page size", example = "20")
         public int size;
-        @Schema(description = "Number of doctors across all pages", example = "412")
+        @Schema(required = true, description = "Number of doctors across all pages", example = "412")
         public long total;
-        @Schema(description = "Number of pages", example = "21")
+        @Schema(required = true, description = "Number of pages", example = "21")
         public int totalPages;
     }
 

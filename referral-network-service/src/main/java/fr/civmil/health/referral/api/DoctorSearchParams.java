@@ -13,9 +13,9 @@ import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.referral.domain.CharterStatus;
 
 /**
- * Filters of the directory search; every one is optional and they combine with AND. Booleans and the charter status
- * are read as strings so that anything but their exact spelling is a 400 naming the parameter (JAX-RS would read
- * "yes" as false); the document declares their real types.
+ * Filters of the directory search; every one is optional and they combine with AND. Booleans are read as strings so
+ * that anything but their exact spelling is a 400 naming the parameter (JAX-RS would read "yes" as false); the
+ * document declares them as booleans. The charter status is read by the platform's enum converter.
  */
 public class DoctorSearchParams {
 
@@ -56,9 +56,8 @@ public class DoctorSearchParams {
     public String inPriorityZone;
 
     @QueryParam("charterStatus")
-    @Pattern(regexp = "^(PENDING_SIGNATURE|ACTIVE|SUSPENDED|WITHDRAWN)$", message = "must be PENDING_SIGNATURE, ACTIVE, SUSPENDED or WITHDRAWN")
-    @Parameter(description = "Charter status", example = "ACTIVE", schema = @Schema(implementation = CharterStatus.class))
-    public String charterStatus;
+    @Parameter(description = "Charter status", example = "ACTIVE")
+    public CharterStatus charterStatus;
 
     @QueryParam("name")
     @Size(min = 2, max = 100, message = "must be 2 to 100 characters")

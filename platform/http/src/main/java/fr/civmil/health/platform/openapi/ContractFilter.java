@@ -75,6 +75,8 @@ public class ContractFilter implements OASFilter {
             "404", new Standard("No such resource", List.of("not-found")),
             "412", new Standard("If-Match does not name the current version: read the resource again", List.of("precondition-failed")),
             "428", new Standard("If-Match is required: send the ETag of your last read", List.of("precondition-required")),
+            "415", new Standard("The body is not of a media type the operation accepts", List.of("unsupported-media-type")),
+            "422", new Standard("The Idempotency-Key was already used with another request", List.of("idempotency-key-reused")),
             "429", new Standard("The client's quota is exhausted (gateway): retry after Retry-After seconds", List.of("too-many-requests")));
 
     @Override
@@ -93,6 +95,7 @@ public class ContractFilter implements OASFilter {
             declareSuccessHeaders(operation, versioned);
         });
 
+        inlineScalarSchemas(api);
         closeRequestBodies(api);
         anchorPatterns(api);
         markOptionalPropertiesNullable(components);
@@ -155,6 +158,12 @@ public class ContractFilter implements OASFilter {
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             addIfAbsent(responses, "400");
         }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "415");
+        }
+        if (idempotent(operation)) {
+            addIfAbsent(responses, "422");
+        }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             addIfAbsent(responses, "404");
         }
@@ -174,6 +183,11 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    private static boolean idempotent(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+    }
+
     /** Every error response is a problem; its description lists the problem types it can carry. */
     private static void declareProblemContent(Operation operation) {
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
@@ -182,7 +196,8 @@ public class ContractFilter implements OASFilter {
             }
             Set<String> types = new LinkedHashSet<>();
             Standard standard = STANDARD.get(status);
-            if (standard != null) {
+            // A 422 is a domain refusal; idempotency-key-reused is one more only where an Idempotency-Key is taken.
+            if (standard != null && (!"422".equals(status) || idempotent(operation))) {
                 standard.slugs().forEach(slug -> types.add(Problem.TYPE_PREFIX + slug));
             }
             MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(Problem.MEDIA_TYPE);
@@ -215,8 +230,7 @@ public class ContractFilter implements OASFilter {
     }
 
     private static void declareSuccessHeaders(Operation operation, Set<String> versioned) {
-        boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+        boolean idempotent = idempotent(operation);
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (response.getRef() != null) {
                 return;
@@ -344,11 +358,48 @@ public class ContractFilter implements OASFilter {
         });
     }
 
+    /**
+     * UUID, LocalDate, Instant, YearMonth… are strings with a format or a pattern: written in place rather than as
+     * components, so that a property can say it is nullable without an allOf around a reference.
+     */
+    private static void inlineScalarSchemas(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Map<String, Schema> scalars = new LinkedHashMap<>();
+        schemas.forEach((name, schema) -> {
+            List<Schema.SchemaType> type = schema.getType();
+            if (type != null && !type.contains(Schema.SchemaType.OBJECT) && !type.contains(Schema.SchemaType.ARRAY) && schema.getEnumeration() == null) {
+                scalars.put(SCHEMAS + name, schema);
+            }
+        });
+        Consumer<Schema> inline = schema -> {
+            Schema target = schema.getRef() == null ? null : scalars.get(schema.getRef());
+            if (target != null) {
+                schema.setRef(null);
+                schema.setType(new ArrayList<>(target.getType()));
+                schema.setFormat(target.getFormat());
+                schema.setPattern(target.getPattern());
+                schema.setMinLength(target.getMinLength());
+                schema.setMaxLength(target.getMaxLength());
+                if (schema.getDescription() == null) {
+                    schema.setDescription(target.getDescription());
+                }
+                if (schema.getExample() == null) {
+                    schema.setExample(target.getExample());
+                }
+            }
+        };
+        forEachSchema(api, inline);
+    }
+
     /** Bean Validation's {@code @Pattern} matches the whole value; an OpenAPI pattern matches anywhere unless anchored. */
     private static void anchorPatterns(OpenAPI api) {
         forEachSchema(api, schema -> {
             String pattern = schema.getPattern();
-            if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            // SmallRye writes @NotBlank as the search pattern \S (a non-blank character somewhere): left as it is.
+            if (pattern != null && !pattern.equals("\\S") && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
                 schema.setPattern("^(?:" + pattern + ")$");
             }
         });
