@@ -96,16 +96,16 @@ class ZonesClientTest {
         ApiResponse<PriorityZone> read = zones.getPriorityZoneWithHttpInfo(
                 PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build());
         String etag = etag(read);
-        ApiResponse<PriorityZone> activated = zones.transitionPriorityZoneWithHttpInfo(PriorityZonesApi.APITransitionPriorityZoneRequest.newBuilder()
+        ApiResponse<PriorityZone> activated = zones.movePriorityZoneWithHttpInfo(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).ifMatch(etag).transitionRequest(new TransitionRequest().to(ZoneStatus.ACTIVE).reason("First site opened"))
                 .build());
         assertEquals(ZoneStatus.ACTIVE, activated.getData().getStatus());
         assertFalse(etag.equals(etag(activated)), "a transition changes the ETag");
 
-        ApiException stale = assertThrows(ApiException.class, () -> zones.transitionPriorityZone(PriorityZonesApi.APITransitionPriorityZoneRequest.newBuilder()
+        ApiException stale = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).ifMatch(etag).transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("stale")).build()));
         assertProblem(412, "precondition-failed", stale.getCode(), stale.getResponseBody());
-        ApiException missing = assertThrows(ApiException.class, () -> zones.transitionPriorityZone(PriorityZonesApi.APITransitionPriorityZoneRequest.newBuilder()
+        ApiException missing = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("blind")).build()));
         assertProblem(428, "precondition-required", missing.getCode(), missing.getResponseBody());
         assertEquals(ZoneStatus.ACTIVE, zones.getPriorityZone(PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build()).getStatus());
@@ -115,10 +115,10 @@ class ZonesClientTest {
     void aCompletedMissionOnAnOpenSiteCountsInTheZonesCoverage() throws ApiException {
         PriorityZone zone = designate(campaign(), null).getData();
         String zoneEtag = etag(zones.getPriorityZoneWithHttpInfo(PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build()));
-        zones.transitionPriorityZone(PriorityZonesApi.APITransitionPriorityZoneRequest.newBuilder().id(zone.getId()).ifMatch(zoneEtag)
+        zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder().id(zone.getId()).ifMatch(zoneEtag)
                 .transitionRequest(new TransitionRequest().to(ZoneStatus.ACTIVE).reason("e2e")).build());
 
-        ApiResponse<ConsultationSite> created = sites.createConsultationSiteWithHttpInfo(ConsultationSitesApi.APICreateConsultationSiteRequest.newBuilder()
+        ApiResponse<ConsultationSite> created = sites.identifyConsultationSiteWithHttpInfo(ConsultationSitesApi.APIIdentifyConsultationSiteRequest.newBuilder()
                 .idempotencyKey("e2e-site-" + zone.getId())
                 .consultationSiteRequest(new ConsultationSiteRequest().zoneId(zone.getId()).communeCode(MIREPOIX).name("MSP de Mirepoix")
                         .kind(SiteKind.MULTI_PROFESSIONAL_PRACTICE).rooms(2)
@@ -129,7 +129,7 @@ class ZonesClientTest {
         assertEquals("Mirepoix", site.getCommuneName());
         String siteEtag = etag(created);
         for (SiteStatus to : List.of(SiteStatus.READY, SiteStatus.OPEN)) {
-            ApiResponse<ConsultationSite> moved = sites.transitionConsultationSiteWithHttpInfo(ConsultationSitesApi.APITransitionConsultationSiteRequest.newBuilder()
+            ApiResponse<ConsultationSite> moved = sites.moveConsultationSiteWithHttpInfo(ConsultationSitesApi.APIMoveConsultationSiteRequest.newBuilder()
                     .id(site.getId()).ifMatch(siteEtag).siteTransitionRequest(new SiteTransitionRequest().to(to)).build());
             assertEquals(to, moved.getData().getStatus());
             siteEtag = etag(moved);
@@ -143,7 +143,7 @@ class ZonesClientTest {
         assertEquals(MissionStatus.PLANNED, booked.getData().getStatus());
         String missionEtag = etag(booked);
         for (MissionStatus to : List.of(MissionStatus.CONFIRMED, MissionStatus.COMPLETED)) {
-            ApiResponse<SolidarityMission> moved = missions.transitionSolidarityMissionWithHttpInfo(SolidarityMissionsApi.APITransitionSolidarityMissionRequest.newBuilder()
+            ApiResponse<SolidarityMission> moved = missions.moveSolidarityMissionWithHttpInfo(SolidarityMissionsApi.APIMoveSolidarityMissionRequest.newBuilder()
                     .id(booked.getData().getId()).ifMatch(missionEtag).missionTransitionRequest(new MissionTransitionRequest().to(to)).build());
             assertEquals(to, moved.getData().getStatus());
             missionEtag = etag(moved);
