@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection, with the total number of items across all pages. */
-@Schema(name = "Page", description = "A page of results and the total count")
+@Schema(description = "A page of results and the total count")
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Zero-based page number", example = "0") int page,
