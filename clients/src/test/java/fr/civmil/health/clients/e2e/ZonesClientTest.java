@@ -4,6 +4,7 @@ import static fr.civmil.health.clients.e2e.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -105,8 +106,12 @@ class ZonesClientTest {
         ApiException stale = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).ifMatch(etag).transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("stale")).build()));
         assertProblem(412, "precondition-failed", stale.getCode(), stale.getResponseBody());
-        ApiException missing = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
+        // If-Match is required by the contract: the client refuses to send without it, and an empty one is 428.
+        ApiException notSent = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("blind")).build()));
+        assertTrue(notSent.getMessage().contains("ifMatch"), notSent.getMessage());
+        ApiException missing = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
+                .id(zone.getId()).ifMatch("").transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("blind")).build()));
         assertProblem(428, "precondition-required", missing.getCode(), missing.getResponseBody());
         assertEquals(ZoneStatus.ACTIVE, zones.getPriorityZone(PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build()).getStatus());
     }
