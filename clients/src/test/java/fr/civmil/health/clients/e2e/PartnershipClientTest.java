@@ -1,6 +1,7 @@
 package fr.civmil.health.clients.e2e;
 
-import static fr.civmil.health.clients.e2e.Problems.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.etag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,10 +60,6 @@ class PartnershipClientTest {
         return client;
     }
 
-    private static String etag(ApiResponse<?> response) {
-        return response.getHeaders().get("ETag").get(0);
-    }
-
     @Test
     void aReviewOfMeasuredCommitmentsIsSignedByBothPartiesAndExported() throws ApiException, IOException {
         Contract contract = new ContractsApi(ars).createContract(ContractsApi.APICreateContractRequest.newBuilder()
@@ -100,23 +97,23 @@ class PartnershipClientTest {
                 .contractId(contract.getId()).reviewInput(new ReviewInput().year(year).reviewDate(TODAY)).build());
         assertEquals(201, opened.getStatusCode());
         ApiResponse<AnnualReview> snapshot = reviews.snapshotReviewWithHttpInfo(AnnualReviewsApi.APISnapshotReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).ifMatch(etag(opened)).reviewRefresh(new ReviewRefresh().reviewDate(TODAY)).build());
+                .contractId(contract.getId()).year(year).ifMatch(etag(opened.getHeaders())).reviewRefresh(new ReviewRefresh().reviewDate(TODAY)).build());
         ReviewIndicator frozen = snapshot.getData().getSnapshot().getCommitments().get(0).getIndicators().get(0);
         assertEquals(0, BigDecimal.valueOf(50).compareTo(frozen.getValue()));
         assertEquals(0, new BigDecimal("12.5").compareTo(frozen.getProgress()));
 
         // Each party signs for itself only: an ARS system signing for SSA is refused.
         ApiException otherParty = assertThrows(ApiException.class, () -> reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot)).build()));
+                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build()));
         assertProblem(403, "forbidden", otherParty.getCode(), otherParty.getResponseBody());
         ApiResponse<AnnualReview> ssaSigned = new AnnualReviewsApi(ssa).signReviewWithHttpInfo(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot)).build());
+                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build());
         assertEquals("PARTIALLY_SIGNED", String.valueOf(ssaSigned.getData().getStatus()));
         ApiException stale = assertThrows(ApiException.class, () -> reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(snapshot)).build()));
+                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(snapshot.getHeaders())).build()));
         assertProblem(412, "precondition-failed", stale.getCode(), stale.getResponseBody());
         AnnualReview signed = reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(ssaSigned)).build());
+                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(ssaSigned.getHeaders())).build());
         assertEquals("SIGNED", String.valueOf(signed.getStatus()));
         assertEquals("dev-ssa", signed.getSsaSignature().getSignedBy());
         assertEquals("dev-ars", signed.getArsSignature().getSignedBy());

@@ -1,6 +1,7 @@
 package fr.civmil.health.clients.e2e;
 
-import static fr.civmil.health.clients.e2e.Problems.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.etag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -91,7 +92,7 @@ class ReferralClientTest {
         assertEquals(Proximity.SAME_COMMUNE, ours.get(0).getProximity());
         assertEquals(teleconsulting.getId(), ours.get(0).getDoctorId(), "the doctor with more places first");
 
-        String etag = ranked.getHeaders().get("ETag").get(0);
+        String etag = etag(ranked.getHeaders());
         ReferralRequest assigned = requests.assignDoctor(ReferralRequestsApi.APIAssignDoctorRequest.newBuilder().id(registered.getData().getId())
                 .ifMatch(etag).assignmentInput(new AssignmentInput().doctorId(teleconsulting.getId())).build());
         assertEquals(ReferralStatus.ASSIGNED, assigned.getStatus());

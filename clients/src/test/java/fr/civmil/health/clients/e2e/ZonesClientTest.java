@@ -1,6 +1,7 @@
 package fr.civmil.health.clients.e2e;
 
-import static fr.civmil.health.clients.e2e.Problems.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.assertProblem;
+import static fr.civmil.health.clients.e2e.Responses.etag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,10 +58,6 @@ class ZonesClientTest {
         return client;
     }
 
-    private static String etag(ApiResponse<?> response) {
-        return response.getHeaders().get("ETag").get(0);
-    }
-
     /** A campaign of this run only, so the demo data's zones (campaign pacte-2025) never conflict. */
     private static String campaign() {
         return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
@@ -96,12 +93,12 @@ class ZonesClientTest {
 
         ApiResponse<PriorityZone> read = zones.getPriorityZoneWithHttpInfo(
                 PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build());
-        String etag = etag(read);
+        String etag = etag(read.getHeaders());
         ApiResponse<PriorityZone> activated = zones.movePriorityZoneWithHttpInfo(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).ifMatch(etag).transitionRequest(new TransitionRequest().to(ZoneStatus.ACTIVE).reason("First site opened"))
                 .build());
         assertEquals(ZoneStatus.ACTIVE, activated.getData().getStatus());
-        assertFalse(etag.equals(etag(activated)), "a transition changes the ETag");
+        assertFalse(etag.equals(etag(activated.getHeaders())), "a transition changes the ETag");
 
         ApiException stale = assertThrows(ApiException.class, () -> zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder()
                 .id(zone.getId()).ifMatch(etag).transitionRequest(new TransitionRequest().to(ZoneStatus.SUSPENDED).reason("stale")).build()));
@@ -119,7 +116,7 @@ class ZonesClientTest {
     @Test
     void aCompletedMissionOnAnOpenSiteCountsInTheZonesCoverage() throws ApiException {
         PriorityZone zone = designate(campaign(), null).getData();
-        String zoneEtag = etag(zones.getPriorityZoneWithHttpInfo(PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build()));
+        String zoneEtag = etag(zones.getPriorityZoneWithHttpInfo(PriorityZonesApi.APIGetPriorityZoneRequest.newBuilder().id(zone.getId()).build()).getHeaders());
         zones.movePriorityZone(PriorityZonesApi.APIMovePriorityZoneRequest.newBuilder().id(zone.getId()).ifMatch(zoneEtag)
                 .transitionRequest(new TransitionRequest().to(ZoneStatus.ACTIVE).reason("e2e")).build());
 
@@ -132,12 +129,12 @@ class ZonesClientTest {
         ConsultationSite site = created.getData();
         assertEquals(SiteStatus.IDENTIFIED, site.getStatus());
         assertEquals("Mirepoix", site.getCommuneName());
-        String siteEtag = etag(created);
+        String siteEtag = etag(created.getHeaders());
         for (SiteStatus to : List.of(SiteStatus.READY, SiteStatus.OPEN)) {
             ApiResponse<ConsultationSite> moved = sites.moveConsultationSiteWithHttpInfo(ConsultationSitesApi.APIMoveConsultationSiteRequest.newBuilder()
                     .id(site.getId()).ifMatch(siteEtag).siteTransitionRequest(new SiteTransitionRequest().to(to)).build());
             assertEquals(to, moved.getData().getStatus());
-            siteEtag = etag(moved);
+            siteEtag = etag(moved.getHeaders());
         }
 
         LocalDate monday = LocalDate.of(2027, 1, 11);
@@ -146,12 +143,12 @@ class ZonesClientTest {
                         .doctor(new VolunteerDoctor().rpps(rpps()).name("Dr Anne Martin")))
                 .build());
         assertEquals(MissionStatus.PLANNED, booked.getData().getStatus());
-        String missionEtag = etag(booked);
+        String missionEtag = etag(booked.getHeaders());
         for (MissionStatus to : List.of(MissionStatus.CONFIRMED, MissionStatus.COMPLETED)) {
             ApiResponse<SolidarityMission> moved = missions.moveSolidarityMissionWithHttpInfo(SolidarityMissionsApi.APIMoveSolidarityMissionRequest.newBuilder()
                     .id(booked.getData().getId()).ifMatch(missionEtag).missionTransitionRequest(new MissionTransitionRequest().to(to)).build());
             assertEquals(to, moved.getData().getStatus());
-            missionEtag = etag(moved);
+            missionEtag = etag(moved.getHeaders());
         }
 
         ZoneCoverage coverage = zones.getPriorityZoneCoverage(PriorityZonesApi.APIGetPriorityZoneCoverageRequest.newBuilder()

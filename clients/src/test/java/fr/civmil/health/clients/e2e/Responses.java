@@ -2,19 +2,27 @@ package fr.civmil.health.clients.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Checks a refusal as an integrator would: the status and the problem's stable type (docs/api.md). */
-final class Problems {
+/** Reads answers as an integrator would, whatever the generated client (each has its own ApiResponse and ApiException). */
+final class Responses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problems() {
+    private Responses() {
     }
 
-    /** Asserts the status and type {@code urn:civmil:problem:<slug>} of a generated client's ApiException. */
+    /** The ETag of a response (ApiResponse.getHeaders(): case-insensitive, as java.net.http gives them). */
+    static String etag(Map<String, List<String>> headers) {
+        return headers.get("ETag").get(0);
+    }
+
+    /** Checks a refusal: the status and the problem's stable type, never its detail (docs/api.md). */
     static JsonNode assertProblem(int status, String slug, int actualStatus, String body) {
         assertEquals(status, actualStatus, body);
         try {
