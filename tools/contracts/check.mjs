@@ -17,6 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const services = ['zones-service', 'partnership-service', 'referral-network-service'];
 const generatorCli = join(root, 'clients/target/tools/openapi-generator-cli.jar');
+const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 const SHOWN = 30;
 
@@ -41,7 +42,7 @@ function show(lines) {
 
 /** openapi-generator validate: "Errors:" and "Warnings:" sections of "- ..." lines; exit 1 on errors. */
 function generatorValidate(document) {
-  const { status, stdout, stderr } = run('java', ['-jar', generatorCli, 'validate', '--recommend', '-i', document]);
+  const { status, stdout, stderr } = run(java, ['-jar', generatorCli, 'validate', '--recommend', '-i', document]);
   const sections = { Errors: [], Warnings: [] };
   let section = null;
   for (const line of `${stdout}\n${stderr}`.split('\n')) {
