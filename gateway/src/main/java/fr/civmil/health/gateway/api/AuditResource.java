@@ -1,6 +1,5 @@
 package fr.civmil.health.gateway.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.gateway.audit.AuditQuery;
 import fr.civmil.health.gateway.audit.AuditRecord;
-
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/audit")
 @Tag(name = "Audit trail", description = "Every request the gateway answered")

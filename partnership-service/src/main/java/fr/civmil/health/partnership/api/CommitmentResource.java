@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -41,6 +40,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships/{contractId}/commitments")
 @Tag(name = "Commitments", description = "Reciprocal commitments under the axes of a contract")

@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -42,6 +41,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships")
 @Tag(name = "Contracts", description = "SSA–ARS partnership contracts (code de la santé publique L6147-12) and their axes")

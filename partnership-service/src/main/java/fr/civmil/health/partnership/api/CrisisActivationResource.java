@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -41,11 +40,12 @@ import fr.civmil.health.partnership.domain.OrsanPlan;
 import fr.civmil.health.partnership.domain.Reinforcement;
 import fr.civmil.health.partnership.service.CrisisService;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
-import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/crisis-activations")

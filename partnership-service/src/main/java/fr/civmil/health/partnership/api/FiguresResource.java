@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.math.BigDecimal;
@@ -23,11 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.service.FeedFigures;
 import fr.civmil.health.partnership.service.FeedFigures.MonthDays;
+import fr.civmil.health.partnership.service.FeedFigures;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships/figures")
 @Tag(name = "Figures", description = "What other services' events told this service, behind the automatic indicators")

@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -40,6 +39,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships/{contractId}/indicators")
 @Tag(name = "Indicators", description = "Indicators of commitments, their measurements and progress toward target")

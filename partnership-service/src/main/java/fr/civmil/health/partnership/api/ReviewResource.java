@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -46,7 +45,8 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
-import io.quarkus.security.ForbiddenException;
+import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/partnerships/{contractId}/reviews")
@@ -60,6 +60,8 @@ public class ReviewResource {
 
     private static final String SIGNED = """
             {"type":"urn:civmil:problem:review-signed","title":"Conflict","status":409,"detail":"The 2026 review was signed by both parties and cannot change"}""";
+    private static final String OTHER_PARTY = """
+            {"type":"urn:civmil:problem:signatory-party","title":"Forbidden","status":403,"detail":"Only SSA signs for SSA"}""";
 
     private final ReviewService reviews;
     private final ContractService contracts;
@@ -150,6 +152,8 @@ public class ReviewResource {
     @Operation(operationId = "signReview", summary = "Sign the review off for one party",
             description = "An ssa caller signs for SSA only, an ars caller for ARS only. Once both signed, the review is immutable. Publishes review.signed")
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "403", description = "The role does not allow this, or the caller signs for the other party", content = @Content(mediaType = PROBLEM,
+            examples = @ExampleObject(name = "other-party", value = OTHER_PARTY)))
     @APIResponse(responseCode = "409", description = "This party already signed, or both did", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -159,7 +163,8 @@ public class ReviewResource {
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
         String ownRole = party == Party.SSA ? Roles.SSA : Roles.ARS;
         if (!identity.hasRole(ownRole) && !identity.hasRole(Roles.ADMIN)) {
-            throw new ForbiddenException("only " + party + " signs for " + party);
+            // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
+            throw new ApiProblem(403, "signatory-party", "Forbidden", "Only " + party + " signs for " + party);
         }
         return view(reviews.sign(contractId, year, party, ifMatch, identity.getPrincipal().getName()), Response.ok());
     }

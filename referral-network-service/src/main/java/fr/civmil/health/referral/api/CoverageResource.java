@@ -1,6 +1,5 @@
 package fr.civmil.health.referral.api;
 
-import fr.civmil.health.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +19,7 @@ import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.referral.service.CoverageService;
 
 @Path("/api/v1/coverage")

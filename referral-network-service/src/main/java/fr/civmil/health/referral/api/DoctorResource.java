@@ -1,6 +1,5 @@
 package fr.civmil.health.referral.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +36,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
 import fr.civmil.health.referral.api.DoctorPayloads.CharterTransitionInput;
 import fr.civmil.health.referral.api.DoctorPayloads.DetailsInput;

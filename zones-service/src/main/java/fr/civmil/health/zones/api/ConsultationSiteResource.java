@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
@@ -32,6 +31,7 @@ import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.api.SiteViews.SiteRequest;
 import fr.civmil.health.zones.api.SiteViews.SiteTransitionRequest;

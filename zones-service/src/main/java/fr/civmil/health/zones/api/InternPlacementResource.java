@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.zones.api.SiteViews.PlacementRequest;
 import fr.civmil.health.zones.api.SiteViews.PlacementView;
 import fr.civmil.health.zones.domain.InternPlacement;

@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -46,9 +45,10 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
-import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.reference.ReferenceGeography.Commune;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
+import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.api.ZoneViews.Announced;
 import fr.civmil.health.zones.api.ZoneViews.BulkItem;
 import fr.civmil.health.zones.api.ZoneViews.BulkResult;

@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -35,6 +34,7 @@ import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.zones.api.SiteViews.MissionRequest;
 import fr.civmil.health.zones.api.SiteViews.MissionTransitionRequest;
 import fr.civmil.health.zones.api.SiteViews.MissionView;

@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import fr.civmil.health.platform.security.Roles;
 import static java.util.Comparator.comparing;
 import static java.util.Comparator.naturalOrder;
 import static java.util.Comparator.nullsFirst;
@@ -34,11 +33,12 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
-import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.reference.ReferenceGeography.Commune;
 import fr.civmil.health.reference.ReferenceGeography.Departement;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.reference.ReferenceGeography.Region;
+import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.api.TerritoryViews.CommuneView;
 import fr.civmil.health.zones.api.TerritoryViews.DepartementView;
 import fr.civmil.health.zones.api.TerritoryViews.EpciView;

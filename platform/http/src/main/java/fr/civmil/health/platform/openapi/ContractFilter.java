@@ -1,5 +1,6 @@
 package fr.civmil.health.platform.openapi;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -291,7 +292,7 @@ public class ContractFilter implements OASFilter {
                 .description("true when this answer replays the creation first made with the same Idempotency-Key")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)));
         components.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO)));
         components.addHeader("RateLimit-Limit", integerHeader("Requests allowed per window to this client (set by the gateway)"));
         components.addHeader("RateLimit-Remaining", integerHeader("Requests left in the current window (set by the gateway)"));
         components.addHeader("RateLimit-Reset", integerHeader("Seconds until the window resets (set by the gateway)"));
@@ -304,7 +305,7 @@ public class ContractFilter implements OASFilter {
 
     private static Header integerHeader(String description) {
         return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO));
     }
 
     // --- schemas ------------------------------------------------------------------------------------------------
@@ -317,8 +318,9 @@ public class ContractFilter implements OASFilter {
         }
         Map<String, String> renames = new LinkedHashMap<>();
         schemas.forEach((name, schema) -> {
-            Schema items = schema.getProperties() == null ? null : schema.getProperties().get("items");
-            boolean page = name.startsWith("Page") && schema.getProperties().containsKey("totalPages");
+            Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
+            Schema items = properties.get("items");
+            boolean page = name.startsWith("Page") && properties.containsKey("totalPages");
             if (page && items != null && items.getItems() != null && items.getItems().getRef() != null) {
                 renames.put(name, items.getItems().getRef().substring(SCHEMAS.length()) + "Page");
             }
