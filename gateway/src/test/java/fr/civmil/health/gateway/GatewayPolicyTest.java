@@ -84,8 +84,11 @@ class GatewayPolicyTest {
     @ParameterizedTest(name = "{0} {1} as {2}: allowed={3}")
     @MethodSource("everyRowForEveryRole")
     void theRoleMatrixIsEnforcedBeforeAnythingReachesAService(String method, String path, String role, boolean allowed) {
-        ValidatableResponse response = Tokens.as(role).contentType("application/json").body("{}")
-                .request(method, path).then();
+        var request = Tokens.as(role);
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            request = request.contentType("application/json").body("{}");
+        }
+        ValidatableResponse response = request.request(method, path).then();
         if (allowed) {
             response.statusCode(200);
             if (!path.startsWith("/api/v1/audit")) {
