@@ -19,27 +19,50 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local run: PostgreSQL, Kafka and the dev issuer in this JVM, the four services as separate
- * processes, health checked, then ready-to-paste tokens. Ctrl-C stops everything.
+ * The whole suite on one machine: PostgreSQL, Kafka and the dev issuer in this JVM, the four services
+ * as separate processes of the repository's build, health checked. {@link #main} is the local run
+ * (fixed ports, ready-to-paste tokens, Ctrl-C stops everything); {@link #start} gives tests the same
+ * stack on free ports.
  */
-public final class DevStack {
+public final class DevStack implements AutoCloseable {
 
-    /** A service of the suite, its module folder, HTTP port and database. */
-    record Service(String name, String module, int port, String database) {
+    /** A service of the suite, its module folder and database. */
+    record Service(String name, String module, String database) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("zones-service", "zones-service", 8081, "zones"),
-            new Service("partnership-service", "partnership-service", 8082, "partnership"),
-            new Service("referral-network-service", "referral-network-service", 8083, "referral"),
-            new Service("gateway", "gateway", 8080, "gateway"));
+            new Service("zones-service", "zones-service", "zones"),
+            new Service("partnership-service", "partnership-service", "partnership"),
+            new Service("referral-network-service", "referral-network-service", "referral"),
+            new Service("gateway", "gateway", "gateway"));
 
-    static final int POSTGRES_PORT = 15432;
-    static final int KAFKA_PORT = 19092;
-    static final int ISSUER_PORT = 8090;
+    /**
+     * Where the stack listens. 0 for the issuer, PostgreSQL or Kafka lets each pick a free port itself;
+     * services need theirs before they start, since the gateway is told its upstreams.
+     */
+    public record Layout(Map<String, Integer> servicePorts, int issuer, int postgres, int kafka) {
+
+        /** The local run's ports, documented in the README. */
+        public static final Layout LOCAL_RUN = new Layout(Map.of("zones-service", 8081, "partnership-service", 8082,
+                "referral-network-service", 8083, "gateway", 8080), 8090, 15432, 19092);
+
+        /** Free ports, so that a test stack never clashes with the local run or another test JVM. */
+        public static Layout freePorts() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
+            return new Layout(ports, 0, 0, 0);
+        }
+
+        int port(Service service) {
+            return servicePorts.get(service.name());
+        }
+    }
+
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path root;
+    private final Layout layout;
+    private final Path logs;
     private final List<Process> processes = new ArrayList<>();
     private PostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
@@ -48,13 +71,39 @@ public final class DevStack {
     private FileLock lock;
     private volatile boolean stopping;
 
-    private DevStack(Path root) {
+    private DevStack(Path root, Layout layout, Path logs) {
         this.root = root;
+        this.layout = layout;
+        this.logs = logs;
+    }
+
+    /**
+     * Starts the stack from the repository at {@code root} (built: each service's target/quarkus-app),
+     * service logs in {@code logs}, and returns once every service is ready; stops what started on failure.
+     */
+    public static DevStack start(Path root, Layout layout, Path logs) throws Exception {
+        DevStack stack = new DevStack(root, layout, logs);
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + layout.servicePorts().get("gateway");
+    }
+
+    /** A bearer token of the dev issuer for a client holding one role (subject {@code dev-<role>}). */
+    public String token(String role, Duration ttl) {
+        return issuer.tokenFor(role, ttl);
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        DevStack stack = new DevStack(root);
+        DevStack stack = new DevStack(root, Layout.LOCAL_RUN, root.resolve("devstack/target/run-logs"));
         if (!stack.acquireLock()) {
             System.err.println("CivMil Health is already running from " + root
                     + " (gateway http://localhost:8080). Stop it with Ctrl-C in its terminal first.");
@@ -72,25 +121,30 @@ public final class DevStack {
             stack.releaseLock();
             System.exit(2);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "civmil-devstack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stack.releaseLock();
+        }, "civmil-devstack-stop"));
+        long started = System.nanoTime();
         try {
             stack.start();
         } catch (Exception e) {
             System.err.println("CivMil Health did not start: " + e.getMessage());
             System.exit(1);
         }
+        stack.printBanner(Duration.ofNanos(System.nanoTime() - started));
         stack.watch();
     }
 
     private static List<Integer> requiredPorts() {
-        List<Integer> ports = new ArrayList<>();
-        SERVICES.forEach(s -> ports.add(s.port()));
-        ports.add(ISSUER_PORT);
+        Layout local = Layout.LOCAL_RUN;
+        List<Integer> ports = new ArrayList<>(local.servicePorts().values());
+        ports.add(local.issuer());
         if (ExternalPostgres.fromEnvironment(System.getenv()) == null) {
-            ports.add(POSTGRES_PORT);
+            ports.add(local.postgres());
         }
         if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null) {
-            ports.add(KAFKA_PORT);
+            ports.add(local.kafka());
         }
         return ports;
     }
@@ -117,32 +171,29 @@ public final class DevStack {
     }
 
     private void start() throws Exception {
-        long started = System.nanoTime();
         Map<String, String> env = System.getenv();
         postgres = ExternalPostgres.fromEnvironment(env);
         if (postgres == null) {
-            say("Starting PostgreSQL (embedded) on port " + POSTGRES_PORT);
-            postgres = EmbeddedDatabase.start(POSTGRES_PORT, root.resolve("devstack/target/embedded-pg"));
+            say("Starting PostgreSQL (embedded)");
+            postgres = EmbeddedDatabase.start(layout.postgres(), root.resolve("devstack/target/embedded-pg"));
         }
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {
-            say("Starting Kafka (embedded KRaft broker) on port " + KAFKA_PORT);
-            kafka = EmbeddedKafkaBroker.start(KAFKA_PORT);
+            say("Starting Kafka (embedded KRaft broker)");
+            kafka = EmbeddedKafkaBroker.start(layout.kafka());
             bootstrap = kafka.bootstrapServers();
         }
-        issuer = DevIssuer.start(ISSUER_PORT);
-        Path logs = root.resolve("devstack/target/run-logs");
+        issuer = DevIssuer.start(layout.issuer());
         Files.createDirectories(logs);
         for (Service service : SERVICES) {
             postgres.createDatabase(service.database());
-            processes.add(launch(service, bootstrap, logs));
+            processes.add(launch(service, bootstrap));
         }
-        say("Waiting for the services to report UP (logs in " + root.relativize(logs) + ")");
-        awaitReady(logs);
-        printBanner(Duration.ofNanos(System.nanoTime() - started));
+        say("Waiting for the services to report UP (logs in " + logs + ")");
+        awaitReady();
     }
 
-    private Process launch(Service service, String bootstrap, Path logs) throws IOException {
+    private Process launch(Service service, String bootstrap) throws IOException {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -150,7 +201,7 @@ public final class DevStack {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + service.port(),
+                "-Dquarkus.http.port=" + layout.port(service),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()),
                 "-Dquarkus.datasource.username=" + postgres.username(),
                 "-Dquarkus.datasource.password=" + postgres.password(),
@@ -160,7 +211,7 @@ public final class DevStack {
                 "-Dcivmil.demo-data.enabled=true",
                 "-Dcivmil.parent-pid=" + ProcessHandle.current().pid()));
         for (Service upstream : SERVICES) {
-            command.add("-Dcivmil.upstream." + upstream.name() + "=http://127.0.0.1:" + upstream.port());
+            command.add("-Dcivmil.upstream." + upstream.name() + "=http://127.0.0.1:" + layout.port(upstream));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -172,12 +223,12 @@ public final class DevStack {
                 .start();
     }
 
-    private void awaitReady(Path logs) throws Exception {
+    private void awaitReady() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (int i = 0; i < SERVICES.size(); i++) {
             Service service = SERVICES.get(i);
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + layout.port(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
             while (true) {
                 if (!processes.get(i).isAlive()) {
@@ -185,7 +236,7 @@ public final class DevStack {
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        say("  " + service.name() + " UP on http://localhost:" + service.port());
+                        say("  " + service.name() + " UP on http://localhost:" + layout.port(service));
                         break;
                     }
                 } catch (IOException e) {
@@ -212,7 +263,7 @@ public final class DevStack {
         out.append("  Health             http://localhost:8080/q/health\n");
         for (Service service : SERVICES) {
             if (!service.name().equals("gateway")) {
-                out.append(String.format("  %-18s http://localhost:%d  (OpenAPI: /q/openapi)%n", service.name(), service.port()));
+                out.append(String.format("  %-18s http://localhost:%d  (OpenAPI: /q/openapi)%n", service.name(), layout.port(service)));
             }
         }
         out.append("  Token issuer       ").append(issuer.issuer()).append("\n\n");
@@ -232,14 +283,19 @@ public final class DevStack {
                 if (!processes.get(i).isAlive() && !reported[i] && !stopping) {
                     reported[i] = true;
                     say(SERVICES.get(i).name() + " stopped unexpectedly (exit " + processes.get(i).exitValue()
-                            + "); see devstack/target/run-logs/" + SERVICES.get(i).name() + ".log");
+                            + "); see " + logs.resolve(SERVICES.get(i).name() + ".log"));
                 }
             }
             Thread.sleep(1000);
         }
     }
 
-    private synchronized void stop() {
+    /** Stops the services (SIGTERM, then SIGKILL after 10 s), the issuer, the broker and the database. */
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         say("Stopping CivMil Health...");
         processes.forEach(Process::destroy);
@@ -261,7 +317,6 @@ public final class DevStack {
         if (postgres != null) {
             postgres.close();
         }
-        releaseLock();
         say("Stopped.");
     }
 

@@ -1,5 +1,6 @@
 package fr.civmil.health.gateway.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.gateway.audit.AuditQuery;
 import fr.civmil.health.gateway.audit.AuditRecord;
-import fr.civmil.health.gateway.security.Roles;
+
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
@@ -40,7 +41,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Search the gateway's audit trail",
+    @Operation(operationId = "searchAuditTrail", summary = "Search the gateway's audit trail",
             description = "One record per request (time, client, roles, method, path, route, status, latency, request id,"
                     + " upstream instance), newest first by default. Records are written asynchronously and appear"
                     + " within about a second.")

@@ -18,13 +18,23 @@ import io.vertx.ext.web.RoutingContext;
  * page listing each service's OpenAPI document, and {@code /api-docs/{service}} is that document,
  * fetched from the service through the gateway's upstream client. Swagger UI at /q/swagger-ui offers
  * the same documents in its selector. Paths are not rewritten, so each document is valid as is
- * against the gateway.
+ * against the gateway. {@code /api-docs/{service}/asyncapi} is the service's AsyncAPI document (its events), and
+ * {@code /api-docs/licence} the licence the documents name.
  */
 @Singleton
 public class ApiDocs {
 
     public static final String ROOT = "/api-docs";
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+    /** The page the documents' info.license.url names. */
+    static final String LICENCE = "licence";
+    private static final String LICENCE_TEXT = """
+            CivMil Health APIs — proprietary licence
+
+            The CivMil Health APIs and their documents are the property of their publisher. The ARS, the SSA, the CNMSS
+            and the information systems they authorise may generate clients from these documents and call the APIs
+            for the purposes of their missions; any other use needs written permission.
+            """;
 
     private final RouteTable table;
     private final UpstreamClient client;
@@ -45,26 +55,35 @@ public class ApiDocs {
             problems.send(rc.response(), 405, "method-not-allowed", "Method not allowed", "The API documentation is read-only", path);
             return;
         }
-        String service = path.equals(ROOT) || path.equals(ROOT + "/") ? null : path.substring(ROOT.length() + 1);
-        if (service == null) {
+        String rest = path.equals(ROOT) || path.equals(ROOT + "/") ? null : path.substring(ROOT.length() + 1);
+        if (rest == null) {
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(index());
             return;
         }
+        if (rest.equals(LICENCE)) {
+            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(LICENCE_TEXT);
+            return;
+        }
+        // /api-docs/{service} is its OpenAPI document, /api-docs/{service}/asyncapi its AsyncAPI document.
+        boolean asyncApi = rest.endsWith("/asyncapi");
+        String service = asyncApi ? rest.substring(0, rest.length() - "/asyncapi".length()) : rest;
         Optional<GatewayRoute> route = table.routes().stream().filter(r -> r.name().equals(service)).findFirst();
         if (route.isEmpty()) {
             problems.send(rc.response(), 404, "not-found", "Not found", "No service named " + service, path);
             return;
         }
+        String uri = asyncApi ? "/q/asyncapi" : "/q/openapi?format=json";
         client.request(route.get().upstreams().get(0), FETCH_TIMEOUT)
-                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
-                        .putHeader(HttpHeaders.ACCEPT, "application/json").send())
+                .compose(request -> request.setMethod(HttpMethod.GET).setURI(uri).send())
                 .compose(response -> response.body().map(body -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + response.statusCode());
                     }
+                    String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+                    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, type == null ? "application/json" : type);
                     return body;
                 }))
-                .onSuccess(body -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body))
+                .onSuccess(body -> rc.response().end(body))
                 .onFailure(failure -> problems.send(rc.response(), 502, "bad-gateway", "Bad gateway",
                         "The API document of " + service + " is unavailable; try again later", path));
     }

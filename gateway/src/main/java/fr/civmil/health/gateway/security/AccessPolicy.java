@@ -1,10 +1,10 @@
 package fr.civmil.health.gateway.security;
 
-import static fr.civmil.health.gateway.security.Roles.ADMIN;
-import static fr.civmil.health.gateway.security.Roles.ARS;
-import static fr.civmil.health.gateway.security.Roles.AUDITOR;
-import static fr.civmil.health.gateway.security.Roles.CNMSS;
-import static fr.civmil.health.gateway.security.Roles.SSA;
+import static fr.civmil.health.platform.security.Roles.ADMIN;
+import static fr.civmil.health.platform.security.Roles.ARS;
+import static fr.civmil.health.platform.security.Roles.AUDITOR;
+import static fr.civmil.health.platform.security.Roles.CNMSS;
+import static fr.civmil.health.platform.security.Roles.SSA;
 
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +75,8 @@ public class AccessPolicy {
             // requests of military households are cnmss's alone (admin and auditor included out).
             new Rule(READ, "/api/v1/doctors/**", EVERYONE),
             new Rule(WRITE, "/api/v1/doctors/**", Set.of(CNMSS, ADMIN)),
+            // Their read audit is for auditors (before the rule reserving the requests to cnmss).
+            new Rule(READ, "/api/v1/referral-requests/audit", Set.of(AUDITOR, ADMIN)),
             new Rule(ANY, "/api/v1/referral-requests/**", Set.of(CNMSS)),
             new Rule(READ, "/api/v1/coverage/**", EVERYONE),
             // The gateway's own audit trail.

@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +61,7 @@ public class CommitmentResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List the commitments of a contract", description = "Sort fields: dueDate (default), axis, title, status, createdAt")
+    @Operation(operationId = "listCommitments", summary = "List the commitments of a contract", description = "Sort fields: dueDate (default), axis, title, status, createdAt")
     @APIResponse(responseCode = "200", description = "A page of commitments")
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Page<CommitmentView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
@@ -73,8 +75,8 @@ public class CommitmentResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Add a commitment (PLANNED) under an axis", description = "Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createCommitment", summary = "Add a commitment (PLANNED) under an axis", description = "Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "The contract expired or was terminated", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "422", description = "Unknown axis or priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
@@ -91,8 +93,8 @@ public class CommitmentResource {
     @GET
     @Path("/{commitmentId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a commitment", description = "The ETag header is the version to send back in If-Match")
-    @APIResponse(responseCode = "200", description = "The commitment")
+    @Operation(operationId = "getCommitment", summary = "Read a commitment", description = "The ETag header is the version to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The commitment", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id) {
         Commitment commitment = commitments.find(contractId, id);
@@ -102,8 +104,8 @@ public class CommitmentResource {
     @PUT
     @Path("/{commitmentId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Edit an open commitment")
-    @APIResponse(responseCode = "200", description = "The edited commitment")
+    @Operation(operationId = "updateCommitment", summary = "Edit an open commitment")
+    @APIResponse(responseCode = "200", description = "The edited commitment", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "409", description = "The commitment is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "422", description = "Unknown axis or priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
@@ -119,8 +121,8 @@ public class CommitmentResource {
     @POST
     @Path("/{commitmentId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Move a commitment along its lifecycle", description = "Publishes commitment.status-changed")
-    @APIResponse(responseCode = "200", description = "The commitment in its new status")
+    @Operation(operationId = "changeCommitmentStatus", summary = "Move a commitment along its lifecycle", description = "Publishes commitment.status-changed")
+    @APIResponse(responseCode = "200", description = "The commitment in its new status", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "400", description = "Abandoning without a reason", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))

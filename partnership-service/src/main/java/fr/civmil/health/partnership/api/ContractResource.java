@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +61,7 @@ public class ContractResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List contracts", description = "Sort fields: reference, periodStart, status, createdAt")
+    @Operation(operationId = "listContracts", summary = "List contracts", description = "Sort fields: reference, periodStart, status, createdAt")
     @APIResponse(responseCode = "200", description = "A page of contracts")
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Page<ContractView> list(@BeanParam @Valid PageRequest page,
@@ -69,8 +71,8 @@ public class ContractResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Create a contract in DRAFT with its axes", description = "Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @Operation(operationId = "createContract", summary = "Create a contract in DRAFT with its axes", description = "Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "Reference already used", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     public Response create(
@@ -87,8 +89,8 @@ public class ContractResource {
     @GET
     @Path("/{contractId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a contract", description = "The ETag header is the version to send back in If-Match")
-    @APIResponse(responseCode = "200", description = "The contract")
+    @Operation(operationId = "getContract", summary = "Read a contract", description = "The ETag header is the version to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID id) {
         Contract contract = contracts.find(id);
@@ -98,8 +100,8 @@ public class ContractResource {
     @PUT
     @Path("/{contractId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Edit a DRAFT contract (parties, signatories, period, references)")
-    @APIResponse(responseCode = "200", description = "The edited contract")
+    @Operation(operationId = "updateContract", summary = "Edit a DRAFT contract (parties, signatories, period, references)")
+    @APIResponse(responseCode = "200", description = "The edited contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -113,9 +115,9 @@ public class ContractResource {
     @POST
     @Path("/{contractId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Move a contract along its lifecycle",
+    @Operation(operationId = "changeContractStatus", summary = "Move a contract along its lifecycle",
             description = "DRAFT → SIGNED (every signatory dated) → ACTIVE → EXPIRED | TERMINATED (reason required); DRAFT and SIGNED may be TERMINATED")
-    @APIResponse(responseCode = "200", description = "The contract in its new status")
+    @APIResponse(responseCode = "200", description = "The contract in its new status", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "422", description = "A signatory has no signature date", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unsigned", value = ProblemExamples.UNPROCESSABLE)))

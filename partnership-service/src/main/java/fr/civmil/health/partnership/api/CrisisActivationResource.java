@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,7 +77,7 @@ public class CrisisActivationResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List crisis activations", description = "Sort fields: requestedAt (default, newest first), plan, status")
+    @Operation(operationId = "listCrisisActivations", summary = "List crisis activations", description = "Sort fields: requestedAt (default, newest first), plan, status")
     @APIResponse(responseCode = "200", description = "A page of activations")
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Page<ActivationView> list(@BeanParam @Valid PageRequest page,
@@ -88,9 +90,9 @@ public class CrisisActivationResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Request the activation of an ORSAN plan",
+    @Operation(operationId = "requestCrisisActivation", summary = "Request the activation of an ORSAN plan",
             description = "At most one requested or active activation per plan and département. Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Requested")
+    @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (e.g. unknown département code)", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "The plan is already open in one of the départements", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "already-open", value = OPEN_CONFLICT)))
     @APIResponse(responseCode = "422", description = "Unknown priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
@@ -106,17 +108,19 @@ public class CrisisActivationResource {
     @GET
     @Path("/{activationId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read an activation with its reinforcement totals and, once stood down, its after-action record")
-    @APIResponse(responseCode = "200", description = "The activation")
+    @Operation(operationId = "getCrisisActivation", summary = "Read an activation with its reinforcement totals and, once stood down, its after-action record")
+    @APIResponse(responseCode = "200", description = "The activation", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     public Response get(@Parameter(description = "Activation id") @PathParam("activationId") UUID id) {
         return view(crises.find(id), Response.ok());
     }
 
     @POST
     @Path("/{activationId}/activation")
+    // No body: a client sends no Content-Type.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
-    @APIResponse(responseCode = "200", description = "Active")
+    @Operation(operationId = "activateCrisisPlan", summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
+    @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "409", description = "Not REQUESTED", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -128,9 +132,9 @@ public class CrisisActivationResource {
     @POST
     @Path("/{activationId}/stand-down")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Stand an activation down and record the after-action notes",
+    @Operation(operationId = "standDownCrisis", summary = "Stand an activation down and record the after-action notes",
             description = "Frees the plan in its départements. Publishes crisis.stood-down when the activation had been ACTIVE")
-    @APIResponse(responseCode = "200", description = "Stood down, with its after-action record")
+    @APIResponse(responseCode = "200", description = "Stood down, with its after-action record", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "409", description = "Already stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -143,7 +147,7 @@ public class CrisisActivationResource {
     @GET
     @Path("/{activationId}/reinforcements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List the reinforcement requests of an activation", description = "Sort fields: createdAt (default), type, status")
+    @Operation(operationId = "listReinforcements", summary = "List the reinforcement requests of an activation", description = "Sort fields: createdAt (default), type, status")
     @APIResponse(responseCode = "200", description = "A page of reinforcement requests")
     public Page<ReinforcementView> reinforcements(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @BeanParam @Valid PageRequest page) {
@@ -153,8 +157,8 @@ public class CrisisActivationResource {
     @POST
     @Path("/{activationId}/reinforcements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Request reinforcements inside an activation", description = "Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Requested")
+    @Operation(operationId = "requestReinforcement", summary = "Request reinforcements inside an activation", description = "Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "The activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     public Response requestReinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
@@ -170,8 +174,8 @@ public class CrisisActivationResource {
     @GET
     @Path("/{activationId}/reinforcements/{reinforcementId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a reinforcement request")
-    @APIResponse(responseCode = "200", description = "The reinforcement request")
+    @Operation(operationId = "getReinforcement", summary = "Read a reinforcement request")
+    @APIResponse(responseCode = "200", description = "The reinforcement request", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     public Response reinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId) {
         Reinforcement reinforcement = crises.findReinforcement(id, reinforcementId);
@@ -181,8 +185,8 @@ public class CrisisActivationResource {
     @POST
     @Path("/{activationId}/reinforcements/{reinforcementId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Move a reinforcement request one step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")
-    @APIResponse(responseCode = "200", description = "The reinforcement request in its new status")
+    @Operation(operationId = "changeReinforcementStatus", summary = "Move a reinforcement request one step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")
+    @APIResponse(responseCode = "200", description = "The reinforcement request in its new status", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     @APIResponse(responseCode = "409", description = "Not the next step, or the activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))

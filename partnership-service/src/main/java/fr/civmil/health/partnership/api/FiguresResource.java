@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ public class FiguresResource {
     @GET
     @Path("/consultation-days")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Consultation days completed in priority zones per month of a région (from zones-service events)")
+    @Operation(operationId = "getConsultationDays", summary = "Consultation days completed in priority zones per month of a région (from zones-service events)")
     @APIResponse(responseCode = "200", description = "Days per month, cancelled missions excluded")
     public ConsultationDays consultationDays(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region,
@@ -69,7 +70,7 @@ public class FiguresResource {
     @GET
     @Path("/referenced-doctors")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Referenced doctors with an active charter in a région (from referral-network events)")
+    @Operation(operationId = "getReferencedDoctorsFigure", summary = "Referenced doctors with an active charter in a région (from referral-network events)")
     @APIResponse(responseCode = "200", description = "The count")
     public ReferencedDoctors referencedDoctors(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region) {

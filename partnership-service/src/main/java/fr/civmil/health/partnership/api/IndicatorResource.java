@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,7 +60,7 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List the indicators of a contract with their latest value and progress", description = "Sort fields: name (default), createdAt")
+    @Operation(operationId = "listIndicators", summary = "List the indicators of a contract with their latest value and progress", description = "Sort fields: name (default), createdAt")
     @APIResponse(responseCode = "200", description = "A page of indicators")
     public Page<IndicatorView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page,
@@ -68,9 +70,9 @@ public class IndicatorResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Define an indicator of a commitment",
+    @Operation(operationId = "createIndicator", summary = "Define an indicator of a commitment",
             description = "With a feed (CONSULTATION_DAYS or REFERENCED_DOCTORS) and a région, it is measured automatically from events. Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a target on the wrong side of the baseline", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "The contract expired or was terminated", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     @APIResponse(responseCode = "422", description = "The commitment is not part of this contract", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-commitment", value = ProblemExamples.UNPROCESSABLE)))
@@ -88,8 +90,8 @@ public class IndicatorResource {
     @GET
     @Path("/{indicatorId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read an indicator with its latest value and progress toward target")
-    @APIResponse(responseCode = "200", description = "The indicator")
+    @Operation(operationId = "getIndicator", summary = "Read an indicator with its latest value and progress toward target")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Indicator id") @PathParam("indicatorId") UUID id) {
         Indicator indicator = indicators.find(contractId, id);
@@ -99,7 +101,7 @@ public class IndicatorResource {
     @GET
     @Path("/{indicatorId}/measurements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List the measurements of an indicator", description = "Sort fields: date (default, newest first), recordedAt")
+    @Operation(operationId = "listMeasurements", summary = "List the measurements of an indicator", description = "Sort fields: date (default, newest first), recordedAt")
     @APIResponse(responseCode = "200", description = "A page of measurements")
     public Page<MeasurementView> measurements(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Indicator id") @PathParam("indicatorId") UUID id, @BeanParam @Valid PageRequest page) {
@@ -109,8 +111,8 @@ public class IndicatorResource {
     @POST
     @Path("/{indicatorId}/measurements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Record a manual measurement", description = "Publishes indicator.measured. Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(operationId = "recordMeasurement", summary = "Record a manual measurement", description = "Publishes indicator.measured. Idempotent with an Idempotency-Key header")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a date in the future", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "The indicator is automatic, or the contract is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     public Response measure(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,

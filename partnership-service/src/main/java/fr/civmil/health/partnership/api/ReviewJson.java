@@ -53,7 +53,7 @@ public final class ReviewJson {
 
     @Schema(name = "AnnualReview")
     public record ReviewView(UUID id, UUID contractId, int year, LocalDate reviewDate,
-            @Schema(description = "OPEN, PARTIALLY_SIGNED or SIGNED (immutable)", example = "OPEN") String status,
+            @Schema(description = "OPEN, PARTIALLY_SIGNED or SIGNED (immutable)", enumeration = { "OPEN", "PARTIALLY_SIGNED", "SIGNED" }, example = "OPEN") String status,
             SignatureView ssaSignature, SignatureView arsSignature, ReviewSnapshot snapshot, List<CommentView> comments) {
 
         public static ReviewView of(AnnualReview r, List<ReviewComment> comments) {

@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,7 +79,7 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List the annual reviews of a contract", description = "Sort field: year (default newest first)")
+    @Operation(operationId = "listReviews", summary = "List the annual reviews of a contract", description = "Sort field: year (default newest first)")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public Page<ReviewView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page) {
@@ -85,9 +88,9 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Open the review of a year: freezes every commitment's status and indicator value as of the review date",
+    @Operation(operationId = "openReview", summary = "Open the review of a year: freezes every commitment's status and indicator value as of the review date",
             description = "Idempotent with an Idempotency-Key header")
-    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "Invalid year or date", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "Already opened for that year, or the contract is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
     public Response open(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
@@ -102,8 +105,8 @@ public class ReviewResource {
     @GET
     @Path("/{year}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read the review of a year with its snapshot, comments and signatures")
-    @APIResponse(responseCode = "200", description = "The review")
+    @Operation(operationId = "getReview", summary = "Read the review of a year with its snapshot, comments and signatures")
+    @APIResponse(responseCode = "200", description = "The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         return view(reviews.find(contractId, year), Response.ok());
@@ -112,8 +115,8 @@ public class ReviewResource {
     @POST
     @Path("/{year}/snapshot")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Take the snapshot again before anyone signed")
-    @APIResponse(responseCode = "200", description = "The review with its new snapshot")
+    @Operation(operationId = "snapshotReview", summary = "Take the snapshot again before anyone signed")
+    @APIResponse(responseCode = "200", description = "The review with its new snapshot", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "A party already signed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -127,8 +130,8 @@ public class ReviewResource {
     @POST
     @Path("/{year}/comments")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Comment on a commitment of the review", description = "Changes the review's ETag: signers sign what they read")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(operationId = "commentReview", summary = "Comment on a commitment of the review", description = "Changes the review's ETag: signers sign what they read")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "409", description = "Both parties signed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
     @APIResponse(responseCode = "422", description = "The commitment is not in the review", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-commitment", value = ProblemExamples.UNPROCESSABLE)))
     public Response comment(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
@@ -141,10 +144,12 @@ public class ReviewResource {
 
     @POST
     @Path("/{year}/signatures/{party}")
+    // No body: a client sends no Content-Type.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
-    @Operation(summary = "Sign the review off for one party",
+    @Operation(operationId = "signReview", summary = "Sign the review off for one party",
             description = "An ssa caller signs for SSA only, an ars caller for ARS only. Once both signed, the review is immutable. Publishes review.signed")
-    @APIResponse(responseCode = "200", description = "Signed")
+    @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "This party already signed, or both did", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
@@ -162,7 +167,7 @@ public class ReviewResource {
     @GET
     @Path("/{year}/comparison")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Compare this review with another year's, commitment by commitment")
+    @Operation(operationId = "compareReview", summary = "Compare this review with another year's, commitment by commitment")
     @APIResponse(responseCode = "200", description = "Statuses and indicator values in both years")
     @APIResponse(responseCode = "400", description = "Missing other year", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Comparison compare(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
@@ -175,9 +180,9 @@ public class ReviewResource {
     @Path("/{year}/export.csv")
     @Produces("text/csv")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The review as CSV: one row per commitment and indicator, comments joined")
+    @Operation(operationId = "exportReviewCsv", summary = "The review as CSV: one row per commitment and indicator, comments joined")
     @APIResponse(responseCode = "200", description = "CSV (UTF-8, RFC 4180)", content = @Content(mediaType = "text/csv",
-            examples = @ExampleObject(name = "csv", value = "axis,commitment_id,commitment,owner,status,due_date,late,indicator,unit,baseline,target,value,measured_on,progress_percent,target_reached,comments\r\n1,0b6b…,Consultations avancées,JOINT,IN_PROGRESS,2026-12-31,false,Journées,days,0.00,500.00,120.00,2026-10-31,24.0,false,\r\n")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "csv", value = "axis,commitment_id,commitment,owner,status,due_date,late,indicator,unit,baseline,target,value,measured_on,progress_percent,target_reached,comments\r\n1,0b6b…,Consultations avancées,JOINT,IN_PROGRESS,2026-12-31,false,Journées,days,0.00,500.00,120.00,2026-10-31,24.0,false,\r\n")))
     public Response csv(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);
@@ -189,8 +194,9 @@ public class ReviewResource {
     @Path("/{year}/export.html")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The review as a print-ready HTML document (A4 landscape) for the review meeting")
-    @APIResponse(responseCode = "200", description = "HTML document")
+    @Operation(operationId = "exportReviewHtml", summary = "The review as a print-ready HTML document (A4 landscape) for the review meeting")
+    @APIResponse(responseCode = "200", description = "HTML document", content = @Content(mediaType = MediaType.TEXT_HTML,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response html(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);

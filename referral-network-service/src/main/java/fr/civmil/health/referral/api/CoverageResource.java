@@ -1,5 +1,6 @@
 package fr.civmil.health.referral.api;
 
+import fr.civmil.health.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ public class CoverageResource {
     @GET
     @Path("/departements")
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Coverage per département", description = "Every département of the reference geography (optionally of one région), in code order: active referenced doctors by specialty, remaining places, open requests, median days from request to assignment, doctors practising in priority zones, ORSAN crises in force. Counts only: nothing about households.")
+    @Operation(operationId = "listDepartementCoverage", summary = "Coverage per département", description = "Every département of the reference geography (optionally of one région), in code order: active referenced doctors by specialty, remaining places, open requests, median days from request to assignment, doctors practising in priority zones, ORSAN crises in force. Counts only: nothing about households.")
     @APIResponse(responseCode = "200", description = "A page of départements")
     @APIResponse(responseCode = "400", description = "Invalid région or département code")
     public Page<CoverageView> departements(

@@ -1,5 +1,6 @@
 package fr.civmil.health.referral.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +78,8 @@ public class DoctorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Reference a doctor", description = "Creates the doctor with charter status PENDING_SIGNATURE and publishes doctor.referenced. Practice communes are checked against the reference geography; département, EPCI and région are derived.")
+    @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
+    @Operation(operationId = "referenceDoctor", summary = "Reference a doctor", description = "Creates the doctor with charter status PENDING_SIGNATURE and publishes doctor.referenced. Practice communes are checked against the reference geography; département, EPCI and région are derived.")
     @APIResponse(responseCode = "201", description = "Referenced; Location and ETag headers", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = INVALID)))
     @APIResponse(responseCode = "409", description = "RPPS already referenced", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "duplicate", value = DUPLICATE)))
@@ -95,8 +96,8 @@ public class DoctorResource {
     @POST
     @Path("/imports")
     @Consumes("text/csv")
-    @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Bulk onboarding from CSV", description = "All or nothing per file. Header: " + DoctorImport.HEADER_TEXT
+    @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
+    @Operation(operationId = "importDoctors", summary = "Bulk onboarding from CSV", description = "All or nothing per file. Header: " + DoctorImport.HEADER_TEXT
             + ". One practice location per line; languages separated by '|'; charterSignedOn (optional) makes a new doctor ACTIVE. Existing RPPS are updated (details, location, capacity; never the charter); identical lines change nothing, so re-importing a file is harmless. Publishes doctor.referenced / doctor.updated for what changed.")
     @APIResponse(responseCode = "200", description = "What changed", content = @Content(schema = @Schema(implementation = DoctorImport.Report.class)))
     @APIResponse(responseCode = "422", description = "Every bad line with its number and reasons; nothing imported", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad lines", value = "{\"type\":\"urn:civmil:problem:invalid-import\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"2 line(s) are invalid; nothing was imported\",\"violations\":[{\"field\":\"line 3\",\"message\":\"rpps must be 11 digits\"},{\"field\":\"line 7\",\"message\":\"postal code 31000 is not a postal code of Toulon (83137); expected one of 83000, 83100, 83200\"}]}")))
@@ -108,7 +109,7 @@ public class DoctorResource {
 
     @GET
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Search the directory", description = "Filters combine with AND. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
+    @Operation(operationId = "searchDoctors", summary = "Search the directory", description = "Filters combine with AND. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
     @APIResponse(responseCode = "200", description = "A page of doctors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DoctorPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"specialty: unknown specialty 'SURGEON'; see the code list in the referral guide\",\"violations\":[{\"field\":\"specialty\",\"message\":\"unknown specialty 'SURGEON'; see the code list in the referral guide\"}]}")))
     public Uni<Response> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {
@@ -128,22 +129,22 @@ public class DoctorResource {
     /** The schema of a search answer: a Page of DoctorView (the resource returns it pre-rendered). */
     @Schema(name = "PageDoctorView", description = "A page of referenced doctors and the total count")
     static final class DoctorPage {
-        @Schema(description = "The doctors of this page")
+        @Schema(required = true, description = "The doctors of this page")
         public List<DoctorView> items;
-        @Schema(description = "Zero-based page number", example = "0")
+        @Schema(required = true, description = "Zero-based page number", example = "0")
         public int page;
-        @Schema(description = "Requested page size", example = "20")
+        @Schema(required = true, description = "Requested page size", example = "20")
         public int size;
-        @Schema(description = "Number of doctors across all pages", example = "412")
+        @Schema(required = true, description = "Number of doctors across all pages", example = "412")
         public long total;
-        @Schema(description = "Number of pages", example = "21")
+        @Schema(required = true, description = "Number of pages", example = "21")
         public int totalPages;
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a doctor", description = "Returns the doctor with its ETag, to send back in If-Match when updating.")
+    @Operation(operationId = "getDoctor", summary = "Read a doctor", description = "Returns the doctor with its ETag, to send back in If-Match when updating.")
     @APIResponse(responseCode = "200", description = "The doctor", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "404", description = "Unknown doctor", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
@@ -154,8 +155,8 @@ public class DoctorResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Update a doctor's details", description = "Name, profession, specialty, practice locations, phone, teleconsultation, languages. Publishes doctor.updated.")
+    @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
+    @Operation(operationId = "updateDoctor", summary = "Update a doctor's details", description = "Name, profession, specialty, practice locations, phone, teleconsultation, languages. Publishes doctor.updated.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -169,8 +170,8 @@ public class DoctorResource {
     @PUT
     @Path("/{id}/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Record the capacity the doctor confirmed", description = "Accepting new military patients, remaining places (households) and the confirmation date. Publishes doctor.capacity-changed.")
+    @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
+    @Operation(operationId = "updateDoctorCapacity", summary = "Record the capacity the doctor confirmed", description = "Accepting new military patients, remaining places (households) and the confirmation date. Publishes doctor.capacity-changed.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -183,8 +184,8 @@ public class DoctorResource {
     @POST
     @Path("/{id}/charter-transitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Move the charter to its next status", description = "PENDING_SIGNATURE → ACTIVE (signature) ⇄ SUSPENDED → WITHDRAWN (final; possible from any status). A reason is required to suspend or withdraw. Publishes doctor.charter-status-changed.")
+    @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
+    @Operation(operationId = "moveDoctorCharter", summary = "Move the charter to its next status", description = "PENDING_SIGNATURE → ACTIVE (signature) ⇄ SUSPENDED → WITHDRAWN (final; possible from any status). A reason is required to suspend or withdraw. Publishes doctor.charter-status-changed.")
     @APIResponse(responseCode = "200", description = "Moved; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
@@ -198,7 +199,7 @@ public class DoctorResource {
     @GET
     @Path("/{id}/charter-history")
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Charter history of a doctor", description = "Every step with its date, reason and who recorded it, oldest first.")
+    @Operation(operationId = "getDoctorCharterHistory", summary = "Charter history of a doctor", description = "Every step with its date, reason and who recorded it, oldest first.")
     @APIResponse(responseCode = "200", description = "The steps")
     @APIResponse(responseCode = "404", description = "Unknown doctor", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
     public List<DoctorService.CharterStep> charterHistory(@PathParam("id") UUID id) {

@@ -4,12 +4,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.referral.domain.CharterStatus;
 
-/** Filters of the directory search; every one is optional and they combine with AND. */
+/**
+ * Filters of the directory search; every one is optional and they combine with AND. Booleans are read as strings so
+ * that anything but their exact spelling is a 400 naming the parameter (JAX-RS would read "yes" as false); the
+ * document declares them as booleans. The charter status is read by the platform's enum converter.
+ */
 public class DoctorSearchParams {
 
     static final String BOOLEAN = "^(true|false)$";
@@ -35,23 +42,22 @@ public class DoctorSearchParams {
 
     @QueryParam("accepting")
     @Pattern(regexp = BOOLEAN, message = "must be true or false")
-    @Parameter(description = "Accepting new military patients", example = "true")
+    @Parameter(description = "Accepting new military patients", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String accepting;
 
     @QueryParam("teleconsultation")
     @Pattern(regexp = BOOLEAN, message = "must be true or false")
-    @Parameter(description = "Offers teleconsultation", example = "true")
+    @Parameter(description = "Offers teleconsultation", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String teleconsultation;
 
     @QueryParam("inPriorityZone")
     @Pattern(regexp = BOOLEAN, message = "must be true or false")
-    @Parameter(description = "Practises in a commune of a priority zone (zones-service)", example = "true")
+    @Parameter(description = "Practises in a commune of a priority zone (zones-service)", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String inPriorityZone;
 
     @QueryParam("charterStatus")
-    @Pattern(regexp = "^(PENDING_SIGNATURE|ACTIVE|SUSPENDED|WITHDRAWN)$", message = "must be PENDING_SIGNATURE, ACTIVE, SUSPENDED or WITHDRAWN")
     @Parameter(description = "Charter status", example = "ACTIVE")
-    public String charterStatus;
+    public CharterStatus charterStatus;
 
     @QueryParam("name")
     @Size(min = 2, max = 100, message = "must be 2 to 100 characters")

@@ -1,5 +1,7 @@
 package fr.civmil.health.referral.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -81,7 +83,7 @@ public class ReferralRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
-    @Operation(summary = "Register a referral request", description = "The household is identified only by the opaque CNMSS case reference. Unknown fields (names, social-security number…) are refused with 400; a case reference that looks like a NIR with 422. The request expires if not assigned within the configured delay.")
+    @Operation(operationId = "registerReferralRequest", summary = "Register a referral request", description = "The household is identified only by the opaque CNMSS case reference. Unknown fields (names, social-security number…) are refused with 400; a case reference that looks like a NIR with 422. The request expires if not assigned within the configured delay.")
     @APIResponse(responseCode = "201", description = "Registered (OPEN)", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "The case already has a request in progress")
@@ -98,23 +100,23 @@ public class ReferralRequestResource {
     @GET
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "List referral requests", description = "Newest first by default. Every request returned is recorded in the audit trail.")
+    @Operation(operationId = "listReferralRequests", summary = "List referral requests", description = "Newest first by default. Every request returned is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-    public Response list(@Parameter(description = "Status", example = "OPEN") @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "^(OPEN|PROPOSED|ASSIGNED|CLOSED|CANCELLED|EXPIRED)$", message = "must be OPEN, PROPOSED, ASSIGNED, CLOSED, CANCELLED or EXPIRED") String status,
+    public RestResponse<Page<RequestView>> list(@Parameter(description = "Status", example = "OPEN") @QueryParam("status") ReferralStatus status,
             @Parameter(description = "Destination département", example = "83") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
             @Parameter(description = "Only waiting requests that expire within this many days", example = "7") @QueryParam("expiringWithinDays") @Min(0) @Max(365) Integer expiringWithinDays,
             @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        return audited(service.list(status == null ? null : ReferralStatus.valueOf(status), departementCode, expiringWithinDays, page), "LIST", requestId, security);
+        return audited(service.list(status, departementCode, expiringWithinDays, page), "LIST", requestId, security);
     }
 
     @GET
     @Path("/expiring")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Requests about to expire", description = "OPEN or PROPOSED requests whose expiry falls within the given number of days, soonest first. Audited like every read.")
+    @Operation(operationId = "listExpiringReferralRequests", summary = "Requests about to expire", description = "OPEN or PROPOSED requests whose expiry falls within the given number of days, soonest first. Audited like every read.")
     @APIResponse(responseCode = "200", description = "A page of requests")
-    public Response expiring(@Parameter(description = "Horizon in days", example = "7") @QueryParam("withinDays") @DefaultValue("7") @Min(0) @Max(365) int withinDays,
+    public RestResponse<Page<RequestView>> expiring(@Parameter(description = "Horizon in days", example = "7") @QueryParam("withinDays") @DefaultValue("7") @Min(0) @Max(365) int withinDays,
             @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
         return audited(service.list(null, null, withinDays, page), "LIST_EXPIRING", requestId, security);
     }
@@ -122,7 +124,7 @@ public class ReferralRequestResource {
     @GET
     @Path("/audit")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Audit trail of referral-request reads", description = "Who read which request, when, under which X-Request-Id. Auditors read this trail but not the requests themselves. Newest first by default.")
+    @Operation(operationId = "listReferralReadAudit", summary = "Audit trail of referral-request reads", description = "Who read which request, when, under which X-Request-Id. Auditors read this trail but not the requests themselves. Newest first by default.")
     @APIResponse(responseCode = "200", description = "A page of reads")
     @APIResponse(responseCode = "403", description = "Any role but auditor and admin", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public Page<ReadView> auditTrail(@Parameter(description = "A request id") @QueryParam("requestId") @jakarta.validation.constraints.Pattern(regexp = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", message = "must be a UUID") String requestId,
@@ -137,7 +139,7 @@ public class ReferralRequestResource {
     @Path("/{id}")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Read a referral request", description = "Recorded in the audit trail (reader, time, X-Request-Id). Returns the ETag for the next action.")
+    @Operation(operationId = "getReferralRequest", summary = "Read a referral request", description = "Recorded in the audit trail (reader, time, X-Request-Id). Returns the ETag for the next action.")
     @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "Unknown request")
@@ -152,19 +154,19 @@ public class ReferralRequestResource {
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Rank candidate doctors", description = "Active charter, accepting, with places, of a needed specialty, practising in the destination département; ranked by same commune, then same EPCI, then same département; confirmed capacity first; more remaining places first. Keeps the best (configurable, 50 by default), moves the request to PROPOSED and returns the first page.")
+    @Operation(operationId = "computeProposals", summary = "Rank candidate doctors", description = "Active charter, accepting, with places, of a needed specialty, practising in the destination département; ranked by same commune, then same EPCI, then same département; confirmed capacity first; more remaining places first. Keeps the best (configurable, 50 by default), moves the request to PROPOSED and returns the first page.")
     @APIResponse(responseCode = "200", description = "First page of the ranked proposals; ETag of the request")
     @APIResponse(responseCode = "409", description = "The request is no longer waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
-    public Response propose(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+    public RestResponse<Page<ProposalView>> propose(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         ReferralRequest r = service.propose(id);
-        return Response.ok(service.proposals(id, page)).header("ETag", Etags.of(r.version)).build();
+        return RestResponse.ResponseBuilder.ok(service.proposals(id, page)).header("ETag", Etags.of(r.version)).build();
     }
 
     @GET
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Read the ranked proposals", description = "The proposals last computed, best first, each with the reasons of its rank. Audited.")
+    @Operation(operationId = "listProposals", summary = "Read the ranked proposals", description = "The proposals last computed, best first, each with the reasons of its rank. Audited.")
     @APIResponse(responseCode = "200", description = "A page of proposals")
     public Page<ProposalView> proposals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page,
             @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
@@ -178,7 +180,7 @@ public class ReferralRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Assign the household to a doctor", description = "Takes one of the doctor's places atomically: with N places left and more than N concurrent assignments, exactly N succeed and the others get 409. Publishes assignment.made (département and count only) and doctor.capacity-changed.")
+    @Operation(operationId = "assignDoctor", summary = "Assign the household to a doctor", description = "Takes one of the doctor's places atomically: with N places left and more than N concurrent assignments, exactly N succeed and the others get 409. Publishes assignment.made (département and count only) and doctor.capacity-changed.")
     @APIResponse(responseCode = "200", description = "ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "No place left, doctor not active or not accepting, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
@@ -193,7 +195,7 @@ public class ReferralRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Cancel a request", description = "From OPEN, PROPOSED or ASSIGNED. An assigned request gives its place back to the doctor (assignment.released).")
+    @Operation(operationId = "cancelReferralRequest", summary = "Cancel a request", description = "From OPEN, PROPOSED or ASSIGNED. An assigned request gives its place back to the doctor (assignment.released).")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReasonInput input) {
@@ -204,7 +206,7 @@ public class ReferralRequestResource {
     @Path("/{id}/closure")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(summary = "Close an assigned request", description = "The household is registered with the doctor; the place stays taken.")
+    @Operation(operationId = "closeReferralRequest", summary = "Close an assigned request", description = "The household is registered with the doctor; the place stays taken.")
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not ASSIGNED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -215,10 +217,10 @@ public class ReferralRequestResource {
         return Response.ok(service.view(r)).header("ETag", Etags.of(r.version)).build();
     }
 
-    private Response audited(Page<ReferralRequest> page, String operation, String requestId, SecurityContext security) {
+    private RestResponse<Page<RequestView>> audited(Page<ReferralRequest> page, String operation, String requestId, SecurityContext security) {
         String httpRequestId = requestId(requestId);
         audit.record(security.getUserPrincipal().getName(), httpRequestId, operation, page.items().stream().map(r -> r.id).toList());
-        return Response.ok(page.map(service::view)).header(REQUEST_ID, httpRequestId).build();
+        return RestResponse.ResponseBuilder.ok(page.map(service::view)).header(REQUEST_ID, httpRequestId).build();
     }
 
     private static OffsetDateTime instant(String name, String value) {

@@ -83,7 +83,7 @@ public class DoctorDirectory {
 
     private Query key(DoctorSearchParams p, PageRequest page) {
         return new Query(p.departementCode, p.communeCode, p.epciSiren, p.specialty, p.accepting, p.teleconsultation,
-                p.inPriorityZone, p.charterStatus, p.name, p.rpps, page.page, page.size, page.sort, views.confirmedSince());
+                p.inPriorityZone, p.charterStatus == null ? null : p.charterStatus.name(), p.name, p.rpps, page.page, page.size, page.sort, views.confirmedSince());
     }
 
     /**
@@ -141,7 +141,7 @@ public class DoctorDirectory {
         }
         if (p.charterStatus != null) {
             where.append(" and d.charter_status = :charterStatus");
-            params.put("charterStatus", p.charterStatus);
+            params.put("charterStatus", p.charterStatus.name());
         }
         if (p.rpps != null) {
             where.append(" and d.rpps = :rpps");

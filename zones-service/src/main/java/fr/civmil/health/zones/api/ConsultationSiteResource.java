@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
@@ -44,8 +45,6 @@ import fr.civmil.health.zones.service.ConsultationSiteService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Consultation sites", description = "Premises in the zones where volunteer doctors consult")
-@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class ConsultationSiteResource {
 
     static final String OUTSIDE_EXAMPLE = """
@@ -63,8 +62,9 @@ public class ConsultationSiteResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List consultation sites", description = "Sort fields: name (default), communeCode, status, createdAt.")
+    @Operation(operationId = "listConsultationSites", summary = "List consultation sites", description = "Sort fields: name (default), communeCode, status, createdAt.")
     @APIResponse(responseCode = "400", description = "Malformed filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<SiteView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
             @Parameter(description = "Status") @QueryParam("status") SiteStatus status,
             @Valid @BeanParam PageRequest page) {
@@ -73,7 +73,7 @@ public class ConsultationSiteResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Identify a consultation site in a zone", description = "The site starts IDENTIFIED. Send Idempotency-Key to make retries safe.")
+    @Operation(operationId = "identifyConsultationSite", summary = "Identify a consultation site in a zone", description = "The site starts IDENTIFIED. Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Unknown zone or commune, commune outside the zone's EPCI, postal code not the commune's",
@@ -90,7 +90,7 @@ public class ConsultationSiteResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a consultation site")
+    @Operation(operationId = "getConsultationSite", summary = "Read a consultation site")
     @APIResponse(responseCode = "200", description = "The site", content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "404", description = "Unknown site", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
@@ -101,12 +101,10 @@ public class ConsultationSiteResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Move a site along IDENTIFIED → READY → OPEN → CLOSED", description = "Opening and closing are published as events.")
+    @Operation(operationId = "moveConsultationSite", summary = "Move a site along IDENTIFIED → READY → OPEN → CLOSED", description = "Opening and closing are published as events.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "404", description = "Unknown site", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "Missing If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SiteTransitionRequest request) {

@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -36,8 +37,6 @@ import fr.civmil.health.zones.service.InternPlacementService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Priority zones")
-@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class InternPlacementResource {
 
     private final InternPlacementService placements;
@@ -50,15 +49,16 @@ public class InternPlacementResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The intern placements of a zone, by start date")
+    @Operation(operationId = "listInternPlacements", summary = "The intern placements of a zone, by start date")
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The list")
     public List<PlacementView> list(@PathParam("zoneId") UUID zoneId) {
         return placements.ofZone(zoneId).stream().map(PlacementView::of).toList();
     }
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Place a docteur junior in the zone for a period", description = "Placements count in the zone's coverage.")
+    @Operation(operationId = "placeIntern", summary = "Place a docteur junior in the zone for a period", description = "Placements count in the zone's coverage.")
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = PlacementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or period", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -72,8 +73,6 @@ import fr.civmil.health.zones.service.ZoneQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Priority zones", description = "EPCI designated by the ARS for the territorial solidarity measure of the 2025 Pacte de lutte contre les déserts médicaux")
-@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PriorityZoneResource {
 
     static final String CONFLICT_EXAMPLE = """
@@ -107,8 +106,9 @@ public class PriorityZoneResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List priority zones", description = "Sort fields: epciName (default), epciSiren, population, status, createdAt.")
+    @Operation(operationId = "listPriorityZones", summary = "List priority zones", description = "Sort fields: epciName (default), epciSiren, population, status, createdAt.")
     @APIResponse(responseCode = "400", description = "Malformed filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<ZoneView> list(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Département with member communes of the zone", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
@@ -122,7 +122,7 @@ public class PriorityZoneResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Designate an EPCI as a priority zone", description = "Send Idempotency-Key to make retries safe.")
+    @Operation(operationId = "designatePriorityZone", summary = "Designate an EPCI as a priority zone", description = "Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Designated", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The EPCI is already in a live zone of the campaign", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -143,7 +143,7 @@ public class PriorityZoneResource {
     @Path("/bulk-designations")
     @Consumes("text/csv")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Designate a CSV list of EPCI, all or none", description = """
+    @Operation(operationId = "designatePriorityZonesFromCsv", summary = "Designate a CSV list of EPCI, all or none", description = """
             Header line then one EPCI per line. Columns: epci_siren (required), campaign, status (PROPOSED|DESIGNATED), apl,
             vulnerability_index, vulnerability_source, decision_date, decision_reference, target_days_per_month, notes;
             epci_name, departement and population_municipale are checked against the reference when present; press_source
@@ -169,8 +169,9 @@ public class PriorityZoneResource {
     @GET
     @Path("/summary")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Count and population of the zones, share of the région, breakdown by département")
+    @Operation(operationId = "summarizePriorityZones", summary = "Count and population of the zones, share of the région, breakdown by département")
     @APIResponse(responseCode = "400", description = "Malformed région code", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The result")
     public Summary summary(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
@@ -208,7 +209,7 @@ public class PriorityZoneResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a priority zone", description = "The ETag header is needed in If-Match to update it.")
+    @Operation(operationId = "getPriorityZone", summary = "Read a priority zone", description = "The ETag header is needed in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The zone", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
@@ -219,11 +220,9 @@ public class PriorityZoneResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Replace the ARS-supplied fields of a zone")
+    @Operation(operationId = "updatePriorityZone", summary = "Replace the ARS-supplied fields of a zone")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "Missing If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
@@ -234,13 +233,11 @@ public class PriorityZoneResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Move a zone along its lifecycle", description = "PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED (any live zone may be retired).")
+    @Operation(operationId = "movePriorityZone", summary = "Move a zone along its lifecycle", description = "PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED (any live zone may be retired).")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "illegal", value = ILLEGAL_EXAMPLE)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "Missing If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
@@ -251,8 +248,9 @@ public class PriorityZoneResource {
     @GET
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The lifecycle history of a zone, oldest first")
+    @Operation(operationId = "listPriorityZoneTransitions", summary = "The lifecycle history of a zone, oldest first")
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The list")
     public List<TransitionView> history(@PathParam("id") UUID id) {
         return zones.history(id).stream().map(TransitionView::of).toList();
     }
@@ -260,7 +258,7 @@ public class PriorityZoneResource {
     @GET
     @Path("/{id}/coverage")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Coverage of a zone month by month", description = """
+    @Operation(operationId = "getPriorityZoneCoverage", summary = "Coverage of a zone month by month", description = """
             Per month: planned (not cancelled) and completed consultation days against the target, distinct volunteer doctors,
             interns placed, the ISO weeks (starting in the month) without any mission nor intern; and the CNMSS-referenced
             doctors practising in the zone now (from referral-network-service's events). At most 24 months.""")
@@ -277,11 +275,12 @@ public class PriorityZoneResource {
     @GET
     @Path("/coverage-ranking")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Zones from worst to best covered in a month", description = """
+    @Operation(operationId = "rankPriorityZoneCoverage", summary = "Zones from worst to best covered in a month", description = """
             Designated, active and suspended zones ranked by planned days over target (ascending), then planned days, then
             population (largest first). The order is fixed: 'sort' is refused.""")
     @APIResponse(responseCode = "400", description = "Missing or malformed month or région", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "month", value = MONTH_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<Coverage.Ranked> ranking(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,

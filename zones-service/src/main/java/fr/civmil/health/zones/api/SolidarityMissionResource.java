@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.api;
 
+import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -47,8 +48,6 @@ import fr.civmil.health.zones.service.SolidarityMissionService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Solidarity missions", description = "Volunteer GPs consulting in priority zones, up to 2 days a month")
-@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class SolidarityMissionResource {
 
     static final String LIMIT_EXAMPLE = """
@@ -64,8 +63,9 @@ public class SolidarityMissionResource {
 
     @GET
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List solidarity missions", description = "Sort fields: date (default), doctorRpps, status, createdAt.")
+    @Operation(operationId = "listSolidarityMissions", summary = "List solidarity missions", description = "Sort fields: date (default), doctorRpps, status, createdAt.")
     @APIResponse(responseCode = "400", description = "Malformed filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<MissionView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
             @Parameter(description = "Site id") @QueryParam("siteId") UUID siteId,
             @Parameter(description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
@@ -78,7 +78,7 @@ public class SolidarityMissionResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Book a site for a volunteer doctor", description = """
+    @Operation(operationId = "bookSolidarityMission", summary = "Book a site for a volunteer doctor", description = """
             Rules, each refused with a problem naming it: the site is OPEN (409 site-not-open) in an ACTIVE zone (409 zone-not-active);
             the doctor has no overlapping booking (409 doctor-slot-overlap) and stays within the monthly limit across all zones
             (409 monthly-limit; half-day = 0.5); the site slot has a free room (409 site-slot-full). Send Idempotency-Key to make retries safe.""")
@@ -100,7 +100,7 @@ public class SolidarityMissionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Read a solidarity mission")
+    @Operation(operationId = "getSolidarityMission", summary = "Read a solidarity mission")
     @APIResponse(responseCode = "200", description = "The mission", content = @Content(schema = @Schema(implementation = MissionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown mission", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
@@ -111,13 +111,11 @@ public class SolidarityMissionResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(summary = "Confirm, complete or cancel a mission", description = "PLANNED → CONFIRMED → COMPLETED, or CANCELLED (reason required) before completion.")
+    @Operation(operationId = "moveSolidarityMission", summary = "Confirm, complete or cancel a mission", description = "PLANNED → CONFIRMED → COMPLETED, or CANCELLED (reason required) before completion.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MissionView.class)))
     @APIResponse(responseCode = "400", description = "Cancellation without a reason", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown mission", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "Missing If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MissionTransitionRequest request) {

@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.api;
 
+import fr.civmil.health.platform.security.Roles;
 import static java.util.Comparator.comparing;
 import static java.util.Comparator.naturalOrder;
 import static java.util.Comparator.nullsFirst;
@@ -48,7 +49,6 @@ import fr.civmil.health.zones.api.TerritoryViews.RegionView;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territories", description = "Reference geography: régions, départements, EPCI and communes (@etalab/decoupage-administratif 6.0.0, COG 2026)")
 @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.CNMSS, Roles.AUDITOR, Roles.ADMIN })
-@APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class TerritoryResource {
 
     static final String NOT_FOUND_EXAMPLE = """
@@ -62,7 +62,8 @@ public class TerritoryResource {
 
     @GET
     @Path("/regions")
-    @Operation(summary = "List the régions")
+    @Operation(operationId = "listRegions", summary = "List the régions")
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<RegionView> regions(@Valid @BeanParam PageRequest page) {
         Map<String, Comparator<Region>> sortable = Map.of("code", comparing(Region::code), "name", comparing(Region::name),
                 "population", comparing(Region::population, nullsFirst(naturalOrder())));
@@ -71,7 +72,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/regions/{code}")
-    @Operation(summary = "Read a région")
+    @Operation(operationId = "getRegion", summary = "Read a région")
     @APIResponse(responseCode = "200", description = "The région")
     @APIResponse(responseCode = "404", description = "Unknown région code", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
@@ -81,8 +82,9 @@ public class TerritoryResource {
 
     @GET
     @Path("/departements")
-    @Operation(summary = "List the départements, optionally of one région")
+    @Operation(operationId = "listDepartements", summary = "List the départements, optionally of one région")
     @APIResponse(responseCode = "400", description = "Malformed région code", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<DepartementView> departements(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Valid @BeanParam PageRequest page) {
@@ -93,7 +95,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/departements/{code}")
-    @Operation(summary = "Read a département")
+    @Operation(operationId = "getDepartement", summary = "Read a département")
     @APIResponse(responseCode = "200", description = "The département")
     @APIResponse(responseCode = "404", description = "Unknown département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DepartementView departement(@Parameter(description = "Département code", example = "09") @PathParam("code") String code) {
@@ -102,7 +104,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/epci/{siren}")
-    @Operation(summary = "Read an EPCI with its member communes")
+    @Operation(operationId = "getEpci", summary = "Read an EPCI with its member communes")
     @APIResponse(responseCode = "200", description = "The EPCI")
     @APIResponse(responseCode = "404", description = "No EPCI has this SIREN", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
@@ -112,8 +114,9 @@ public class TerritoryResource {
 
     @GET
     @Path("/epci")
-    @Operation(summary = "Search EPCI by département and name")
+    @Operation(operationId = "searchEpci", summary = "Search EPCI by département and name")
     @APIResponse(responseCode = "400", description = "Malformed département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<EpciView> epcis(
             @Parameter(description = "Département with at least one member commune", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
             @Parameter(description = "Text in the name (case and accents ignored)", example = "lomagne") @QueryParam("q") @Size(max = 100) String q,
@@ -125,7 +128,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/communes/{insee}")
-    @Operation(summary = "Read a commune")
+    @Operation(operationId = "getCommune", summary = "Read a commune")
     @APIResponse(responseCode = "200", description = "The commune")
     @APIResponse(responseCode = "404", description = "Unknown INSEE code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CommuneView commune(@Parameter(description = "INSEE commune code", example = "09194") @PathParam("insee") String insee) {
@@ -134,8 +137,9 @@ public class TerritoryResource {
 
     @GET
     @Path("/communes")
-    @Operation(summary = "Search communes by name, postal code and département", description = "Names starting with the text come first.")
+    @Operation(operationId = "searchCommunes", summary = "Search communes by name, postal code and département", description = "Names starting with the text come first.")
     @APIResponse(responseCode = "400", description = "Malformed postal or département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "A page of results")
     public Page<CommuneView> communes(
             @Parameter(description = "Text in the name (case and accents ignored)", example = "mirepoix") @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "Postal code", example = "09500") @QueryParam("postalCode") @Pattern(regexp = "\\d{5}", message = "must be a postal code of 5 digits") String postalCode,

@@ -16,7 +16,7 @@ public final class Coverage {
 
     @Schema(name = "ZoneCoverage", description = "Consultation days in a zone, month by month, against its target")
     public record ZoneCoverage(UUID zoneId, @Schema(example = "CC du Pays de Mirepoix") String epciName,
-            @Schema(example = "ACTIVE") String status,
+            @Schema(description = "The zone's status", enumeration = { "PROPOSED", "DESIGNATED", "ACTIVE", "SUSPENDED", "RETIRED" }, example = "ACTIVE") String status,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2026-09") YearMonth from,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2027-08") YearMonth to,
             @Schema(description = "Target consultation days per month", example = "8") BigDecimal targetDaysPerMonth,
@@ -36,7 +36,7 @@ public final class Coverage {
 
     @Schema(name = "CoverageRankingEntry", description = "A zone's coverage in a month; rank 1 is the worst covered")
     public record Ranked(@Schema(example = "1") int rank, UUID zoneId, @Schema(example = "200044469") String epciSiren,
-            @Schema(example = "CC du Pays de Mirepoix") String epciName, @Schema(example = "ACTIVE") String status,
+            @Schema(example = "CC du Pays de Mirepoix") String epciName, @Schema(description = "The zone's status", enumeration = { "PROPOSED", "DESIGNATED", "ACTIVE", "SUSPENDED", "RETIRED" }, example = "ACTIVE") String status,
             @Schema(example = "[\"09\"]") List<String> departementCodes, @Schema(example = "10584") Long population,
             @Schema(example = "8") BigDecimal targetDays, @Schema(example = "2") BigDecimal plannedDays,
             @Schema(example = "1") BigDecimal completedDays, @Schema(example = "2") int distinctDoctors, @Schema(example = "0") int interns,

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(description = "Stable identifier of the kind of problem", example = "urn:civmil:problem:validation") String type,
-        @Schema(description = "Short summary of the kind of problem", example = "Invalid request") String title,
-        @Schema(description = "HTTP status", example = "400") int status,
+        @Schema(required = true, description = "Stable identifier of the kind of problem", example = "urn:civmil:problem:validation") String type,
+        @Schema(required = true, description = "Short summary of the kind of problem", example = "Invalid request") String title,
+        @Schema(required = true, description = "HTTP status", example = "400") int status,
         @Schema(description = "What went wrong with this request", example = "2 fields are invalid") String detail,
         @Schema(description = "The request path", example = "/api/v1/priority-zones") String instance,
         @Schema(description = "Identifier of an unexpected error, to quote to operators") String errorId,

@@ -1,0 +1,76 @@
+package fr.civmil.health.devstack.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.civmil.health.devstack.TestInfrastructure;
+import fr.civmil.health.devstack.testing.OperationSamples.Call;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The role matrix as the service enforces it equals the one its OpenAPI document publishes ({@code x-roles} on every
+ * operation, derived from {@code @RolesAllowed}): every operation of the served document is called without a token
+ * (401), with a role it does not list (403 {@code forbidden}) and with each role it lists (neither 401 nor 403: the
+ * call may still fail for its own reasons, as the sample ids name nothing). The gateway's policy is compared with
+ * the same documents by the clients module's end-to-end suite.
+ */
+public abstract class RoleMatrixContract {
+
+    private static final List<String> ROLES = List.of("ars", "ssa", "cnmss", "auditor", "admin");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** The served document's operations (read once the application is up: not in a static parameter source). */
+    private static List<Call> calls() {
+        try {
+            return OperationSamples.of(JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .extract().asString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("the served OpenAPI document cannot be read", e);
+        }
+    }
+
+    @Test
+    void everyOperationIsEnforcedAsItsDocumentSays() {
+        List<String> disagreements = new ArrayList<>();
+        List<Call> calls = calls();
+        for (Call call : calls) {
+            if (call.roles().isEmpty()) {
+                disagreements.add(call + " publishes no x-roles");
+            }
+            int anonymous = request(call).request(call.method(), call.path()).then().extract().statusCode();
+            if (anonymous != 401) {
+                disagreements.add(call + " without a token: " + anonymous);
+            }
+            for (String role : ROLES) {
+                var answer = request(call).auth().oauth2(token(role)).request(call.method(), call.path()).then().extract();
+                boolean refused = answer.statusCode() == 403 && answer.body().asString().contains("urn:civmil:problem:forbidden");
+                if (answer.statusCode() == 401 || refused == call.roles().contains(role)) {
+                    disagreements.add(call + " as " + role + ": " + answer.statusCode() + " but x-roles " + call.roles());
+                }
+            }
+        }
+        assertFalse(calls.isEmpty(), "the document has no operation");
+        assertEquals(List.of(), disagreements);
+    }
+
+    private static RequestSpecification request(Call call) {
+        RequestSpecification spec = given().accept(ContentType.ANY);
+        return call.body() == null ? spec : spec.contentType(call.contentType()).body(call.body());
+    }
+
+    private static String token(String role) {
+        return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
+    }
+}
