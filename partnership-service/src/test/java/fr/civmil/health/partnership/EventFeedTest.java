@@ -1,7 +1,5 @@
 package fr.civmil.health.partnership;
 
-import fr.civmil.health.devstack.testing.TopicProbe;
-
 import static fr.civmil.health.partnership.Api.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,30 +14,32 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.civmil.health.contracts.events.EventFixture;
 import fr.civmil.health.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Other services' events, produced to the real broker, change what this service's API shows. */
+/**
+ * Other services' events, made from their published examples and produced to the real broker, change
+ * what this service's API shows.
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class EventFeedTest {
 
-    private static final String ZONES = "zones.events.v1";
-    private static final String REFERRAL = "referral.events.v1";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static void mission(String type, String missionId, String regionCode, LocalDate date, double days) throws Exception {
-        TopicProbe.sendEvent(ZONES, missionId, "fr.civmil.zones.solidarity-mission." + type + ".v1",
-                "{\"missionId\":\"" + missionId + "\",\"zoneId\":\"" + UUID.randomUUID() + "\",\"siteId\":\"" + UUID.randomUUID()
-                        + "\",\"date\":\"" + date + "\",\"slot\":\"" + (days == 1 ? "FULL_DAY" : "MORNING") + "\",\"days\":" + days
-                        + ",\"reason\":\"test\",\"regionCode\":\"" + regionCode + "\",\"departementCode\":\"29\"}");
+    /** zones-service's published example of a mission event, for this mission, région, date and length. */
+    private static void mission(String type, String missionId, String regionCode, LocalDate date, double days) {
+        EventFixture.of("fr.civmil.zones.solidarity-mission." + type + ".v1").with("missionId", missionId)
+                .with("regionCode", regionCode).with("date", date.toString()).with("slot", days == 1 ? "FULL_DAY" : "MORNING")
+                .with("days", days).send(missionId);
     }
 
-    private static void doctor(String type, String doctorId, String charterField, String status, String region) throws Exception {
-        TopicProbe.sendEvent(REFERRAL, doctorId, "fr.civmil.referral.doctor." + type + ".v1",
-                "{\"doctorId\":\"" + doctorId + "\",\"rpps\":\"10101010101\",\"" + charterField + "\":\"" + status
-                        + "\",\"practiceCommuneCodes\":[\"31555\"],\"departementCodes\":[\"31\"],\"regionCodes\":[\"" + region + "\"]}");
+    /** referral-network-service's published example of a doctor event, with this charter status and région. */
+    private static void doctor(String type, String doctorId, String charterField, String status, String region) {
+        EventFixture.of("fr.civmil.referral.doctor." + type + ".v1").with("doctorId", doctorId).with(charterField, status)
+                .with("regionCodes", List.of(region)).send(doctorId);
     }
 
     private static String automaticIndicator(String contract, String commitment, String feed, String region, int target) {
@@ -55,9 +55,7 @@ class EventFeedTest {
         String commitments = "/api/v1/partnerships/" + contract + "/commitments";
         as("ars").body(Api.commitment(1, "2027-06-30", List.of(zone))).post(commitments).then().statusCode(422);
 
-        TopicProbe.sendEvent(ZONES, zone, "fr.civmil.zones.priority-zone.designated.v1",
-                "{\"zoneId\":\"" + zone + "\",\"epciSiren\":\"200066769\",\"epciName\":\"CC Bastides de Lomagne\",\"campaign\":\"2025\","
-                        + "\"status\":\"DESIGNATED\",\"regionCode\":\"76\",\"departementCodes\":[\"32\"],\"communeCodes\":[\"32107\"],\"population\":21000}");
+        EventFixture.of("fr.civmil.zones.priority-zone.designated.v1").with("zoneId", zone).with("status", "DESIGNATED").send(zone);
 
         await().atMost(WAIT).untilAsserted(() -> as("ars").body(Api.commitment(1, "2027-06-30", List.of(zone))).post(commitments)
                 .then().statusCode(201).body("zoneIds", hasItem(zone)));

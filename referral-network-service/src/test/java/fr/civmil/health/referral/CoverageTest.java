@@ -1,7 +1,5 @@
 package fr.civmil.health.referral;
 
-import fr.civmil.health.devstack.testing.TopicProbe;
-
 import static fr.civmil.health.referral.Api.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,8 +36,7 @@ class CoverageTest {
                 .post("/api/v1/referral-requests/" + assigned + "/assignment").then().statusCode(200);
 
         String zoneId = UUID.randomUUID().toString();
-        TopicProbe.send("zones.events.v1", zoneId, TopicProbe.cloudEvent("/civmil/zones-service",
-                "fr.civmil.zones.priority-zone.designated.v1", ProjectionTest.zone(zoneId, "DESIGNATED", "2B033")));
+        ProjectionTest.zone("designated", zoneId, "2B033").send(zoneId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ars").queryParam("departementCode", "2B")
                 .get("/api/v1/coverage/departements").then().statusCode(200)

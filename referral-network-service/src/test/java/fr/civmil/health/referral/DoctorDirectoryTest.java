@@ -1,5 +1,6 @@
 package fr.civmil.health.referral;
 
+import fr.civmil.health.contracts.events.EventContracts;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static fr.civmil.health.referral.Api.as;
@@ -275,7 +276,7 @@ class DoctorDirectoryTest {
         assertEquals(0, capacity.at("/data/remainingPlaces").asInt());
         assertFalse(capacity.at("/data/acceptingNewPatients").asBoolean());
         for (var event : List.of(referenced, charter, capacity)) {
-            EventSchemas.assertConforms(event.get("type").asText(), event.get("data"));
+            EventContracts.assertConforms(event);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.civmil.health.referral;
 
+import fr.civmil.health.contracts.events.EventContracts;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static fr.civmil.health.referral.Api.as;
@@ -81,7 +82,7 @@ class DoctorImportTest {
         var referenced = TopicProbe.json(events.get(0).value());
         assertEquals("fr.civmil.referral.doctor.referenced.v1", referenced.get("type").asText());
         assertEquals("ACTIVE", referenced.at("/data/charterStatus").asText());
-        EventSchemas.assertConforms(referenced.get("type").asText(), referenced.get("data"));
+        EventContracts.assertConforms(referenced);
 
         post(csv).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
         as("ars").get("/api/v1/doctors/" + existing).then().header("ETag", equalTo(etag));

@@ -1,5 +1,6 @@
 package fr.civmil.health.referral;
 
+import fr.civmil.health.contracts.events.EventContracts;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static fr.civmil.health.referral.Api.as;
@@ -255,8 +256,8 @@ class ReferralRequestTest {
         assertEquals(2, made.get("data").size(), "only the département and the count");
         var released = TopicProbe.json(records.get(1).value());
         assertEquals("fr.civmil.referral.assignment.released.v1", released.get("type").asText());
-        EventSchemas.assertConforms(made.get("type").asText(), made.get("data"));
-        EventSchemas.assertConforms(released.get("type").asText(), released.get("data"));
+        EventContracts.assertConforms(made);
+        EventContracts.assertConforms(released);
         for (ConsumerRecord<String, String> r : records) {
             assertFalse(r.value().contains(ref) || r.value().contains(id), "no household data: " + r.value());
         }

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.civmil.health.contracts.events.EventFixture;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Coverage of a zone, the regional ranking, and the events of other services feeding them. */
@@ -120,18 +121,16 @@ class CoverageApiTest {
         // One record key for the whole story keeps it in order on one partition (the contract keys by doctor id;
         // the projection does not depend on the key). The last doctor is a marker: when it counts, all came before.
         String key = "coverage-test-" + UUID.randomUUID();
-        String active = "doc-" + UUID.randomUUID();
-        String suspended = "doc-" + UUID.randomUUID();
-        String leaving = "doc-" + UUID.randomUUID();
-        referenced(key, active, "ACTIVE", communes.get(0));
-        referenced(key, suspended, "SUSPENDED", communes.get(1));
-        referenced(key, leaving, "ACTIVE", communes.get(0));
-        referenced(key, "doc-" + UUID.randomUUID(), "ACTIVE", "31555");
-        TopicProbe.sendEvent("referral.events.v1", key, "fr.civmil.referral.doctor.charter-status-changed.v1",
-                Map.of("doctorId", leaving, "rpps", "20202020202", "from", "ACTIVE", "to", "WITHDRAWN", "reason", "retired",
-                        "practiceCommuneCodes", List.of(communes.get(0)), "departementCodes", List.of("12"), "regionCodes", List.of("76")));
-        TopicProbe.sendEvent("referral.events.v1", key, "fr.civmil.referral.doctor.updated.v1", doctor(suspended, "ACTIVE", communes.get(1)));
-        referenced(key, "doc-" + UUID.randomUUID(), "ACTIVE", communes.get(2));
+        String active = UUID.randomUUID().toString();
+        String suspended = UUID.randomUUID().toString();
+        String leaving = UUID.randomUUID().toString();
+        doctor("referenced", active, communes.get(0)).with("charterStatus", "ACTIVE").send(key);
+        doctor("referenced", suspended, communes.get(1)).with("charterStatus", "SUSPENDED").send(key);
+        doctor("referenced", leaving, communes.get(0)).with("charterStatus", "ACTIVE").send(key);
+        doctor("referenced", UUID.randomUUID().toString(), "31555").with("charterStatus", "ACTIVE").send(key);
+        doctor("charter-status-changed", leaving, communes.get(0)).with("from", "ACTIVE").with("to", "WITHDRAWN").send(key);
+        doctor("updated", suspended, communes.get(1)).with("charterStatus", "ACTIVE").send(key);
+        doctor("referenced", UUID.randomUUID().toString(), communes.get(2)).with("charterStatus", "ACTIVE").send(key);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ars().queryParam("from", "2027-01").queryParam("to", "2027-01")
                 .get(path).then().body("referencedDoctors", equalTo(before + 3)));
@@ -142,18 +141,12 @@ class CoverageApiTest {
         String zone = activeZone("241200542"); // CC du Réquistanais, Aveyron (12)
         String byDepartement = UUID.randomUUID().toString();
         String byZone = UUID.randomUUID().toString();
-        TopicProbe.sendEvent("partnership.events.v1", byDepartement, "fr.civmil.partnership.crisis.activated.v1",
-                Map.of("activationId", byDepartement, "plan", "EPI_CLIM", "departementCodes", List.of("12", "81"), "zoneIds", List.of(),
-                        "requestingParty", "ARS Occitanie", "activatedAt", "2026-11-20T08:00:00Z"));
-        TopicProbe.sendEvent("partnership.events.v1", byZone, "fr.civmil.partnership.crisis.activated.v1",
-                Map.of("activationId", byZone, "plan", "AMAVI", "departementCodes", List.of("75"), "zoneIds", List.of(zone),
-                        "requestingParty", "SSA", "activatedAt", "2026-11-21T08:00:00Z"));
+        crisis("activated", byDepartement, "EPI_CLIM", List.of("12", "81"), List.of()).send(byDepartement);
+        crisis("activated", byZone, "AMAVI", List.of("75"), List.of(zone)).send(byZone);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("ssa").get(ZONES + "/" + zone).then()
                 .body("activeCrises.activationId", hasItem(byDepartement)).body("activeCrises.activationId", hasItem(byZone)));
 
-        TopicProbe.sendEvent("partnership.events.v1", byDepartement, "fr.civmil.partnership.crisis.stood-down.v1",
-                Map.of("activationId", byDepartement, "plan", "EPI_CLIM", "departementCodes", List.of("12", "81"), "zoneIds", List.of(),
-                        "stoodDownAt", "2026-11-22T08:00:00Z"));
+        crisis("stood-down", byDepartement, "EPI_CLIM", List.of("12", "81"), List.of()).send(byDepartement);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("ssa").get(ZONES + "/" + zone).then()
                 .body("activeCrises.activationId", not(hasItem(byDepartement))).body("activeCrises.activationId", hasItem(byZone)));
         String elsewhere = activeZone("200044469"); // Ariège (09): neither crisis touches it
@@ -170,13 +163,15 @@ class CoverageApiTest {
         org.junit.jupiter.api.Assertions.assertEquals("NRC", dead.get(0).get("data").get("plan").asText());
     }
 
-    private static void referenced(String key, String doctorId, String status, String commune) {
-        TopicProbe.sendEvent("referral.events.v1", key, "fr.civmil.referral.doctor.referenced.v1", doctor(doctorId, status, commune));
+    /** referral-network-service's published example of a doctor event, for this doctor practising in this commune. */
+    private static EventFixture doctor(String event, String doctorId, String commune) {
+        return EventFixture.of("fr.civmil.referral.doctor." + event + ".v1").with("doctorId", doctorId)
+                .with("practiceCommuneCodes", List.of(commune)).with("departementCodes", List.of(commune.substring(0, 2)));
     }
 
-    private static Map<String, Object> doctor(String doctorId, String status, String commune) {
-        return Map.of("doctorId", doctorId, "rpps", "10101010101", "profession", "MEDECIN", "specialty", "MEDECINE_GENERALE",
-                "charterStatus", status, "acceptingNewPatients", true, "remainingPlaces", 5,
-                "practiceCommuneCodes", List.of(commune), "departementCodes", List.of(commune.substring(0, 2)), "regionCodes", List.of("76"));
+    /** partnership-service's published example of a crisis event, with this scope. */
+    private static EventFixture crisis(String event, String activationId, String plan, List<String> departements, List<String> zones) {
+        return EventFixture.of("fr.civmil.partnership.crisis." + event + ".v1").with("activationId", activationId).with("plan", plan)
+                .with("departementCodes", departements).with("zoneIds", zones);
     }
 }

@@ -1,8 +1,10 @@
 package fr.civmil.health.devstack.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,19 @@ public abstract class ServiceChassisContract {
                 .body("openapi", startsWith("3."))
                 .body("info.title", equalTo(openApiTitle()))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void publishesItsAsyncApiDocumentWithoutAuthentication() {
+        given().when().get("/q/asyncapi").then().statusCode(200)
+                .contentType(startsWith("application/yaml"))
+                .body(startsWith("asyncapi: 3.0.0"));
+        // Self-contained: references to other files (schemas, other services' channels) are inlined.
+        given().queryParam("format", "json").when().get("/q/asyncapi").then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("asyncapi", equalTo("3.0.0"))
+                .body("operations.values().action", hasItem("send"))
+                .body(not(containsString(".yaml#")), not(containsString(".schema.json")));
     }
 
     @Test

@@ -45,9 +45,10 @@ public class ZonesEventsHandler implements InboxHandler {
     public void handle(CloudEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case ZONES + "priority-zone.designated.v1" -> zone(data, data.path("status").asText(null), false);
-            case ZONES + "priority-zone.status-changed.v1" -> zone(data, data.path("to").asText(null), false);
-            case ZONES + "priority-zone.retired.v1" -> zone(data, "RETIRED", true);
+            case ZONES + "priority-zone.designated.v1" -> zone(data, data.path("status").asText(null), data.path("epciName").asText(null), false);
+            // Only the designation carries the EPCI name; the row keeps it.
+            case ZONES + "priority-zone.status-changed.v1" -> zone(data, data.path("to").asText(null), null, false);
+            case ZONES + "priority-zone.retired.v1" -> zone(data, "RETIRED", null, true);
             case ZONES + "solidarity-mission.completed.v1" -> mission(data, false);
             case ZONES + "solidarity-mission.cancelled.v1" -> mission(data, true);
             default -> {
@@ -56,7 +57,7 @@ public class ZonesEventsHandler implements InboxHandler {
         }
     }
 
-    private void zone(JsonNode data, String status, boolean retired) {
+    private void zone(JsonNode data, String status, String epciName, boolean retired) {
         entityManager.createNativeQuery("""
                 insert into known_zone (zone_id, epci_siren, epci_name, status, region_code, retired, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, now())
@@ -65,7 +66,7 @@ public class ZonesEventsHandler implements InboxHandler {
                     region_code = coalesce(excluded.region_code, known_zone.region_code), retired = excluded.retired,
                     updated_at = now()""")
                 .setParameter(1, required(data, "zoneId")).setParameter(2, data.path("epciSiren").asText(null))
-                .setParameter(3, data.path("epciName").asText(null)).setParameter(4, status)
+                .setParameter(3, epciName).setParameter(4, status)
                 .setParameter(5, data.path("regionCode").asText(null)).setParameter(6, retired)
                 .executeUpdate();
     }

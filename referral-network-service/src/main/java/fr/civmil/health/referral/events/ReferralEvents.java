@@ -11,7 +11,7 @@ import fr.civmil.health.referral.domain.Specialty;
 
 /**
  * The events this service publishes on referral.events.v1 (see docs/events.md and the JSON Schemas
- * under resources/events). They carry no data about military households.
+ * in contracts/events). They carry no data about military households.
  */
 public final class ReferralEvents {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Payloads of the priority-zone events on {@code zones.events.v1} (docs/events.md; schemas under
- * resources/events/). Every one carries the member commune codes so consumers need no lookup.
+ * Payloads of the priority-zone events on {@code zones.events.v1} (docs/events.md; schemas in
+ * contracts/events). Every one carries the member commune codes so consumers need no lookup.
  */
 public final class ZoneEvents {
 
