@@ -51,6 +51,16 @@ class CrisisActivationTest {
     }
 
     @Test
+    void aDefenceZoneMayRequestAnActivation() {
+        Map<String, Object> byDefenceZone = new java.util.HashMap<>(activation("EPI_CLIM", "48"));
+        byDefenceZone.put("requestingParty", "DEFENCE_ZONE");
+        String id = as("ssa").body(byDefenceZone).post(CRISES).then().statusCode(201)
+                .body("requestingParty", equalTo("DEFENCE_ZONE")).extract().path("id");
+        as("auditor").get(CRISES + "/" + id).then().statusCode(200).body("requestingParty", equalTo("DEFENCE_ZONE"));
+        standDown(id);
+    }
+
+    @Test
     void aPlanIsOpenOncePerDepartementUntilItIsStoodDown() {
         String first = request("ars", "REB", "09", "11");
         as("ssa").body(activation("REB", "11", "12")).post(CRISES).then().statusCode(409)

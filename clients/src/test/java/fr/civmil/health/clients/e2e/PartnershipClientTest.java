@@ -105,7 +105,7 @@ class PartnershipClientTest {
         // Each party signs for itself only: an ARS system signing for SSA is refused.
         ApiException otherParty = assertThrows(ApiException.class, () -> reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
                 .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build()));
-        assertProblem(403, "forbidden", otherParty.getCode(), otherParty.getResponseBody());
+        assertProblem(403, "signatory-party", otherParty.getCode(), otherParty.getResponseBody());
         ApiResponse<AnnualReview> ssaSigned = new AnnualReviewsApi(ssa).signReviewWithHttpInfo(AnnualReviewsApi.APISignReviewRequest.newBuilder()
                 .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build());
         assertEquals("PARTIALLY_SIGNED", String.valueOf(ssaSigned.getData().getStatus()));

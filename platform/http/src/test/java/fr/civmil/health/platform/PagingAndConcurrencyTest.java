@@ -53,6 +53,14 @@ class PagingAndConcurrencyTest {
     }
 
     @Test
+    void aPageWhoseOffsetWouldOverflowIsAClientErrorNamingThePage() {
+        // 107374183 × 20 passes 2^31 − 1: this answered 500 ("First result cannot be negative").
+        given().queryParam("page", 107374183).queryParam("size", 20).when().get("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("page"));
+        given().queryParam("page", 100000).queryParam("size", 200).when().get("/test/notes").then().statusCode(200);
+    }
+
+    @Test
     void updatesRequireTheCurrentEtag() {
         long id = create("versioned");
         String etag = given().when().get("/test/notes/" + id).then().statusCode(200).extract().header("ETag");

@@ -97,6 +97,7 @@ public class ContractFilter implements OASFilter {
         });
 
         inlineScalarSchemas(api);
+        liftAllOfAnnotations(api);
         closeRequestBodies(api);
         anchorPatterns(api);
         markOptionalPropertiesNullable(components);
@@ -394,6 +395,34 @@ public class ContractFilter implements OASFilter {
             }
         };
         forEachSchema(api, inline);
+    }
+
+    /**
+     * A defaulted enum parameter comes as {@code allOf: [{$ref}, {default}]}: the default belongs to the parameter's
+     * schema itself (and an allOf of one reference reads the same in every tool, whatever the order it is read in).
+     */
+    private static void liftAllOfAnnotations(OpenAPI api) {
+        forEachSchema(api, schema -> {
+            if (schema.getAllOf() == null || schema.getAllOf().size() < 2) {
+                return;
+            }
+            for (Schema part : new ArrayList<>(schema.getAllOf())) {
+                boolean annotationOnly = part.getRef() == null && part.getType() == null && part.getProperties() == null
+                        && part.getAllOf() == null && part.getEnumeration() == null && part.getPattern() == null;
+                if (annotationOnly) {
+                    if (schema.getDefaultValue() == null) {
+                        schema.setDefaultValue(part.getDefaultValue());
+                    }
+                    if (schema.getDescription() == null) {
+                        schema.setDescription(part.getDescription());
+                    }
+                    if (schema.getExample() == null) {
+                        schema.setExample(part.getExample());
+                    }
+                    schema.removeAllOf(part);
+                }
+            }
+        });
     }
 
     /** Bean Validation's {@code @Pattern} matches the whole value; an OpenAPI pattern matches anywhere unless anchored. */

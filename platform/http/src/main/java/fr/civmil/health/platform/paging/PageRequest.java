@@ -21,11 +21,14 @@ import fr.civmil.health.platform.problem.ApiProblem;
 public class PageRequest {
 
     public static final int MAX_SIZE = 200;
+    /** The last page anyone may ask for: keeps page × size far below what an offset can hold. */
+    public static final int MAX_PAGE = 100_000;
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Parameter(description = "Zero-based page number", example = "0")
+    @Min(value = 0, message = "must be between 0 and 100000")
+    @Max(value = MAX_PAGE, message = "must be between 0 and 100000")
+    @Parameter(description = "Zero-based page number, at most 100000", example = "0")
     public int page;
 
     @QueryParam("size")
