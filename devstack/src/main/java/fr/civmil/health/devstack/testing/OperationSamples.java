@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class OperationSamples {
 
+    /** Every role of the suite. */
+    public static final List<String> ROLES = List.of("ars", "ssa", "cnmss", "auditor", "admin");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String SCHEMAS = "#/components/schemas/";
 
@@ -29,6 +31,19 @@ public final class OperationSamples {
     }
 
     private OperationSamples() {
+    }
+
+    /**
+     * What is wrong with this answer to the call made with this role, or null: a listed role must never be refused
+     * (401, or 403 {@code forbidden}; a finer refusal of its own type, such as {@code signatory-party}, is not the
+     * matrix's), and any other role must get 403 {@code forbidden}.
+     */
+    public static String disagreement(Call call, String role, int status, String body) {
+        boolean refused = status == 403 && body.contains("urn:civmil:problem:forbidden");
+        if (status == 401 || status == 429 || refused == call.roles().contains(role)) {
+            return call + " as " + role + ": " + status + " but x-roles " + call.roles();
+        }
+        return null;
     }
 
     public static List<Call> of(JsonNode document) {

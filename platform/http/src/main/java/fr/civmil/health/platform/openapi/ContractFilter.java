@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -169,7 +170,7 @@ public class ContractFilter implements OASFilter {
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             addIfAbsent(responses, "404");
         }
-        parameters.stream().filter(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())).forEach(ifMatch -> {
+        headerParameter(operation, "If-Match").ifPresent(ifMatch -> {
             ifMatch.setRequired(true);
             if (ifMatch.getDescription() == null) {
                 ifMatch.setDescription("The ETag of your last read of the resource");
@@ -185,9 +186,13 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    private static Optional<Parameter> headerParameter(Operation operation, String name) {
+        return operation.getParameters() == null ? Optional.empty() : operation.getParameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName())).findFirst();
+    }
+
     private static boolean idempotent(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+        return headerParameter(operation, "Idempotency-Key").isPresent();
     }
 
     /** Every error response is a problem; its description lists the problem types it can carry. */
@@ -261,9 +266,7 @@ public class ContractFilter implements OASFilter {
     private static Set<String> versionedSchemas(OpenAPI api) {
         Set<String> versioned = new TreeSet<>();
         forEachOperation(api, (path, method, operation) -> {
-            boolean guarded = operation.getParameters() != null && operation.getParameters().stream()
-                    .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
-            if (guarded && operation.getResponses() != null) {
+            if (headerParameter(operation, "If-Match").isPresent() && operation.getResponses() != null) {
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("2") && schemaName(response) != null) {
                         versioned.add(schemaName(response));
@@ -454,15 +457,13 @@ public class ContractFilter implements OASFilter {
                 if (value.getRef() != null) {
                     // A $ref admits no sibling in OpenAPI 3.0: the nullable reference is an allOf of one, typed like its
                     // target (SmallRye writes an untyped nullable schema as "enum: [null]").
-                    Schema target = components.getSchemas().get(value.getRef().substring(SCHEMAS.length()));
                     Schema wrapper = OASFactory.createSchema().addAllOf(OASFactory.createSchema().ref(value.getRef()));
                     wrapper.setDescription(value.getDescription());
-                    wrapper.setType(target == null || target.getType() == null ? List.of(Schema.SchemaType.OBJECT) : new ArrayList<>(target.getType()));
+                    wrapper.setType(typeOf(components, value.getRef()));
                     value = wrapper;
                     schema.addProperty(property.getKey(), value);
                 } else if (value.getType() == null && value.getAllOf() != null && value.getAllOf().size() == 1 && value.getAllOf().get(0).getRef() != null) {
-                    Schema target = components.getSchemas().get(value.getAllOf().get(0).getRef().substring(SCHEMAS.length()));
-                    value.setType(target == null || target.getType() == null ? List.of(Schema.SchemaType.OBJECT) : new ArrayList<>(target.getType()));
+                    value.setType(typeOf(components, value.getAllOf().get(0).getRef()));
                 }
                 if (value.getType() == null) {
                     continue;
@@ -471,6 +472,12 @@ public class ContractFilter implements OASFilter {
                 SchemaSupport.setNullable(value, Boolean.TRUE);
             }
         }
+    }
+
+    /** The type of the schema a reference names (object when it has none). */
+    private static List<Schema.SchemaType> typeOf(Components components, String ref) {
+        Schema target = components.getSchemas().get(ref.substring(SCHEMAS.length()));
+        return target == null || target.getType() == null ? List.of(Schema.SchemaType.OBJECT) : new ArrayList<>(target.getType());
     }
 
     private static void removeUnusedSchemas(OpenAPI api) {
