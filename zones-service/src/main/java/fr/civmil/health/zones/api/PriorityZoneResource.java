@@ -267,8 +267,8 @@ public class PriorityZoneResource {
             examples = @ExampleObject(name = "month", value = MONTH_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Coverage.ZoneCoverage coverage(@PathParam("id") UUID id,
-            @Parameter(description = "First month (YYYY-MM)", example = "2026-09", required = true, schema = @Schema(type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) @QueryParam("from") @NotNull YearMonth from,
-            @Parameter(description = "Last month (YYYY-MM)", example = "2027-08", required = true, schema = @Schema(type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) @QueryParam("to") @NotNull YearMonth to) {
+            @Parameter(description = "First month (YYYY-MM)", example = "2026-09", required = true) @QueryParam("from") @NotNull YearMonth from,
+            @Parameter(description = "Last month (YYYY-MM)", example = "2027-08", required = true) @QueryParam("to") @NotNull YearMonth to) {
         return coverage.zone(id, from, to);
     }
 
@@ -284,7 +284,7 @@ public class PriorityZoneResource {
     public Page<Coverage.Ranked> ranking(
             @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
-            @Parameter(description = "Month (YYYY-MM)", example = "2026-12", required = true, schema = @Schema(type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) @QueryParam("month") @NotNull YearMonth month,
+            @Parameter(description = "Month (YYYY-MM)", example = "2026-12", required = true) @QueryParam("month") @NotNull YearMonth month,
             @Valid @BeanParam PageRequest page) {
         if (page.sort != null) {
             throw ApiProblem.invalidField("sort", "the ranking order is fixed (worst covered first)");

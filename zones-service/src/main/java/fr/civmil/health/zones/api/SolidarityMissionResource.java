@@ -69,7 +69,7 @@ public class SolidarityMissionResource {
     public Page<MissionView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
             @Parameter(description = "Site id") @QueryParam("siteId") UUID siteId,
             @Parameter(description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
-            @Parameter(description = "Month (YYYY-MM)", example = "2026-12", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) @QueryParam("month") YearMonth month,
+            @Parameter(description = "Month (YYYY-MM)", example = "2026-12") @QueryParam("month") YearMonth month,
             @Parameter(description = "Status") @QueryParam("status") MissionStatus status,
             @Valid @BeanParam PageRequest page) {
         return missions.list(zoneId, siteId, rpps, month, status, page)

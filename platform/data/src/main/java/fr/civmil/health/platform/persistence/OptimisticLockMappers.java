@@ -18,8 +18,6 @@ import fr.civmil.health.platform.problem.ProblemMappers;
  */
 public class OptimisticLockMappers {
 
-    private final ProblemMappers problems = new ProblemMappers();
-
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException exception, UriInfo uri) {
         return stale(uri);
@@ -31,7 +29,7 @@ public class OptimisticLockMappers {
     }
 
     private Response stale(UriInfo uri) {
-        return problems.apiProblem(new ApiProblem(412, "precondition-failed", "Precondition failed",
+        return ProblemMappers.toResponse(new ApiProblem(412, "precondition-failed", "Precondition failed",
                 "The resource changed while your update was applied; read it again and retry", null, Map.of()), uri);
     }
 }

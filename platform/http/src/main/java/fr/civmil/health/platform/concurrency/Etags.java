@@ -6,7 +6,8 @@ import fr.civmil.health.platform.problem.ApiProblem;
 
 /**
  * Optimistic concurrency over HTTP: reads return {@code ETag: "<version>"}; updates must send it
- * back in {@code If-Match} (428 when missing, 412 when the resource changed since).
+ * back in {@code If-Match} (428 when missing or {@code *}, 412 when the resource changed since). {@code *} ("any
+ * version") is refused: every update of the suite must say which version it was made from.
  */
 public final class Etags {
 
@@ -19,7 +20,7 @@ public final class Etags {
 
     /** Checks an {@code If-Match} header against the current version of the resource. */
     public static void requireMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             throw new ApiProblem(428, "precondition-required", "Precondition required",
                     "This update requires an If-Match header carrying the ETag of your last read", null, Map.of());
         }
@@ -29,7 +30,7 @@ public final class Etags {
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals("*") || tag.equals(current)) {
+            if (tag.equals(current)) {
                 return;
             }
         }

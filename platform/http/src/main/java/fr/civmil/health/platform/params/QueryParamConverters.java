@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.HeaderParam;
@@ -19,22 +21,39 @@ import jakarta.ws.rs.ext.Provider;
 import fr.civmil.health.platform.problem.ApiProblem;
 
 /**
- * ISO-8601 dates ({@code 2026-11-23}), months ({@code 2026-11}) and the suite's enums in query and
- * path parameters. A malformed value is a 400 problem naming the parameter and what it accepts
- * (JAX-RS would otherwise answer 404).
+ * Every typed query, path and header parameter read strictly: integers, booleans ({@code true} or
+ * {@code false}, nothing else), UUIDs in their canonical form, ISO-8601 dates ({@code 2026-11-23}), months
+ * ({@code 2026-11}) and the suite's enums by name. A malformed or empty value is a 400 problem naming the
+ * parameter and what it accepts (JAX-RS would otherwise answer 404, or read "yes" as false).
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
+
+    /** The months the suite speaks of, as the OpenAPI YearMonth schema states them. */
+    public static final Pattern MONTH = Pattern.compile("(19|20)[0-9]{2}-(0[1-9]|1[0-2])");
+    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = parameterName(annotations);
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new Parsed<>(name, Integer::valueOf, "an integer");
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Parsed<>(name, Long::valueOf, "an integer");
+        }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::bool, "true or false");
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::uuid, "a UUID (8-4-4-4-12 hexadecimal digits)");
+        }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Parsed<>(name, LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)");
         }
         if (rawType == YearMonth.class) {
-            return (ParamConverter<T>) new Parsed<>(name, YearMonth::parse, "a month (YYYY-MM)");
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::month, "a month from 1900-01 to 2099-12 (YYYY-MM)");
         }
         if (rawType.isEnum() && rawType.getPackageName().startsWith("fr.civmil.health")) {
             return (ParamConverter<T>) enumConverter((Class) rawType, name);
@@ -57,6 +76,28 @@ public class QueryParamConverters implements ParamConverterProvider {
         return "parameter";
     }
 
+    private static Boolean bool(String value) {
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(value);
+        };
+    }
+
+    private static UUID uuid(String value) {
+        if (!CANONICAL_UUID.matcher(value).matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        return UUID.fromString(value);
+    }
+
+    private static YearMonth month(String value) {
+        if (!MONTH.matcher(value).matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        return YearMonth.parse(value);
+    }
+
     private static <E extends Enum<E>> ParamConverter<E> enumConverter(Class<E> type, String name) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         return new Parsed<>(name, value -> Enum.valueOf(type, value), "one of " + allowed);
@@ -66,13 +107,17 @@ public class QueryParamConverters implements ParamConverterProvider {
 
         @Override
         public T fromString(String value) {
-            if (value == null || value.isEmpty()) {
+            if (value == null) {
                 return null;
+            }
+            if (value.isEmpty()) {
+                throw ApiProblem.invalidField(name, "must not be empty; leave the parameter out instead");
             }
             try {
                 return parser.apply(value);
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw ApiProblem.invalidField(name, "must be " + expected + ", got '" + value + "'");
+                // The value is not echoed: it may be anything, including what must not be logged or shown.
+                throw ApiProblem.invalidField(name, "must be " + expected);
             }
         }
 

@@ -1,9 +1,16 @@
 package fr.civmil.health.platform.problem;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +30,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import fr.civmil.health.platform.strict.AllowedMethods;
+import fr.civmil.health.platform.strict.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,6 +46,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        return toResponse(problem, uri);
+    }
+
+    /** The problem+json answer for a problem raised anywhere (other modules' mappers use it too). */
+    public static Response toResponse(ApiProblem problem, UriInfo uri) {
         Response.ResponseBuilder response = respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
                 uri, problem.violations());
         problem.headers().forEach(response::header);
@@ -91,6 +105,12 @@ public class ProblemMappers {
         return respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, null).build();
     }
 
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
         Throwable cause = exception.getCause();
@@ -107,7 +127,7 @@ public class ProblemMappers {
             case 401 -> unauthenticated(uri);
             case 403 -> respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, null).build();
             case 404 -> respond(404, "not-found", "Not found", "No resource at " + uri.getPath(), uri, null).build();
-            case 405 -> respond(405, "method-not-allowed", "Method not allowed", "This method is not allowed on " + uri.getPath(), uri, null).build();
+            case 405 -> notAllowed(exception, uri);
             case 406 -> respond(406, "not-acceptable", "Not acceptable",
                     "This resource cannot produce the media type asked for in Accept", uri, null).build();
             case 415 -> respond(415, "unsupported-media-type", "Unsupported media type",
@@ -116,6 +136,20 @@ public class ProblemMappers {
                     : respond(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                             : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request could not be processed", uri, null).build();
         };
+    }
+
+    /** 405 with the {@code Allow} header (RFC 9110 §15.5.6). */
+    private Response notAllowed(WebApplicationException exception, UriInfo uri) {
+        String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null) {
+            allow = allowedMethods.allow(uri.getPath());
+        }
+        Response.ResponseBuilder response = respond(405, "method-not-allowed", "Method not allowed",
+                "This method is not allowed on " + uri.getPath() + (allow == null ? "" : "; allowed: " + allow), uri, null);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -134,15 +168,55 @@ public class ProblemMappers {
             return respond(400, "unknown-property", "Invalid request", "Unknown property '" + field + "'", uri,
                     List.of(new Problem.Violation(field, "is not a known property"))).build();
         }
-        if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
-            String field = jsonPath((JsonMappingException) exception);
+        if (exception instanceof MismatchedInputException mismatch) {
+            String field = jsonPath(mismatch);
             if (!field.isEmpty()) {
-                return respond(400, "validation", "Invalid request", field + ": has the wrong type or format", uri,
-                        List.of(new Problem.Violation(field, "has the wrong type or format"))).build();
+                String message = mismatch instanceof Text.Refused refused ? refused.getOriginalMessage() : expected(mismatch.getTargetType());
+                return respond(400, "validation", "Invalid request", field + ": " + message, uri,
+                        List.of(new Problem.Violation(field, message))).build();
             }
         }
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON of the expected shape",
                 uri, null).build();
+    }
+
+    /** What a field of this type accepts, in the words of its schema (never the value received). */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type or format";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class) {
+            return "must be an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == LocalDate.class) {
+            return "must be an ISO-8601 date (YYYY-MM-DD)";
+        }
+        if (type == YearMonth.class) {
+            return "must be a month (YYYY-MM)";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "must be an ISO-8601 instant with its offset";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
     }
 
     private static Response unauthenticated(UriInfo uri) {

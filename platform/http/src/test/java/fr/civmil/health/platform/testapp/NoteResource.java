@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,7 @@ import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.strict.MultiLine;
 
 /** A tiny in-memory resource that exercises the chassis the way a service resource does. */
 @Path("/test/notes")
@@ -41,8 +44,13 @@ import fr.civmil.health.platform.problem.ApiProblem;
 @Consumes(MediaType.APPLICATION_JSON)
 public class NoteResource {
 
-    public record NoteInput(@NotBlank String title, @NotNull @Identifier(IdentifierKind.SIREN) String siren,
-            @Min(0) Integer days, @Size(max = 3) List<@Valid Line> lines) {
+    public record NoteInput(@NotBlank @Size(max = 100) String title, @NotNull @Identifier(IdentifierKind.SIREN) String siren,
+            @Min(0) Integer days, @Size(max = 3) List<@Valid Line> lines, Kind kind, Boolean urgent,
+            @MultiLine @Size(max = 2000) String body) {
+    }
+
+    public enum Kind {
+        MEMO, MINUTES
     }
 
     public record Line(@NotBlank String text) {
@@ -96,6 +104,19 @@ public class NoteResource {
     @Path("/calendar")
     public Map<String, String> calendar(@QueryParam("month") YearMonth month, @QueryParam("date") LocalDate date) {
         return Map.of("month", String.valueOf(month), "date", String.valueOf(date));
+    }
+
+    @GET
+    @Path("/search")
+    public Map<String, String> search(@QueryParam("kind") Kind kind, @QueryParam("urgent") Boolean urgent,
+            @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("q") String q) {
+        return Map.of("kind", String.valueOf(kind), "urgent", String.valueOf(urgent), "limit", String.valueOf(limit), "q", String.valueOf(q));
+    }
+
+    @GET
+    @Path("/by-reference/{reference}")
+    public Map<String, String> byReference(@PathParam("reference") UUID reference) {
+        return Map.of("reference", reference.toString());
     }
 
     @GET
