@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,6 +44,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.security.Roles;
@@ -83,7 +85,7 @@ public class CrisisActivationResource {
     public Page<ActivationView> list(@BeanParam @Valid PageRequest page,
             @Parameter(description = "ORSAN plan", example = "AMAVI") @QueryParam("plan") OrsanPlan plan,
             @Parameter(description = "Status", example = "ACTIVE") @QueryParam("status") ActivationStatus status,
-            @Parameter(description = "Only activations whose scope includes this département", example = "31")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Only activations whose scope includes this département", example = "31")
             @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement) {
         return crises.page(page, plan, status, departement).map(a -> ActivationView.of(a, crises.reinforcements(a.id)));
     }

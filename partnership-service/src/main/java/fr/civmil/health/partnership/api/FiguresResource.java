@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +27,7 @@ import fr.civmil.health.partnership.service.FeedFigures.MonthDays;
 import fr.civmil.health.partnership.service.FeedFigures;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Roles;
 
@@ -57,7 +59,7 @@ public class FiguresResource {
     @Operation(operationId = "getConsultationDays", summary = "Consultation days completed in priority zones per month of a région (from zones-service events)")
     @APIResponse(responseCode = "200", description = "Days per month, cancelled missions excluded")
     public ConsultationDays consultationDays(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "First month", example = "2026-01") @QueryParam("from") @NotNull YearMonth from,
             @Parameter(description = "Last month", example = "2026-12") @QueryParam("to") @NotNull YearMonth to) {
         if (to.isBefore(from)) {
@@ -73,7 +75,7 @@ public class FiguresResource {
     @Operation(operationId = "getReferencedDoctorsFigure", summary = "Referenced doctors with an active charter in a région (from referral-network events)")
     @APIResponse(responseCode = "200", description = "The count")
     public ReferencedDoctors referencedDoctors(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region) {
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @NotNull @Identifier(IdentifierKind.REGION) String region) {
         return new ReferencedDoctors(region, figures.activeDoctors(region));
     }
 }

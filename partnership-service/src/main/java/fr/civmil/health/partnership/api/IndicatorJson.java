@@ -19,6 +19,7 @@ import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 
 /** Request and response bodies of indicators and measurements. */
 public final class IndicatorJson {
@@ -35,7 +36,7 @@ public final class IndicatorJson {
             @Schema(example = "500") @NotNull @Digits(integer = 12, fraction = 2) BigDecimal target,
             @Schema(example = "HIGHER_IS_BETTER") @NotNull Direction direction,
             @Schema(description = "Absent for a manual indicator", example = "CONSULTATION_DAYS") Feed feed,
-            @Schema(description = "Région the feed counts; required with a feed", example = "76") @Identifier(IdentifierKind.REGION) String regionCode) {
+            @Schema(pattern = IdentifierPatterns.REGION, description = "Région the feed counts; required with a feed", example = "76") @Identifier(IdentifierKind.REGION) String regionCode) {
     }
 
     @Schema(name = "MeasurementInput", description = "A manual measurement")

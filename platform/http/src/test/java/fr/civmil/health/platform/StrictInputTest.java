@@ -38,7 +38,9 @@ class StrictInputTest {
             "\"urgent\":1               | urgent | must be true or false",
             "\"days\":\"\"              | days  | must be an integer",
             "\"kind\":\"\"              | kind  | must be one of MEMO, MINUTES",
-            "\"lines\":{\"text\":\"a\"} | lines | must be an array"
+            "\"lines\":{\"text\":\"a\"} | lines | must be an array",
+            "\"share\":\"8\"            | share | must be a number",
+            "\"share\":true           | share | must be a number"
     })
     void scalarsAreNeverCoerced(String field, String name, String message) {
         String body = "{\"title\":\"Pays de Mirepoix\",\"siren\":\"200044469\"," + field + "}";
@@ -50,6 +52,12 @@ class StrictInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(name))
                 .body("violations[0].message", equalTo(message));
+    }
+
+    @Test
+    void anIntegerIsANumber() {
+        given().contentType(ContentType.JSON).body(note(",\"share\":8,\"days\":2"))
+                .when().post("/test/notes").then().statusCode(201);
     }
 
     @Test
@@ -85,6 +93,7 @@ class StrictInputTest {
     @CsvSource(delimiter = '|', value = {
             "limit=x        | limit  | must be an integer",
             "limit=0.5      | limit  | must be an integer",
+            "limit=51       | limit  | must be less than or equal to 50",
             "limit=         | limit  | must not be empty; leave the parameter out instead",
             "urgent=yes     | urgent | must be true or false",
             "urgent=1       | urgent | must be true or false",

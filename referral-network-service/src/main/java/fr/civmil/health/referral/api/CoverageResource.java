@@ -11,12 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.security.Roles;
@@ -37,8 +40,8 @@ public class CoverageResource {
     @APIResponse(responseCode = "200", description = "A page of départements")
     @APIResponse(responseCode = "400", description = "Invalid région or département code")
     public Page<CoverageView> departements(
-            @Parameter(description = "Only the départements of this région", example = "76") @QueryParam("regionCode") @Identifier(IdentifierKind.REGION) String regionCode,
-            @Parameter(description = "Only this département", example = "31") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Only the départements of this région", example = "76") @QueryParam("regionCode") @Identifier(IdentifierKind.REGION) String regionCode,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Only this département", example = "31") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
             @Valid @BeanParam PageRequest page) {
         return coverage.departements(regionCode, departementCode, page);
     }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.referral.domain.CharterStatus;
 import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
@@ -34,7 +35,7 @@ public final class DoctorPayloads {
     public record LocationInput(
             @Schema(example = "12 rue de la République") @NotBlank @Size(max = 300) String address,
             @Schema(description = "Must be one of the commune's postal codes", example = "83000") @NotNull @Pattern(regexp = "^[0-9]{5}$", message = "must be 5 digits") String postalCode,
-            @Schema(description = "INSEE code of the commune (COG)", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode) {
+            @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune (COG)", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode) {
     }
 
     @Schema(name = "CapacityInput", description = "How many new military households the doctor can take, as the doctor last confirmed it")
@@ -46,7 +47,7 @@ public final class DoctorPayloads {
 
     @Schema(name = "DoctorReferenceInput", description = "A doctor to reference under the Fidélisation 360 charter (charter status starts at PENDING_SIGNATURE)")
     public record ReferenceInput(
-            @Schema(description = "RPPS number (11 digits), unique in the network", example = "10003456789") @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
+            @Schema(pattern = IdentifierPatterns.RPPS, description = "RPPS number (11 digits), unique in the network", example = "10003456789") @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
             @Schema(example = "Martin") @NotBlank @Size(max = 100) String lastName,
             @Schema(example = "Claire") @NotBlank @Size(max = 100) String firstName,
             @Schema(example = "PHYSICIAN") @NotNull Profession profession,

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.referral.domain.CharterStatus;
 
 /**
@@ -23,17 +24,17 @@ public class DoctorSearchParams {
 
     @QueryParam("departementCode")
     @Identifier(IdentifierKind.DEPARTEMENT)
-    @Parameter(description = "Département of a practice location", example = "83")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Département of a practice location", example = "83")
     public String departementCode;
 
     @QueryParam("communeCode")
     @Identifier(IdentifierKind.INSEE_COMMUNE)
-    @Parameter(description = "INSEE code of the commune of a practice location", example = "83137")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.INSEE_COMMUNE), description = "INSEE code of the commune of a practice location", example = "83137")
     public String communeCode;
 
     @QueryParam("epciSiren")
     @Identifier(IdentifierKind.SIREN)
-    @Parameter(description = "SIREN of the EPCI (intercommunalité) of a practice location", example = "248300543")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.SIREN), description = "SIREN of the EPCI (intercommunalité) of a practice location", example = "248300543")
     public String epciSiren;
 
     @QueryParam("specialty")
@@ -66,6 +67,6 @@ public class DoctorSearchParams {
 
     @QueryParam("rpps")
     @Identifier(IdentifierKind.RPPS)
-    @Parameter(description = "RPPS number", example = "10003456789")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456789")
     public String rpps;
 }

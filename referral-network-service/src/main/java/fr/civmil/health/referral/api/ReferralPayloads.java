@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.referral.domain.CapacityStatus;
 import fr.civmil.health.referral.domain.Proximity;
 import fr.civmil.health.referral.domain.ReferralStatus;
@@ -32,7 +33,7 @@ public final class ReferralPayloads {
     public record RequestInput(
             @Schema(description = "Opaque CNMSS case reference; a value that looks like a social-security number (NIR) is refused", example = "CNMSS-2026-000417")
             @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$", message = "must be 3 to 64 letters, digits, '.', '_', '/' or '-'") String caseReference,
-            @Schema(description = "INSEE code of the commune the household moves to", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String destinationCommuneCode,
+            @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune the household moves to", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String destinationCommuneCode,
             @Schema(example = "2026-12-15") @NotNull LocalDate relocationDate,
             @Schema(description = "Number of people in the household", example = "4") @NotNull @Min(1) @Max(20) Integer householdSize,
             @Schema(description = "Specialties needed (same codes as the directory)", example = "[\"GENERAL_PRACTICE\", \"PAEDIATRICS\"]") @NotEmpty @Size(max = 10) List<@NotNull Specialty> needs) {

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
@@ -104,7 +106,7 @@ public class ReferralRequestResource {
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public RestResponse<Page<RequestView>> list(@Parameter(description = "Status", example = "OPEN") @QueryParam("status") ReferralStatus status,
-            @Parameter(description = "Destination département", example = "83") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Destination département", example = "83") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
             @Parameter(description = "Only waiting requests that expire within this many days", example = "7") @QueryParam("expiringWithinDays") @Min(0) @Max(365) Integer expiringWithinDays,
             @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
         return audited(service.list(status, departementCode, expiringWithinDays, page), "LIST", requestId, security);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -41,6 +42,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
@@ -110,10 +112,10 @@ public class PriorityZoneResource {
     @APIResponse(responseCode = "400", description = "Malformed filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<ZoneView> list(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
-            @Parameter(description = "Département with member communes of the zone", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Département with member communes of the zone", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
             @Parameter(description = "Lifecycle status") @QueryParam("status") ZoneStatus status,
-            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
+            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Valid @BeanParam PageRequest page) {
         List<CrisisBoard.ActiveCrisis> active = crises.active();
         return zones.list(new ZoneQuery(region, departement, status, campaign), page)
@@ -156,7 +158,7 @@ public class PriorityZoneResource {
             examples = @ExampleObject(name = "lines", value = CSV_EXAMPLE)))
     public Response designateCsv(
             @Parameter(description = "Makes the creation idempotent (24 h)") @HeaderParam(IdempotentCreations.HEADER) String key,
-            @Parameter(description = "Campaign of lines without a campaign column", example = "pacte-2025") @QueryParam("campaign") String campaign,
+            @Parameter(description = "Campaign of lines without a campaign column", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Parameter(description = "Status of lines without a status column") @QueryParam("status") @DefaultValue("DESIGNATED") ZoneStatus status,
             String csv) {
         return idempotency.create("priority-zones-csv", key, Map.of("campaign", String.valueOf(campaign), "status", status, "csv", String.valueOf(csv)), () -> {
@@ -173,8 +175,8 @@ public class PriorityZoneResource {
     @APIResponse(responseCode = "400", description = "Malformed région code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "The result")
     public Summary summary(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
-            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
+            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Parameter(description = "Only zones in this status (default: every non-retired zone)") @QueryParam("status") ZoneStatus status) {
         List<PriorityZone> counted = zones.all(new ZoneQuery(region, null, status, campaign)).stream()
                 .filter(z -> status != null || z.status != ZoneStatus.RETIRED).toList();
@@ -282,8 +284,8 @@ public class PriorityZoneResource {
             examples = @ExampleObject(name = "month", value = MONTH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<Coverage.Ranked> ranking(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
-            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") String campaign,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
+            @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12", required = true) @QueryParam("month") @NotNull YearMonth month,
             @Valid @BeanParam PageRequest page) {
         if (page.sort != null) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.zones.domain.ConsultationSite;
 import fr.civmil.health.zones.domain.InternPlacement;
 import fr.civmil.health.zones.domain.MissionStatus;
@@ -46,12 +47,12 @@ final class SiteViews {
     @Schema(name = "Contact", description = "Who opens the premises (a professional contact)")
     record Contact(@Schema(example = "Secrétariat de la MSP") @Size(max = 200) String name,
             @Schema(example = "+33 5 61 00 00 00") @Size(max = 40) @Pattern(regexp = "[+0-9 ().-]*", message = "must be a phone number") String phone,
-            @Schema(example = "msp.mirepoix@example.fr") @Size(max = 200) @Email String email) {
+            @Schema(format = "email", example = "msp.mirepoix@example.fr") @Size(max = 200) @Email String email) {
     }
 
     @Schema(name = "ConsultationSiteRequest", description = "A consultation site in a member commune of the zone's EPCI")
     record SiteRequest(@Schema(required = true) @NotNull UUID zoneId,
-            @Schema(description = "INSEE code of the commune", example = "09194", required = true) @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode,
+            @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune", example = "09194", required = true) @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode,
             @Schema(example = "Maison de santé de Mirepoix", required = true) @NotBlank @Size(max = 200) String name,
             @Schema(required = true) @NotNull SiteKind kind,
             @Schema(required = true) @NotNull @Valid Address address,
@@ -84,7 +85,7 @@ final class SiteViews {
     }
 
     @Schema(name = "VolunteerDoctor")
-    record Doctor(@Schema(example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
+    record Doctor(@Schema(pattern = IdentifierPatterns.RPPS, example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
             @Schema(example = "Dr Anne Martin", required = true) @NotBlank @Size(max = 200) String name) {
     }
 
@@ -112,7 +113,7 @@ final class SiteViews {
     @Schema(name = "InternPlacementRequest", description = "A 4th-year GP intern (docteur junior) placed in the zone")
     record PlacementRequest(@Schema(description = "The faculty's identifier of the intern", example = "TLS-2026-0142", required = true) @NotBlank @Size(max = 60) String internId,
             @Schema(example = "Faculté de santé de Toulouse", required = true) @NotBlank @Size(max = 200) String faculty,
-            @Schema(example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String supervisorRpps,
+            @Schema(pattern = IdentifierPatterns.RPPS, example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String supervisorRpps,
             @Schema(example = "2026-11-02", required = true) @NotNull LocalDate from,
             @Schema(example = "2027-04-30", required = true) @NotNull LocalDate to) {
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +32,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
@@ -68,7 +70,7 @@ public class SolidarityMissionResource {
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<MissionView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
             @Parameter(description = "Site id") @QueryParam("siteId") UUID siteId,
-            @Parameter(description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12") @QueryParam("month") YearMonth month,
             @Parameter(description = "Status") @QueryParam("status") MissionStatus status,
             @Valid @BeanParam PageRequest page) {

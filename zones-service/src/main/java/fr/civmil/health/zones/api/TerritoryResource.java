@@ -23,12 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
@@ -76,7 +79,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "The région")
     @APIResponse(responseCode = "404", description = "Unknown région code", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    public RegionView region(@Parameter(description = "INSEE région code", example = "76") @PathParam("code") String code) {
+    public RegionView region(@Parameter(description = "INSEE région code", example = "76") @PathParam("code") @Pattern(regexp = IdentifierPatterns.REGION) String code) {
         return geography.region(code).map(RegionView::of).orElseThrow(() -> ApiProblem.notFound("Région", code));
     }
 
@@ -86,7 +89,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "400", description = "Malformed région code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<DepartementView> departements(
-            @Parameter(description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Valid @BeanParam PageRequest page) {
         Map<String, Comparator<Departement>> sortable = Map.of("code", comparing(Departement::code),
                 "name", comparing(Departement::name), "population", comparing(Departement::population, nullsFirst(naturalOrder())));
@@ -98,7 +101,7 @@ public class TerritoryResource {
     @Operation(operationId = "getDepartement", summary = "Read a département")
     @APIResponse(responseCode = "200", description = "The département")
     @APIResponse(responseCode = "404", description = "Unknown département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public DepartementView departement(@Parameter(description = "Département code", example = "09") @PathParam("code") String code) {
+    public DepartementView departement(@Parameter(description = "Département code", example = "09") @PathParam("code") @Pattern(regexp = IdentifierPatterns.DEPARTEMENT) String code) {
         return geography.departement(code).map(DepartementView::of).orElseThrow(() -> ApiProblem.notFound("Département", code));
     }
 
@@ -108,7 +111,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "The EPCI")
     @APIResponse(responseCode = "404", description = "No EPCI has this SIREN", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    public EpciView epci(@Parameter(description = "SIREN of the EPCI", example = "200044469") @PathParam("siren") String siren) {
+    public EpciView epci(@Parameter(description = "SIREN of the EPCI", example = "200044469") @PathParam("siren") @Pattern(regexp = IdentifierPatterns.SIREN) String siren) {
         return geography.epci(siren).map(EpciView::of).orElseThrow(() -> ApiProblem.notFound("EPCI", siren));
     }
 
@@ -118,7 +121,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "400", description = "Malformed département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<EpciView> epcis(
-            @Parameter(description = "Département with at least one member commune", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Département with at least one member commune", example = "32") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
             @Parameter(description = "Text in the name (case and accents ignored)", example = "lomagne") @QueryParam("q") @Size(max = 100) String q,
             @Valid @BeanParam PageRequest page) {
         Map<String, Comparator<Epci>> sortable = Map.of("siren", comparing(Epci::siren), "name", comparing(Epci::name),
@@ -131,7 +134,7 @@ public class TerritoryResource {
     @Operation(operationId = "getCommune", summary = "Read a commune")
     @APIResponse(responseCode = "200", description = "The commune")
     @APIResponse(responseCode = "404", description = "Unknown INSEE code", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public CommuneView commune(@Parameter(description = "INSEE commune code", example = "09194") @PathParam("insee") String insee) {
+    public CommuneView commune(@Parameter(description = "INSEE commune code", example = "09194") @PathParam("insee") @Pattern(regexp = IdentifierPatterns.INSEE_COMMUNE) String insee) {
         return geography.commune(insee).map(CommuneView::of).orElseThrow(() -> ApiProblem.notFound("Commune", insee));
     }
 
@@ -143,7 +146,7 @@ public class TerritoryResource {
     public Page<CommuneView> communes(
             @Parameter(description = "Text in the name (case and accents ignored)", example = "mirepoix") @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "Postal code", example = "09500") @QueryParam("postalCode") @Pattern(regexp = "\\d{5}", message = "must be a postal code of 5 digits") String postalCode,
-            @Parameter(description = "Département code", example = "09") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Département code", example = "09") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
             @Valid @BeanParam PageRequest page) {
         Map<String, Comparator<Commune>> sortable = Map.of("insee", comparing(Commune::insee), "name", comparing(Commune::name),
                 "population", comparing(Commune::population, nullsFirst(naturalOrder())));

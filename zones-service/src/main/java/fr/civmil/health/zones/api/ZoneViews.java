@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.PriorityZone;
 import fr.civmil.health.zones.domain.ZoneStatus;
@@ -27,6 +28,10 @@ import fr.civmil.health.zones.service.ZoneDesignation;
 
 /** Request and response bodies of the priority-zone API. */
 final class ZoneViews {
+
+    /** A campaign's name, in the body and in query parameters alike. */
+    static final String CAMPAIGN = "[a-z0-9][a-z0-9-]{0,59}";
+    static final String CAMPAIGN_RULE = "must be lower-case letters, digits and dashes (e.g. pacte-2025)";
 
     private ZoneViews() {
     }
@@ -48,9 +53,9 @@ final class ZoneViews {
 
     @Schema(name = "ZoneDesignationRequest", description = "Designates an EPCI as a priority zone; its name, population, départements and communes come from the reference geography")
     record DesignationRequest(
-            @Schema(description = "SIREN of the EPCI", example = "200044469", required = true) @NotNull @Identifier(IdentifierKind.SIREN) String epciSiren,
+            @Schema(pattern = IdentifierPatterns.SIREN, description = "SIREN of the EPCI", example = "200044469", required = true) @NotNull @Identifier(IdentifierKind.SIREN) String epciSiren,
             @Schema(description = "Campaign (lower-case letters, digits, dashes)", example = "pacte-2025", required = true)
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,59}", message = "must be lower-case letters, digits and dashes (e.g. pacte-2025)") String campaign,
+            @NotNull @Pattern(regexp = CAMPAIGN, message = CAMPAIGN_RULE) String campaign,
             @Schema(description = "PROPOSED (default) or DESIGNATED", example = "DESIGNATED") ZoneStatus status,
             @Valid Indicators indicators,
             @Valid Decision decision,

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
@@ -39,7 +41,9 @@ public class PageRequest {
     public int size;
 
     @QueryParam("sort")
-    @Parameter(description = "Comma-separated sort fields, '-' prefix for descending, e.g. 'name,-population'")
+    @Size(max = 200, message = "must be at most 200 characters")
+    @Pattern(regexp = "-?[A-Za-z][A-Za-z0-9]*(,-?[A-Za-z][A-Za-z0-9]*)*", message = "must be field names separated by commas, each optionally prefixed by '-'")
+    @Parameter(description = "Comma-separated sort fields, '-' prefix for descending, e.g. 'name,-population'; the fields each collection allows are listed in its description")
     public String sort;
 
     public PageRequest() {

@@ -1,5 +1,7 @@
 package fr.civmil.health.platform.problem;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +18,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -280,8 +285,38 @@ public class ProblemMappers {
             if (field.length() > 0) {
                 field.append('.');
             }
-            field.append(node.getName());
+            field.append(kind == ElementKind.PARAMETER ? httpName(violation, nodes, node) : node.getName());
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    /** A method parameter's name on the wire ({@code @QueryParam("doctorRpps") String rpps} is "doctorRpps"). */
+    private static String httpName(ConstraintViolation<?> violation, List<Path.Node> nodes, Path.Node node) {
+        Path.MethodNode method = nodes.stream().filter(n -> n.getKind() == ElementKind.METHOD).map(n -> n.as(Path.MethodNode.class))
+                .findFirst().orElse(null);
+        if (method == null || violation.getRootBeanClass() == null) {
+            return node.getName();
+        }
+        int index = node.as(Path.ParameterNode.class).getParameterIndex();
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Method declared = type.getDeclaredMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
+                for (Annotation annotation : declared.getParameterAnnotations()[index]) {
+                    if (annotation instanceof QueryParam query) {
+                        return query.value();
+                    }
+                    if (annotation instanceof PathParam path) {
+                        return path.value();
+                    }
+                    if (annotation instanceof HeaderParam header) {
+                        return header.value();
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared higher up
+            }
+            // else an interceptor subclass's override, which carries no annotation: its parent declares the method
+        }
+        return node.getName();
     }
 }

@@ -43,6 +43,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Enum).setCoercion(scalar, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // 8 is a JSON number like 8.5: a decimal field takes it.
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.registerModule(new SimpleModule("civmil-strict-text").addDeserializer(String.class, new Text.Deserializer()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.civmil.health.platform.testapp;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +48,7 @@ public class NoteResource {
 
     public record NoteInput(@NotBlank @Size(max = 100) String title, @NotNull @Identifier(IdentifierKind.SIREN) String siren,
             @Min(0) Integer days, @Size(max = 3) List<@Valid Line> lines, Kind kind, Boolean urgent,
-            @MultiLine @Size(max = 2000) String body) {
+            @MultiLine @Size(max = 2000) String body, BigDecimal share) {
     }
 
     public enum Kind {
@@ -108,9 +110,9 @@ public class NoteResource {
 
     @GET
     @Path("/search")
-    public Map<String, String> search(@QueryParam("kind") Kind kind, @QueryParam("urgent") Boolean urgent,
-            @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("q") String q) {
-        return Map.of("kind", String.valueOf(kind), "urgent", String.valueOf(urgent), "limit", String.valueOf(limit), "q", String.valueOf(q));
+    public Map<String, String> search(@QueryParam("kind") Kind noteKind, @QueryParam("urgent") Boolean urgent,
+            @QueryParam("limit") @DefaultValue("10") @Max(50) int maxResults, @QueryParam("q") String q) {
+        return Map.of("kind", String.valueOf(noteKind), "urgent", String.valueOf(urgent), "limit", String.valueOf(maxResults), "q", String.valueOf(q));
     }
 
     @GET
