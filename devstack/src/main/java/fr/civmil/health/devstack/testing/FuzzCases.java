@@ -55,6 +55,8 @@ final class FuzzCases {
     private static final String FRENCH = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüÿæœABCDEFGHIJKLMNOPQRSTUVWXYZÉÈ '-";
 
     private final Random random;
+    /** Dates drawn so far: each is a week after the one before. */
+    private int dates;
 
     FuzzCases(Random random) {
         this.random = random;
@@ -78,7 +80,12 @@ final class FuzzCases {
     }
 
     private void bodyGaps(Schema<?> schema, String field, List<String> gaps, String prefix) {
-        String gap = gap(schema, null, true);
+        bodyGaps(schema, null, field, gaps, prefix);
+    }
+
+    /** {@code outerExample}: the array's own example, which shows its items too. */
+    private void bodyGaps(Schema<?> schema, Object outerExample, String field, List<String> gaps, String prefix) {
+        String gap = gap(schema, outerExample, true);
         if (gap != null) {
             gaps.add(prefix + field + " " + gap);
         }
@@ -86,7 +93,7 @@ final class FuzzCases {
             schema.getProperties().forEach((name, property) -> bodyGaps(property, join(field, name), gaps, prefix));
         }
         if (schema.getItems() != null) {
-            bodyGaps(schema.getItems(), field + "[0]", gaps, prefix);
+            bodyGaps(schema.getItems(), schema.getExample(), field + "[0]", gaps, prefix);
         }
     }
 
@@ -102,7 +109,7 @@ final class FuzzCases {
             return null;
         }
         String pattern = schema.getPattern();
-        if (required && pattern != null && schema.getExample() == null && parameterExample == null) {
+        if (required && pattern != null && pattern.startsWith("^") && schema.getExample() == null && parameterExample == null) {
             return "has a pattern but no example";
         }
         if (schema.getMaxLength() == null && (pattern == null || UNBOUNDED_PATTERN.matcher(pattern).find())) {
@@ -408,7 +415,13 @@ final class FuzzCases {
             }
             case "array" -> {
                 ArrayNode array = NODES.arrayNode();
-                if (schema.getItems() != null) {
+                Schema<?> items = schema.getItems();
+                if (items != null && items.getPattern() != null && items.getExample() == null
+                        && JSON.valueToTree(schema.getExample()) instanceof ArrayNode examples && !examples.isEmpty()) {
+                    examples.forEach(example -> array.add(example.asText())); // items shaped like the array's example
+                    return array;
+                }
+                if (items != null) {
                     int min = Math.max(1, schema.getMinItems() == null ? 1 : schema.getMinItems());
                     int max = Math.min(schema.getMaxItems() == null ? 3 : schema.getMaxItems(), mode == Mode.LONGEST ? 5 : 3);
                     distinctItems(schema.getItems(), Math.max(min, mode == Mode.LONGEST ? max : min)).forEach(array::add);
@@ -473,7 +486,9 @@ final class FuzzCases {
             return new UUID(random.nextLong(), random.nextLong()).toString();
         }
         if ("date".equals(format)) {
-            return today.plusDays(1 + random.nextInt(60)).toString();
+            // Later fields get later dates, as periods (start, end) and ranges (from, to) are written.
+            dates++;
+            return today.plusDays(dates * 7L + random.nextInt(7)).toString();
         }
         if ("date-time".equals(format)) {
             return Instant.now().toString();
@@ -487,7 +502,7 @@ final class FuzzCases {
             return example != null ? String.valueOf(example) : value(schema, mode).asText();
         }
         if (schema.getPattern() != null) {
-            return example == null ? "" : String.valueOf(example);
+            return example != null ? String.valueOf(example) : matching(schema, mode, inQuery);
         }
         if (example != null && mode == Mode.TYPICAL) {
             return String.valueOf(example);
@@ -499,6 +514,19 @@ final class FuzzCases {
         // whose length the URL encoding does not change.
         char[] alphabet = inQuery ? ASCII.toCharArray() : FRENCH.toCharArray();
         return "A" + draw(Arbitraries.strings().withChars(alphabet).ofLength(length - 1));
+    }
+
+    /** Free text under a pattern that only asks for something (SmallRye writes @NotBlank as \\S): drawn until it fits. */
+    private String matching(Schema<?> schema, Mode mode, boolean inQuery) {
+        Pattern pattern = Pattern.compile(schema.getPattern());
+        Schema<?> free = new Schema<>().type("string").maxLength(schema.getMaxLength()).minLength(schema.getMinLength());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String candidate = text(free, null, mode, inQuery);
+            if (pattern.matcher(candidate).find()) {
+                return candidate;
+            }
+        }
+        return "";
     }
 
     private <T> T draw(Arbitrary<T> arbitrary) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +26,7 @@ import fr.civmil.health.partnership.domain.ReinforcementType;
 import fr.civmil.health.partnership.domain.RequestingParty;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 
 /** Request and response bodies of ORSAN crisis activations and reinforcements. */
 public final class CrisisJson {
@@ -35,7 +37,7 @@ public final class CrisisJson {
     @Schema(name = "CrisisActivationInput", description = "A request to activate an ORSAN plan over départements and priority zones")
     public record ActivationInput(
             @Schema(example = "AMAVI") @NotNull OrsanPlan plan,
-            @Schema(description = "Département codes from the reference", example = "[\"31\", \"32\"]") @NotEmpty @Size(max = 101) List<@NotNull @Identifier(IdentifierKind.DEPARTEMENT) String> departementCodes,
+            @Schema(description = "Département codes from the reference", example = "[\"31\", \"32\"]") @NotEmpty @Size(max = 101) List<@NotNull @Pattern(regexp = IdentifierPatterns.DEPARTEMENT) @Identifier(IdentifierKind.DEPARTEMENT) String> departementCodes,
             @Schema(description = "Priority zones (ids from zones-service); unknown ids are refused with 422") @NotNull @Size(max = 100) List<@NotNull UUID> zoneIds,
             @Schema(example = "Accident ferroviaire, nombreuses victimes") @NotBlank @Size(max = 2000) String reason,
             @Schema(example = "ARS") @NotNull RequestingParty requestingParty) {
