@@ -283,6 +283,7 @@ class DoctorDirectoryTest {
     void unknownDoctorIsAProblem() {
         as("ars").get("/api/v1/doctors/3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10").then().statusCode(404)
                 .body("type", equalTo("urn:civmil:problem:not-found")).body("detail", notNullValue());
-        as("ars").get("/api/v1/doctors/not-a-uuid").then().statusCode(404);
+        // A malformed id is a client error naming the parameter, not a missing doctor.
+        as("ars").get("/api/v1/doctors/not-a-uuid").then().statusCode(400).body("violations[0].field", equalTo("id"));
     }
 }

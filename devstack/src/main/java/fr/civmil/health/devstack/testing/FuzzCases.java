@@ -37,7 +37,12 @@ import net.jqwik.api.Arbitrary;
 final class FuzzCases {
 
     /** One request; {@code field} is what an invalid one breaks (null for a valid one). */
-    record Case(String method, String uri, String contentType, String body, String field, String kind) {
+    record Case(String method, String uri, String contentType, String body, String field, String kind, Case pastDated) {
+
+        Case(String method, String uri, String contentType, String body, String field, String kind) {
+            this(method, uri, contentType, body, field, kind, null);
+        }
+
         @Override
         public String toString() {
             return method + " " + uri + (field == null ? "" : " [" + kind + " " + field + "]")
@@ -50,13 +55,15 @@ final class FuzzCases {
     private static final String JSON_TYPE = "application/json";
     private static final String UNKNOWN = "fuzzUnknown";
     /** Patterns like {@code ^[0-9]{9}$}: bounded without a maxLength. */
-    private static final Pattern UNBOUNDED_PATTERN = Pattern.compile("[*+]|\\{\\d+,\\}");
+    private static final Pattern UNBOUNDED_PATTERN = Pattern.compile("(?<!\\\\)[*+]|\\{\\d+,\\}");
     private static final String ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String FRENCH = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüÿæœABCDEFGHIJKLMNOPQRSTUVWXYZÉÈ '-";
 
     private final Random random;
-    /** Dates drawn so far: each is a week after the one before. */
+    /** Dates drawn so far in a request: each is a week after the one before. */
     private int dates;
+    /** Whether a request's dates lie before today (see {@link #refusedForDatesOnly}). */
+    private boolean pastDates;
 
     FuzzCases(Random random) {
         this.random = random;
@@ -126,13 +133,61 @@ final class FuzzCases {
         if (body == null && otherBody(operation) != null) {
             return cases; // a CSV or text body: its own tests give it valid content
         }
-        cases.add(new Case(method, uri(path, operation, pathValues(operation, false), queryValues(operation, false, false)),
-                body == null ? null : JSON_TYPE, body == null ? null : write(value(body, Mode.TYPICAL)), null, "typical"));
-        if (body != null || hasQuery(operation)) {
-            cases.add(new Case(method, uri(path, operation, pathValues(operation, false), queryValues(operation, true, true)),
-                    body == null ? null : JSON_TYPE, body == null ? null : write(value(body, Mode.LONGEST)), null, "longest"));
+        for (Mode mode : body != null || hasQuery(operation) ? Mode.values() : new Mode[] { Mode.TYPICAL }) {
+            Case pastDated = validCase(method, path, operation, body, mode, true);
+            cases.add(new Case(pastDated.method(), pastDated.uri(), pastDated.contentType(), validCase(method, path, operation, body, mode, false).body(),
+                    null, pastDated.kind(), pastDated));
         }
         return cases;
+    }
+
+    private Case validCase(String method, String path, Operation operation, Schema<?> body, Mode mode, boolean past) {
+        pastDates = past;
+        dates = 0;
+        String uri = uri(path, operation, pathValues(operation, false), queryValues(operation, mode == Mode.LONGEST, mode == Mode.LONGEST));
+        String json = body == null ? null : write(value(body, mode));
+        pastDates = false;
+        return new Case(method, uri, body == null ? null : JSON_TYPE, json, null, mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a valid request was refused only for dates: a schema cannot say "today or earlier" (a capacity confirmed
+     * on, a charter effective on) nor "today or later" (a mission booked for), so a refusal naming date fields only
+     * is answered by sending the same request with dates in the past.
+     */
+    static boolean refusedForDatesOnly(Operation operation, String body) {
+        Schema<?> schema = jsonBody(operation);
+        if (schema == null) {
+            return false;
+        }
+        List<String> dateFields = new ArrayList<>();
+        dateFields(schema, "", dateFields);
+        try {
+            JsonNode violations = JSON.readTree(body).path("violations");
+            if (violations.isEmpty()) {
+                return false;
+            }
+            for (JsonNode violation : violations) {
+                if (!dateFields.contains(violation.path("field").asText().replaceAll("\\[\\d+\\]", "[0]"))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void dateFields(Schema<?> schema, String field, List<String> out) {
+        if ("date".equals(schema.getFormat())) {
+            out.add(field);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> dateFields(property, join(field, name), out));
+        }
+        if (schema.getItems() != null) {
+            dateFields(schema.getItems(), field + "[0]", out);
+        }
     }
 
     static String judgeValid(Case request, Operation operation, int status, String body) {
@@ -488,10 +543,10 @@ final class FuzzCases {
         if ("date".equals(format)) {
             // Later fields get later dates, as periods (start, end) and ranges (from, to) are written.
             dates++;
-            return today.plusDays(dates * 7L + random.nextInt(7)).toString();
+            return (pastDates ? today.minusDays(400 - dates * 7L) : today.plusDays(dates * 7L + random.nextInt(7))).toString();
         }
         if ("date-time".equals(format)) {
-            return Instant.now().toString();
+            return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         }
         if ("email".equals(format)) {
             int length = mode == Mode.LONGEST && schema.getMaxLength() != null ? schema.getMaxLength() : 24;
@@ -587,7 +642,8 @@ final class FuzzCases {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        // ':' and ',' may stay as they are in a query (RFC 3986), which keeps instants and sort lists readable.
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":").replace("%2C", ",");
     }
 
     private static List<Parameter> parameters(Operation operation) {

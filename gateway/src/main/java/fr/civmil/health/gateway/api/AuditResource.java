@@ -2,10 +2,13 @@ package fr.civmil.health.gateway.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,48 +55,19 @@ public class AuditResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Only auditor and admin read the audit trail")
     public Page<AuditRecord> search(
-            @QueryParam("client") @Parameter(description = "Client id (token client_id or subject)", example = "dev-cnmss") String client,
-            @QueryParam("route") @Parameter(description = "Route name (owning service) or 'gateway'", example = "referral-network-service") String route,
-            @QueryParam("status") @Parameter(description = "HTTP status answered (100 to 599)", example = "403") String status,
-            @QueryParam("requestId") @Parameter(description = "X-Request-Id of one request") String requestId,
-            @QueryParam("from") @Parameter(description = "Requests at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") String from,
-            @QueryParam("to") @Parameter(description = "Requests before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") String to,
+            @QueryParam("client") @Size(max = 200) @Parameter(description = "Client id (token client_id or subject)", example = "dev-cnmss") String client,
+            @QueryParam("route") @Size(max = 100) @Parameter(description = "Route name (owning service) or 'gateway'", example = "referral-network-service") String route,
+            @QueryParam("status") @Min(100) @Max(599) @Parameter(description = "HTTP status answered (100 to 599)", example = "403") Integer status,
+            @QueryParam("requestId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "must be an X-Request-Id (letters, digits, . _ : -, at most 128)")
+            @Parameter(description = "X-Request-Id of one request") String requestId,
+            @QueryParam("from") @Parameter(description = "Requests at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") OffsetDateTime from,
+            @QueryParam("to") @Parameter(description = "Requests before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = from == null ? null : from.toInstant();
+        Instant end = to == null ? null : to.toInstant();
         if (start != null && end != null && !start.isBefore(end)) {
             throw ApiProblem.invalidField("to", "must be after 'from'");
         }
-        return query.find(new AuditQuery.Filter(blankToNull(client), blankToNull(route), status(status), blankToNull(requestId), start, end), page);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(name, "must be an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00Z");
-        }
-    }
-
-    private static Integer status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int status = Integer.parseInt(value);
-            if (status >= 100 && status <= 599) {
-                return status;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw ApiProblem.invalidField("status", "must be an HTTP status between 100 and 599");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return query.find(new AuditQuery.Filter(client, route, status, requestId, start, end), page);
     }
 }

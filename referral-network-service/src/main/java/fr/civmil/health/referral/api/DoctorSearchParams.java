@@ -38,6 +38,7 @@ public class DoctorSearchParams {
     public String epciSiren;
 
     @QueryParam("specialty")
+    @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "must be a specialty code (enum name, or its TRE_R38 code such as SM54)")
     @Parameter(description = "Specialty code (enum name, or its TRE_R38 code such as SM54)", example = "GENERAL_PRACTICE")
     public String specialty;
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -129,12 +130,12 @@ public class ReferralRequestResource {
     @Operation(operationId = "listReferralReadAudit", summary = "Audit trail of referral-request reads", description = "Who read which request, when, under which X-Request-Id. Auditors read this trail but not the requests themselves. Newest first by default.")
     @APIResponse(responseCode = "200", description = "A page of reads")
     @APIResponse(responseCode = "403", description = "Any role but auditor and admin", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-    public Page<ReadView> auditTrail(@Parameter(description = "A request id") @QueryParam("requestId") @jakarta.validation.constraints.Pattern(regexp = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", message = "must be a UUID") String requestId,
-            @Parameter(description = "Subject of the reader's token", example = "dev-cnmss") @QueryParam("reader") String reader,
-            @Parameter(description = "Reads at or after (ISO-8601)", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(description = "Reads before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+    public Page<ReadView> auditTrail(@Parameter(description = "A request id") @QueryParam("requestId") UUID requestId,
+            @Parameter(description = "Subject of the reader's token", example = "dev-cnmss") @QueryParam("reader") @Size(max = 200) String reader,
+            @Parameter(description = "Reads at or after (ISO-8601)", example = "2026-11-01T00:00:00Z") @QueryParam("from") OffsetDateTime from,
+            @Parameter(description = "Reads before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("to") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
-        return audit.search(requestId == null ? null : UUID.fromString(requestId), reader, instant("from", from), instant("to", to), page);
+        return audit.search(requestId, reader, from, to, page);
     }
 
     @GET
@@ -223,17 +224,6 @@ public class ReferralRequestResource {
         String httpRequestId = requestId(requestId);
         audit.record(security.getUserPrincipal().getName(), httpRequestId, operation, page.items().stream().map(r -> r.id).toList());
         return RestResponse.ResponseBuilder.ok(page.map(service::view)).header(REQUEST_ID, httpRequestId).build();
-    }
-
-    private static OffsetDateTime instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw fr.civmil.health.platform.problem.ApiProblem.invalidField(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00Z");
-        }
     }
 
     private static String requestId(String header) {

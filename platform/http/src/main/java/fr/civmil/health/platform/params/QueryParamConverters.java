@@ -3,6 +3,7 @@ package fr.civmil.health.platform.params;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ import fr.civmil.health.platform.problem.ApiProblem;
 
 /**
  * Every typed query, path and header parameter read strictly: integers, booleans ({@code true} or
- * {@code false}, nothing else), UUIDs in their canonical form, ISO-8601 dates ({@code 2026-11-23}), months
- * ({@code 2026-11}) and the suite's enums by name. A malformed or empty value is a 400 problem naming the
+ * {@code false}, nothing else), UUIDs in their canonical form, ISO-8601 dates ({@code 2026-11-23}), instants with
+ * their offset ({@code 2026-11-23T09:00:00Z}), months ({@code 2026-11}) and the suite's enums by name. A malformed or empty value is a 400 problem naming the
  * parameter and what it accepts (JAX-RS would otherwise answer 404, or read "yes" as false).
  */
 @Provider
@@ -51,6 +52,9 @@ public class QueryParamConverters implements ParamConverterProvider {
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Parsed<>(name, LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)");
+        }
+        if (rawType == OffsetDateTime.class) {
+            return (ParamConverter<T>) new Parsed<>(name, OffsetDateTime::parse, "an ISO-8601 date-time with its offset, e.g. 2026-11-01T00:00:00Z");
         }
         if (rawType == YearMonth.class) {
             return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::month, "a month from 1900-01 to 2099-12 (YYYY-MM)");
