@@ -73,8 +73,10 @@ public final class FakeUpstream {
             return;
         }
         if (request.path().equals("/q/openapi")) {
+            // The zones fake publishes one read-only path, as the real document does, for the gateway's 405s.
+            String paths = name.equals("zones") ? "{\"/api/v1/territories/communes/{insee}\":{\"get\":{}}}" : "{}";
             response.putHeader("Content-Type", "application/json")
-                    .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1.0.0\"},\"paths\":{}}");
+                    .end("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1.0.0\"},\"paths\":" + paths + "}");
             return;
         }
         received.incrementAndGet();

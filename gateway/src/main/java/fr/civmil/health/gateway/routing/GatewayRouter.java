@@ -25,6 +25,7 @@ import fr.civmil.health.gateway.resilience.CircuitBreaker;
 import fr.civmil.health.gateway.security.AccessPolicy;
 import fr.civmil.health.gateway.security.Identity;
 import fr.civmil.health.gateway.security.TokenVerifier;
+import fr.civmil.health.platform.strict.AllowedMethods;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,7 +37,7 @@ import io.vertx.httpproxy.ProxyOptions;
 
 /**
  * The gateway's request pipeline on Quarkus' router, for every path outside /q, all on the event loop:
- * request id and trace context, CORS, body limit, route lookup, bearer token (401), role policy (403),
+ * request id and trace context, CORS, body limit, route lookup, method (405, OPTIONS), bearer token (401), role policy (403),
  * quota (429), circuit breaker (503), then the streaming reverse proxy (bodies are piped, never
  * buffered). Every request ends as one audit record. /api/v1/audit is served by the gateway itself
  * (JAX-RS) once it has passed the same checks; /api-docs is public documentation.
@@ -60,6 +61,8 @@ public class GatewayRouter {
     private final QuotaLimiter quotas;
     private final AuditTrail audit;
     private final ApiDocs docs;
+    private final UpstreamOperations operations;
+    private final AllowedMethods localMethods;
     private final Cors cors;
     private final long maxBodyBytes;
     private final Map<GatewayRoute, HttpProxy> proxies = new IdentityHashMap<>();
@@ -68,7 +71,7 @@ public class GatewayRouter {
     private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
     public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems, TokenVerifier tokens, AccessPolicy policy,
-            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, EdgeConfig edge) {
+            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge) {
         this.table = table;
         this.problems = problems;
         this.tokens = tokens;
@@ -76,6 +79,8 @@ public class GatewayRouter {
         this.quotas = quotas;
         this.audit = audit;
         this.docs = docs;
+        this.operations = operations;
+        this.localMethods = localMethods;
         this.cors = new Cors(edge.cors().origins().orElse(List.of()), edge.cors().maxAge().toSeconds());
         this.maxBodyBytes = edge.maxBodySize().asLongValue();
         // WebSocket support off: its upgrade path would skip the interceptor and forward headers untouched.
@@ -155,6 +160,9 @@ public class GatewayRouter {
         }
         exchange.route = route.orElse(null);
         exchange.routeName = route.map(GatewayRoute::name).orElse(LOCAL_ROUTE);
+        if (answeredMethod(request, response, route.orElse(null), path)) {
+            return;
+        }
 
         String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null) {
@@ -219,6 +227,40 @@ public class GatewayRouter {
         }
         handoff.put(request, exchange);
         proxies.get(exchange.route).handle(request);
+    }
+
+    /**
+     * Methods before the policy (which knows prefixes, not operations): a method the path does not answer is a 405
+     * with {@code Allow}, and OPTIONS is answered here with the path's {@code Allow}, as the services' documents (or
+     * the gateway's own resources) list them. True when the request was answered.
+     */
+    private boolean answeredMethod(HttpServerRequest request, HttpServerResponse response, GatewayRoute route, String path) {
+        String method = request.method().name();
+        Optional<String> allow;
+        Optional<String> refusal;
+        if (route == null) {
+            allow = Optional.ofNullable(localMethods.allow(path));
+            boolean refused = !UpstreamOperations.KNOWN.contains(method)
+                    || allow.isPresent() && !List.of(allow.get().split(", ")).contains(method);
+            refusal = refused ? Optional.of(allow.orElse("")) : Optional.empty();
+        } else {
+            allow = operations.allowed(route, path);
+            refusal = operations.refusal(route, method, path);
+        }
+        if (refusal.isPresent()) {
+            if (!refusal.get().isEmpty()) {
+                response.putHeader(HttpHeaders.ALLOW, refusal.get());
+            }
+            reject(request, response, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on " + path
+                    + (refusal.get().isEmpty() ? "" : "; allowed: " + refusal.get()), path);
+            return true;
+        }
+        if (method.equals("OPTIONS") && allow.isPresent()) {
+            request.resume();
+            response.putHeader(HttpHeaders.ALLOW, allow.get()).setStatusCode(204).end();
+            return true;
+        }
+        return false;
     }
 
     /** Answers a problem; what is left of the body is read and dropped so the connection stays usable. */

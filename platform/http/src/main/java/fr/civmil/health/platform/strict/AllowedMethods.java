@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -23,9 +21,7 @@ import jakarta.ws.rs.Path;
 @Singleton
 public class AllowedMethods {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*\\})+))?\\}");
-
-    private record Template(Pattern path, int literals, Set<String> methods) {
+    private record Template(PathTemplate path, Set<String> methods) {
     }
 
     private final BeanManager beans;
@@ -39,7 +35,7 @@ public class AllowedMethods {
     public String allow(String path) {
         Template best = null;
         for (Template template : templates()) {
-            if (template.path().matcher(path).matches() && (best == null || template.literals() > best.literals())) {
+            if (template.path().matches(path) && template.path().moreSpecificThan(best == null ? null : best.path())) {
                 best = template;
             }
         }
@@ -80,7 +76,7 @@ public class AllowedMethods {
             }
         }
         List<Template> read = new ArrayList<>();
-        byPath.forEach((template, methods) -> read.add(new Template(regex(template), literals(template), methods)));
+        byPath.forEach((template, methods) -> read.add(new Template(PathTemplate.of(template), methods)));
         return List.copyOf(read);
     }
 
@@ -99,25 +95,8 @@ public class AllowedMethods {
         return path.equals("/") ? path : path.replaceAll("/+$", "");
     }
 
-    static Pattern regex(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher parameter = PARAMETER.matcher(template);
-        int last = 0;
-        while (parameter.find()) {
-            regex.append(Pattern.quote(template.substring(last, parameter.start())));
-            regex.append('(').append(parameter.group(2) == null ? "[^/]+" : parameter.group(2)).append(')');
-            last = parameter.end();
-        }
-        regex.append(Pattern.quote(template.substring(last))).append("/?");
-        return Pattern.compile(regex.toString());
-    }
-
-    private static int literals(String template) {
-        return PARAMETER.matcher(template).replaceAll("").length();
-    }
-
     /** Reads first, then writes, as people list them. */
-    private static int rank(String method) {
+    public static int rank(String method) {
         int rank = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS").indexOf(method);
         return rank < 0 ? 99 : rank;
     }
