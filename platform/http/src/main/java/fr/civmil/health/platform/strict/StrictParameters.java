@@ -3,7 +3,9 @@ package fr.civmil.health.platform.strict;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.problem.Problem;
 
 /**
  * The query string as strictly as the body: a parameter the operation does not declare, a single-valued one given
@@ -39,26 +42,41 @@ public class StrictParameters {
             return;
         }
         Map<String, Boolean> parameters = declared.computeIfAbsent(method, StrictParameters::queryParameters);
+        List<Problem.Violation> violations = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            String name = entry.getKey();
-            Boolean multiValued = parameters.get(name);
-            if (multiValued == null) {
-                throw ApiProblem.invalidField(name, "is not a parameter of this operation"
-                        + (parameters.isEmpty() ? "" : "; its parameters are " + String.join(", ", parameters.keySet().stream().sorted().toList())));
-            }
-            if (!multiValued && entry.getValue().size() > 1) {
-                throw ApiProblem.invalidField(name, "must be given once");
-            }
-            for (String value : entry.getValue()) {
-                if (value.isEmpty()) {
-                    throw ApiProblem.invalidField(name, "must not be empty; leave the parameter out instead");
-                }
-                String refusal = Text.refusal(value, false);
-                if (refusal != null) {
-                    throw ApiProblem.invalidField(name, refusal);
-                }
+            String refusal = refusal(parameters, entry.getKey(), entry.getValue());
+            if (refusal != null) {
+                violations.add(new Problem.Violation(entry.getKey(), refusal));
             }
         }
+        if (violations.size() == 1) {
+            throw ApiProblem.invalidField(violations.get(0).field(), violations.get(0).message());
+        }
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Problem.Violation::field));
+            throw ApiProblem.badRequest("validation", violations.size() + " fields are invalid", violations);
+        }
+    }
+
+    private static String refusal(Map<String, Boolean> parameters, String name, List<String> values) {
+        Boolean multiValued = parameters.get(name);
+        if (multiValued == null) {
+            return "is not a parameter of this operation"
+                    + (parameters.isEmpty() ? "" : "; its parameters are " + String.join(", ", parameters.keySet().stream().sorted().toList()));
+        }
+        if (!multiValued && values.size() > 1) {
+            return "must be given once";
+        }
+        for (String value : values) {
+            if (value.isEmpty()) {
+                return "must not be empty; leave the parameter out instead";
+            }
+            String refusal = Text.refusal(value, false);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Boolean> queryParameters(Method method) {
