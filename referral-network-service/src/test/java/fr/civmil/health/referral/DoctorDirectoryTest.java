@@ -70,6 +70,9 @@ class DoctorDirectoryTest {
                 .body("violations[0].field", equalTo("practiceLocations[0].communeCode"));
         as("cnmss").body(Api.doctor("1234", "Nowhere", "GENERAL_PRACTICE", "83137", "83000", true, 3, LocalDate.now()))
                 .post("/api/v1/doctors").then().statusCode(400).body("violations.field", hasItem("rpps"));
+        as("cnmss").body(Api.doctor("10101010101", "Nowhere", "GENERAL_PRACTICE", "83137", "83000", true, 3, LocalDate.now()))
+                .post("/api/v1/doctors").then().statusCode(400).body("violations.field", hasItem("rpps"))
+                .body("violations.message", hasItem(containsString("Luhn")));
         as("cnmss").body(Api.doctor(rpps, "Nowhere", "SURGERY_OF_EVERYTHING", "83137", "83000", true, 3, LocalDate.now()))
                 .post("/api/v1/doctors").then().statusCode(400).contentType("application/problem+json");
         as("cnmss").body(Api.doctor(rpps, "Nowhere", "GENERAL_PRACTICE", "83137", "83000", true, -1, LocalDate.now()))

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.platform.identifiers.Identifiers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,14 +51,14 @@ class DoctorImportTest {
 
         // A bad file is refused whole, with every bad line.
         String bad = csv
-                + line("123", name + "c", "GENERAL_PRACTICE", "31000", "31555", 1, "")
+                + line("10101010101", name + "c", "GENERAL_PRACTICE", "31000", "31555", 1, "")
                 + line(Api.rpps(), name + "d", "BRAIN_SURGERY", "31000", "83137", 1, "")
                 + line(a, name + "e", "GENERAL_PRACTICE", "31000", "31555", 1, "")
                 + "only,three,fields\n";
         post(bad).statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:civmil:problem:invalid-import"))
                 .body("violations.field", contains("line 5", "line 6", "line 7", "line 8"))
-                .body("violations[0].message", containsString("rpps must be 11 digits"))
+                .body("violations[0].message", containsString("rpps must be 11 digits with a valid Luhn key"))
                 .body("violations[1].message", containsString("specialty 'BRAIN_SURGERY'"))
                 .body("violations[1].message", containsString("postal code 31000 is not a postal code"))
                 .body("violations[2].message", containsString("already on line 2"))
@@ -93,13 +94,14 @@ class DoctorImportTest {
         StringBuilder csv = new StringBuilder(HEADER);
         String name = Api.uniqueName();
         int rows = 20_000;
-        long base = 30_000_000_000L + System.nanoTime() % 1_000_000_000L * 10;
+        long first = 3_000_000_000L + System.nanoTime() % 100_000_000L * 10;
+        String base = Identifiers.withLuhnKey(Long.toString(first));
         for (int i = 0; i < rows; i++) {
-            csv.append(line(Long.toString(base + i), name + i, "GENERAL_PRACTICE", "31000", "31555", 5, "2025-01-01"));
+            csv.append(line(Identifiers.withLuhnKey(Long.toString(first + i)), name + i, "GENERAL_PRACTICE", "31000", "31555", 5, "2025-01-01"));
         }
         // Two bad lines far from the first ones (the import works in chunks): both reported, nothing kept.
-        String lastLinesWrong = csv + line(Long.toString(base + rows), name + "x", "GENERAL_PRACTICE", "31000", "12202", 5, "")
-                + line(Long.toString(base), name + "y", "GENERAL_PRACTICE", "31000", "31555", 5, "");
+        String lastLinesWrong = csv + line(Identifiers.withLuhnKey(Long.toString(first + rows)), name + "x", "GENERAL_PRACTICE", "31000", "12202", 5, "")
+                + line(base, name + "y", "GENERAL_PRACTICE", "31000", "31555", 5, "");
         post(lastLinesWrong).statusCode(422).body("violations", hasSize(2))
                 .body("violations[0].field", equalTo("line " + (rows + 2)))
                 .body("violations[0].message", containsString("postal code 31000"))

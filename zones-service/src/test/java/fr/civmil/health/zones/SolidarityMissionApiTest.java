@@ -134,9 +134,9 @@ class SolidarityMissionApiTest {
         String zone = activeZone("200044469");
         String path = "/api/v1/priority-zones/" + zone + "/intern-placements";
         Map<String, Object> body = Map.of("internId", "TLS-2026-0142", "faculty", "Faculté de santé de Toulouse",
-                "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2027-04-30");
+                "supervisorRpps", "10101010105", "from", "2026-11-02", "to", "2027-04-30");
         ars().body(body).post(path).then().statusCode(201).body("from", equalTo("2026-11-02"));
-        ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2026-10-01"))
+        ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010105", "from", "2026-11-02", "to", "2026-10-01"))
                 .post(path).then().statusCode(400).body("violations[0].field", equalTo("to"));
         ars().get(path).then().statusCode(200).body("size()", equalTo(1)).body("[0].internId", equalTo("TLS-2026-0142"));
     }

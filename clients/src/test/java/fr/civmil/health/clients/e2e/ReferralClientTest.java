@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,8 +55,7 @@ class ReferralClientTest {
 
     /** A dermatologist in Rodez (Aveyron) whose charter is signed, one CSV line. */
     private static String rodezDermatologist(String lastName, int places, String teleconsultation) {
-        String rpps = Long.toString(10_000_000_000L + ThreadLocalRandom.current().nextLong(80_000_000_000L));
-        return rpps + "," + lastName + ",Jeanne,PHYSICIAN,DERMATOLOGY,\"4, rue \"\"Neuve\"\"\",12000,12202,0565000000,"
+        return Rpps.fresh() + "," + lastName + ",Jeanne,PHYSICIAN,DERMATOLOGY,\"4, rue \"\"Neuve\"\"\",12000,12202,0565000000,"
                 + teleconsultation + ",fr|oc,true," + places + "," + LocalDate.now() + ",2024-09-25\n";
     }
 

@@ -54,7 +54,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "Referenced doctors", description = "The CNMSS directory of doctors who signed the Fidélisation 360 charter")
 public class DoctorResource {
 
-    static final String DUPLICATE = "{\"type\":\"urn:civmil:problem:duplicate-rpps\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"A doctor with RPPS 10003456789 is already referenced\"}";
+    static final String DUPLICATE = "{\"type\":\"urn:civmil:problem:duplicate-rpps\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"A doctor with RPPS 10003456786 is already referenced\"}";
     static final String UNKNOWN_COMMUNE = "{\"type\":\"urn:civmil:problem:unknown-location\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"1 practice location(s) do not match the reference geography\",\"violations\":[{\"field\":\"practiceLocations[0].postalCode\",\"message\":\"postal code 31000 is not a postal code of Toulon (83137); expected one of 83000, 83100, 83200\"}]}";
     static final String STALE = "{\"type\":\"urn:civmil:problem:precondition-failed\",\"title\":\"Precondition failed\",\"status\":412,\"detail\":\"The resource changed since you read it (current ETag \\\"4\\\"); read it again and retry\"}";
     static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-charter-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The charter cannot go from WITHDRAWN to ACTIVE (WITHDRAWN is final)\"}";

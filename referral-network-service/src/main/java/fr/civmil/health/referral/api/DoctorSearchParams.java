@@ -67,6 +67,6 @@ public class DoctorSearchParams {
 
     @QueryParam("rpps")
     @Identifier(IdentifierKind.RPPS)
-    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456789")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456786")
     public String rpps;
 }

@@ -14,7 +14,7 @@ import fr.civmil.health.referral.domain.Specialty;
 @Schema(name = "ReferencedDoctor", description = "A doctor of the CNMSS network with capacity, charter and area flags")
 public record DoctorView(
         @Schema(example = "3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10") UUID id,
-        @Schema(example = "10003456789") String rpps,
+        @Schema(example = "10003456786") String rpps,
         @Schema(example = "Martin") String lastName,
         @Schema(example = "Claire") String firstName,
         @Schema(example = "PHYSICIAN") Profession profession,

@@ -80,7 +80,7 @@ public final class ReferralPayloads {
     public record ProposalView(
             @Schema(example = "1") int rank,
             UUID doctorId,
-            @Schema(example = "10003456789") String rpps,
+            @Schema(example = "10003456786") String rpps,
             @Schema(example = "Martin") String lastName,
             @Schema(example = "Claire") String firstName,
             @Schema(example = "GENERAL_PRACTICE") Specialty specialty,
