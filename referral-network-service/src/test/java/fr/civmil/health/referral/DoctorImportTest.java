@@ -41,7 +41,7 @@ class DoctorImportTest {
     void importsAllOrNothingAndReimportingChangesNothing() {
         String name = Api.uniqueName();
         String existingRpps = Api.rpps();
-        String existing = Api.create(Api.toulonGp(existingRpps, name + "x"));
+        String existing = Api.activeDoctor(Api.toulonGp(existingRpps, name + "x"));
         String a = Api.rpps();
         String b = Api.rpps();
         String csv = HEADER
@@ -68,14 +68,14 @@ class DoctorImportTest {
         post(csv).statusCode(200).body("rows", equalTo(3)).body("created", equalTo(2)).body("updated", equalTo(1))
                 .body("unchanged", equalTo(0));
         as("ars").queryParam("name", name).queryParam("sort", "name").get("/api/v1/doctors").then()
-                .body("total", equalTo(3))
+                .body("total", equalTo(2))
                 .body("items[0].charter.status", equalTo("ACTIVE"))
                 .body("items[0].charter.signedOn", equalTo("2024-09-25"))
                 .body("items[0].practiceLocations[0].address", equalTo("4, rue \"Neuve\""))
                 .body("items[0].practiceLocations[0].departementCode", equalTo("31"))
-                .body("items[0].languages", contains("fr", "oc"))
-                .body("items[1].specialty", equalTo("PAEDIATRICS"))
-                .body("items[1].charter.status", equalTo("PENDING_SIGNATURE"));
+                .body("items[0].languages", contains("fr", "oc"));
+        as("cnmss").queryParam("name", name).queryParam("charterStatus", "PENDING_SIGNATURE").get("/api/v1/doctors").then()
+                .body("items.specialty", contains("PAEDIATRICS"));
         String etag = Api.etag(existing);
         String imported = as("ars").queryParam("rpps", a).get("/api/v1/doctors").then().extract().path("items[0].id");
         var events = TopicProbe.read("referral.events.v1", java.time.Duration.ofSeconds(30),

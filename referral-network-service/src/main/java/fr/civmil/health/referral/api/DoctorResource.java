@@ -109,7 +109,7 @@ public class DoctorResource {
 
     @GET
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(operationId = "searchDoctors", summary = "Search the directory", description = "Filters combine with AND. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
+    @Operation(operationId = "searchDoctors", summary = "Search the directory", description = "Filters combine with AND. Only ACTIVE charters unless charterStatus names another status; accepting=true keeps the doctors able to take a household now. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
     @APIResponse(responseCode = "200", description = "A page of doctors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DoctorPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"specialty: unknown specialty 'SURGEON'; see the code list in the referral guide\",\"violations\":[{\"field\":\"specialty\",\"message\":\"unknown specialty 'SURGEON'; see the code list in the referral guide\"}]}")))
     public Uni<Response> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {

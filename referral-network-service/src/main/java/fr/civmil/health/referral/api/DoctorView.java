@@ -27,7 +27,7 @@ public record DoctorView(
         @Schema(example = "[\"fr\", \"en\"]") List<String> languages,
         Capacity capacity,
         Charter charter,
-        @Schema(description = "Practises in at least one commune of a priority zone (from zones events)", example = "false") boolean inPriorityZone,
+        @Schema(description = "Practises in at least one commune of a priority zone designated, active or suspended (from zones events; never a proposed or retired one)", example = "false") boolean inPriorityZone,
         @Schema(description = "ORSAN crisis activations in force in the départements where the doctor practises") List<Crisis> activeCrises,
         @Schema(description = "Version, also sent as ETag", example = "3") long version) {
 
