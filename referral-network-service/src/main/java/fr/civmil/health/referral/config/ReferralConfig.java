@@ -14,9 +14,13 @@ public interface ReferralConfig {
     @WithDefault("90")
     int capacityMaxAgeDays();
 
-    /** A request not assigned this long after its registration expires. */
+    /** A request without an expected arrival date that nothing was assigned to this long after its registration expires. */
     @WithDefault("P30D")
     Duration requestExpiry();
+
+    /** A request with an expected arrival date that nothing was assigned to expires this many days after the arrival. */
+    @WithDefault("60")
+    int expiryDaysAfterArrival();
 
     /** How often the expiry job runs (Quarkus scheduler syntax, e.g. 1m). */
     @WithDefault("1m")
