@@ -30,6 +30,23 @@ public interface ReferralConfig {
     @WithDefault("50")
     int maxProposals();
 
+    /** How long what the service holds about households is kept (service/Retention, docs/security.md). */
+    RetentionPolicy retention();
+
+    interface RetentionPolicy {
+        /** Closed, cancelled and expired requests are deleted this many months after they ended. */
+        @WithDefault("12")
+        int endedRequestsMonths();
+
+        /** Rows of the read audit are deleted this many years after the read. */
+        @WithDefault("5")
+        int readAuditYears();
+
+        /** How often the purge runs (Quarkus scheduler syntax). */
+        @WithDefault("1h")
+        String checkEvery();
+    }
+
     /** The cache of directory search answers (service/DirectoryCache). */
     SearchCache searchCache();
 
