@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import fr.civmil.health.devstack.TestInfrastructure;
+import fr.civmil.health.platform.identifiers.Identifiers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -20,7 +21,7 @@ final class Api {
     }
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-    private static final AtomicLong RPPS = new AtomicLong(10_000_000_000L + ThreadLocalRandom.current().nextLong(80_000_000_000L));
+    private static final AtomicLong RPPS = new AtomicLong(1_000_000_000L + ThreadLocalRandom.current().nextLong(8_000_000_000L));
 
     static String token(String role) {
         return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
@@ -30,8 +31,9 @@ final class Api {
         return given().header("Authorization", "Bearer " + token(role)).contentType(ContentType.JSON);
     }
 
+    /** A fresh valid RPPS: 10 digits and their Luhn key. */
     static String rpps() {
-        return Long.toString(RPPS.incrementAndGet());
+        return Identifiers.withLuhnKey(Long.toString(RPPS.incrementAndGet()));
     }
 
     /** A last name no other test uses, so searches by name isolate a test's doctors. */

@@ -32,7 +32,7 @@ class CoverageTest {
         String assigned = ReferralRequestTest.register(ReferralRequestTest.request(ReferralRequestTest.caseRef(), "2B033", "GENERAL_PRACTICE"));
         ReferralRequestTest.register(ReferralRequestTest.request(ReferralRequestTest.caseRef(), "2B096", "GENERAL_PRACTICE"));
         ReferralRequestTest.register(ReferralRequestTest.request(ReferralRequestTest.caseRef(), "2B033", "PAEDIATRICS"));
-        as("cnmss").header("If-Match", "\"0\"").body("{\"doctorId\":\"" + bastiaGp + "\"}")
+        as("cnmss").header("If-Match", "\"0\"").body(ReferralRequestTest.assignment(bastiaGp, "GENERAL_PRACTICE"))
                 .post("/api/v1/referral-requests/" + assigned + "/assignment").then().statusCode(200);
 
         String zoneId = UUID.randomUUID().toString();

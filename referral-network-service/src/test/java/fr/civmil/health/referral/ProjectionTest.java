@@ -9,15 +9,22 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import fr.civmil.health.contracts.events.EventFixture;
 import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.reference.ReferenceGeography;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,6 +37,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class ProjectionTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final ReferenceGeography GEO = ReferenceGeography.load();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String ZONE = "fr.civmil.zones.priority-zone.";
 
@@ -64,6 +75,38 @@ class ProjectionTest {
         zone("retired", zoneId, "48095").send(zoneId);
         await().atMost(PATIENCE).untilAsserted(() -> as("ars").queryParam("name", name).queryParam("inPriorityZone", "true")
                 .get("/api/v1/doctors").then().body("total", equalTo(0)));
+    }
+
+    @Test
+    void onlyZonesInForceMakeADoctorInPriorityZone() throws Exception {
+        ReferenceGeography.Commune montauban = GEO.commune("82121").orElseThrow();
+        String doctor = Api.activeDoctor(Api.doctor(Api.rpps(), Api.uniqueName(), "GENERAL_PRACTICE", montauban.insee(),
+                montauban.postalCodes().get(0), true, 3, LocalDate.now()));
+        String zoneId = UUID.randomUUID().toString();
+        zone("designated", zoneId, montauban.insee()).with("status", "PROPOSED").send(zoneId);
+        await().atMost(PATIENCE).until(() -> "PROPOSED".equals(zoneStatus(zoneId)));
+        as("ars").get("/api/v1/doctors/" + doctor).then().body("inPriorityZone", equalTo(false))
+                .body("practiceLocations[0].inPriorityZone", equalTo(false));
+
+        zone("status-changed", zoneId, montauban.insee()).with("from", "PROPOSED").with("to", "DESIGNATED").send(zoneId);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ars").get("/api/v1/doctors/" + doctor).then().body("inPriorityZone", equalTo(true)));
+        zone("status-changed", zoneId, montauban.insee()).with("from", "DESIGNATED").with("to", "SUSPENDED").send(zoneId);
+        await().atMost(PATIENCE).until(() -> "SUSPENDED".equals(zoneStatus(zoneId)));
+        as("ars").get("/api/v1/doctors/" + doctor).then().body("inPriorityZone", equalTo(true));
+        zone("status-changed", zoneId, montauban.insee()).with("from", "SUSPENDED").with("to", "RETIRED").send(zoneId);
+        await().atMost(PATIENCE).until(() -> "RETIRED".equals(zoneStatus(zoneId)));
+        as("ars").get("/api/v1/doctors/" + doctor).then().body("inPriorityZone", equalTo(false));
+    }
+
+    /** The projection's status of a zone, to know an event was applied before asserting what it must not change. */
+    private String zoneStatus(String zoneId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select status from priority_zone where zone_id = ?")) {
+            statement.setObject(1, UUID.fromString(zoneId));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 import fr.civmil.health.devstack.TestInfrastructure;
+import fr.civmil.health.platform.identifiers.Identifiers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -75,9 +76,9 @@ final class Api {
         return ars().header("If-Match", etag(path)).body(Map.of("to", to, "reason", "test")).post(path + "/transitions").then();
     }
 
-    /** A fresh RPPS number (11 digits), so each test has its own doctors. */
+    /** A fresh valid RPPS number (10 digits and a Luhn key), so each test has its own doctors. */
     static String rpps() {
-        return String.format("%011d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000_000L));
+        return Identifiers.withLuhnKey(String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L)));
     }
 
     static ValidatableResponse book(String siteId, String rpps, String date, String slot) {

@@ -48,7 +48,7 @@ class CoverageApiTest {
         book(site, rpps(), "2026-12-08", "MORNING").statusCode(201);
         String cancelled = book(site, rpps(), "2026-12-08", "AFTERNOON").statusCode(201).extract().path("id");
         moveMission(cancelled, "CANCELLED", "no patients booked").statusCode(200);
-        ars().body(Map.of("internId", "TLS-1", "faculty", "Toulouse", "supervisorRpps", "10101010101", "from", "2027-01-04", "to", "2027-01-31"))
+        ars().body(Map.of("internId", "TLS-1", "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2027-01-04", "to", "2027-01-31"))
                 .post(ZONES + "/" + zone + "/intern-placements").then().statusCode(201);
 
         as("auditor").queryParam("from", "2026-12").queryParam("to", "2027-01").get(ZONES + "/" + zone + "/coverage").then().statusCode(200)

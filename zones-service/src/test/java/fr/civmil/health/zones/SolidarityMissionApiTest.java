@@ -49,6 +49,7 @@ class SolidarityMissionApiTest {
         book("5f0c7a8e-2f7b-4a53-9d8e-0b8f3f1c2d11", doctor, "2027-01-05", "MORNING").statusCode(422)
                 .body("type", equalTo("urn:civmil:problem:unknown-site"));
         book(site, "1234", "2027-01-05", "MORNING").statusCode(400).body("violations[0].field", equalTo("doctor.rpps"));
+        book(site, "10101010101", "2027-01-05", "MORNING").statusCode(400).body("violations[0].field", equalTo("doctor.rpps")); // wrong Luhn key
         book(site, doctor, "2027-01-32", "MORNING").statusCode(400);
         book(site, doctor, "2027-01-05", "EVENING").statusCode(400);
         ars().queryParam("doctorRpps", doctor).get(MISSIONS).then().body("total", equalTo(1));
@@ -134,10 +135,12 @@ class SolidarityMissionApiTest {
         String zone = activeZone("200044469");
         String path = "/api/v1/priority-zones/" + zone + "/intern-placements";
         Map<String, Object> body = Map.of("internId", "TLS-2026-0142", "faculty", "Faculté de santé de Toulouse",
-                "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2027-04-30");
+                "supervisorRpps", "10101010105", "from", "2026-11-02", "to", "2027-04-30");
         ars().body(body).post(path).then().statusCode(201).body("from", equalTo("2026-11-02"));
-        ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2026-10-01"))
+        ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010105", "from", "2026-11-02", "to", "2026-10-01"))
                 .post(path).then().statusCode(400).body("violations[0].field", equalTo("to"));
+        ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2027-04-30"))
+                .post(path).then().statusCode(400).body("violations[0].field", equalTo("supervisorRpps")); // wrong Luhn key
         ars().get(path).then().statusCode(200).body("size()", equalTo(1)).body("[0].internId", equalTo("TLS-2026-0142"));
     }
 

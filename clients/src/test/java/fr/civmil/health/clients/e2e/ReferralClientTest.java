@@ -21,6 +21,7 @@ import fr.civmil.health.clients.referral.api.ReferralRequestsApi;
 import fr.civmil.health.clients.referral.model.AssignmentInput;
 import fr.civmil.health.clients.referral.model.CharterStatus;
 import fr.civmil.health.clients.referral.model.DoctorImportReport;
+import fr.civmil.health.clients.referral.model.NeedInput;
 import fr.civmil.health.clients.referral.model.Proposal;
 import fr.civmil.health.clients.referral.model.ProposalPage;
 import fr.civmil.health.clients.referral.model.Proximity;
@@ -28,6 +29,7 @@ import fr.civmil.health.clients.referral.model.ReferencedDoctor;
 import fr.civmil.health.clients.referral.model.ReferencedDoctorPage;
 import fr.civmil.health.clients.referral.model.ReferralRequest;
 import fr.civmil.health.clients.referral.model.ReferralRequestInput;
+import fr.civmil.health.clients.referral.model.ReferralRequestReadPage;
 import fr.civmil.health.clients.referral.model.ReferralStatus;
 import fr.civmil.health.clients.referral.model.Specialty;
 
@@ -56,8 +58,7 @@ class ReferralClientTest {
 
     /** A dermatologist in Rodez (Aveyron) whose charter is signed, one CSV line. */
     private static String rodezDermatologist(String lastName, int places, String teleconsultation) {
-        String rpps = Long.toString(10_000_000_000L + ThreadLocalRandom.current().nextLong(80_000_000_000L));
-        return rpps + "," + lastName + ",Jeanne,PHYSICIAN,DERMATOLOGY,\"4, rue \"\"Neuve\"\"\",12000,12202,0565000000,"
+        return Rpps.fresh() + "," + lastName + ",Jeanne,PHYSICIAN,DERMATOLOGY,\"4, rue \"\"Neuve\"\"\",12000,12202,0565000000,"
                 + teleconsultation + ",fr|oc,true," + places + "," + LocalDate.now() + ",2024-09-25\n";
     }
 
@@ -80,11 +81,13 @@ class ReferralClientTest {
 
         ApiResponse<ReferralRequest> registered = requests.registerReferralRequestWithHttpInfo(ReferralRequestsApi.APIRegisterReferralRequestRequest.newBuilder()
                 .idempotencyKey("e2e-case-" + name)
-                .referralRequestInput(new ReferralRequestInput().caseReference("CNMSS-" + name).destinationCommuneCode("12202")
-                        .relocationDate(LocalDate.now().plusMonths(1)).householdSize(4).needs(List.of(Specialty.DERMATOLOGY)))
+                .referralRequestInput(new ReferralRequestInput().caseReference(caseReference()).destinationCommuneCode("12202")
+                        .relocationDate(LocalDate.now().plusMonths(1)).expectedArrivalDate(LocalDate.now().plusMonths(2)).householdSize(4)
+                        .needs(List.of(new NeedInput().specialty(Specialty.DERMATOLOGY).people(2))))
                 .build());
         assertEquals(201, registered.getStatusCode());
         assertEquals(ReferralStatus.OPEN, registered.getData().getStatus());
+        assertEquals(LocalDate.now().plusMonths(2).plusDays(60), registered.getData().getExpiresAt().toLocalDate(), "60 days after the arrival");
         ApiResponse<ProposalPage> ranked = requests.computeProposalsWithHttpInfo(ReferralRequestsApi.APIComputeProposalsRequest.newBuilder()
                 .id(registered.getData().getId()).size(50).build());
         List<Proposal> ours = ranked.getData().getItems().stream().filter(p -> p.getLastName().equals(name)).toList();
@@ -94,10 +97,10 @@ class ReferralClientTest {
 
         String etag = etag(ranked.getHeaders());
         ReferralRequest assigned = requests.assignDoctor(ReferralRequestsApi.APIAssignDoctorRequest.newBuilder().id(registered.getData().getId())
-                .ifMatch(etag).assignmentInput(new AssignmentInput().doctorId(teleconsulting.getId())).build());
+                .ifMatch(etag).assignmentInput(new AssignmentInput().doctorId(teleconsulting.getId()).need(Specialty.DERMATOLOGY)).build());
         assertEquals(ReferralStatus.ASSIGNED, assigned.getStatus());
-        assertEquals(teleconsulting.getId(), assigned.getAssignedDoctorId());
-        assertEquals(11, doctors.getDoctor(ReferencedDoctorsApi.APIGetDoctorRequest.newBuilder().id(teleconsulting.getId()).build())
+        assertEquals(teleconsulting.getId(), assigned.getNeeds().get(0).getAssignedDoctorId());
+        assertEquals(10, doctors.getDoctor(ReferencedDoctorsApi.APIGetDoctorRequest.newBuilder().id(teleconsulting.getId()).build())
                 .getCapacity().getRemainingPlaces());
     }
 
@@ -108,6 +111,40 @@ class ReferralClientTest {
                 .build()));
         assertEquals("line 3", assertProblem(422, "invalid-import", refused.getCode(), refused.getResponseBody())
                 .path("violations").path(0).path("field").asText());
+    }
+
+    /** CNMSS-office-year-sequence: never a name, never a NIR. */
+    private static String caseReference() {
+        return String.format("CNMSS-%02d-2026-%06d", ThreadLocalRandom.current().nextInt(100), ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    @Test
+    void theAuditTrailIsReadThroughTheGatewayByAuditorsAndAdminsOnly() throws ApiException {
+        UUID id = requests.registerReferralRequest(ReferralRequestsApi.APIRegisterReferralRequestRequest.newBuilder()
+                .referralRequestInput(new ReferralRequestInput().caseReference(caseReference()).destinationCommuneCode("12202")
+                        .relocationDate(LocalDate.now().plusMonths(1)).householdSize(1)
+                        .needs(List.of(new NeedInput().specialty(Specialty.GENERAL_PRACTICE).people(1))))
+                .build()).getId();
+        String trace = "e2e-audit-" + UUID.randomUUID();
+        requests.getReferralRequest(ReferralRequestsApi.APIGetReferralRequestRequest.newBuilder().id(id).xRequestId(trace).build());
+
+        for (String role : List.of("auditor", "admin")) {
+            ReferralRequestsApi reader = new ReferralRequestsApi(client(role));
+            ReferralRequestReadPage trail = reader.listReferralReadAudit(ReferralRequestsApi.APIListReferralReadAuditRequest.newBuilder()
+                    .requestId(id.toString()).build());
+            assertEquals(1, trail.getTotal(), role);
+            assertEquals(trace, trail.getItems().get(0).getHttpRequestId(), role);
+            assertEquals("READ", trail.getItems().get(0).getOperation(), role);
+            // The trail, not the requests.
+            ApiException refused = assertThrows(ApiException.class, () -> reader.getReferralRequest(
+                    ReferralRequestsApi.APIGetReferralRequestRequest.newBuilder().id(id).build()));
+            assertProblem(403, "forbidden", refused.getCode(), refused.getResponseBody());
+        }
+        for (String role : List.of("cnmss", "ars", "ssa")) {
+            ApiException refused = assertThrows(ApiException.class, () -> new ReferralRequestsApi(client(role)).listReferralReadAudit(
+                    ReferralRequestsApi.APIListReferralReadAuditRequest.newBuilder().requestId(id.toString()).build()));
+            assertProblem(403, "forbidden", refused.getCode(), refused.getResponseBody());
+        }
     }
 
     @Test

@@ -140,7 +140,7 @@ class ZonesClientTest {
         LocalDate monday = LocalDate.of(2027, 1, 11);
         ApiResponse<SolidarityMission> booked = missions.bookSolidarityMissionWithHttpInfo(SolidarityMissionsApi.APIBookSolidarityMissionRequest.newBuilder()
                 .solidarityMissionRequest(new SolidarityMissionRequest().siteId(site.getId()).date(monday).slot(Slot.FULL_DAY)
-                        .doctor(new VolunteerDoctor().rpps(rpps()).name("Dr Anne Martin")))
+                        .doctor(new VolunteerDoctor().rpps(Rpps.fresh()).name("Dr Anne Martin")))
                 .build());
         assertEquals(MissionStatus.PLANNED, booked.getData().getStatus());
         String missionEtag = etag(booked.getHeaders());
@@ -172,10 +172,5 @@ class ZonesClientTest {
                 .zoneDesignationRequest(new ZoneDesignationRequest().epciSiren(MIREPOIX_EPCI).campaign(campaign()).status(ZoneStatus.DESIGNATED))
                 .build()));
         assertProblem(403, "forbidden", refused.getCode(), refused.getResponseBody());
-    }
-
-    /** A fresh 11-digit RPPS, so the monthly limit of one doctor never carries over between runs. */
-    static String rpps() {
-        return String.format("%011d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000_000L));
     }
 }

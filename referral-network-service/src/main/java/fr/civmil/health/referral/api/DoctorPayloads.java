@@ -47,7 +47,7 @@ public final class DoctorPayloads {
 
     @Schema(name = "DoctorReferenceInput", description = "A doctor to reference under the Fidélisation 360 charter (charter status starts at PENDING_SIGNATURE)")
     public record ReferenceInput(
-            @Schema(pattern = IdentifierPatterns.RPPS, description = "RPPS number (11 digits), unique in the network", example = "10003456789") @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
+            @Schema(pattern = IdentifierPatterns.RPPS, description = "RPPS number (11 digits), unique in the network", example = "10003456786") @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
             @Schema(example = "Martin") @NotBlank @Size(max = 100) String lastName,
             @Schema(example = "Claire") @NotBlank @Size(max = 100) String firstName,
             @Schema(example = "PHYSICIAN") @NotNull Profession profession,

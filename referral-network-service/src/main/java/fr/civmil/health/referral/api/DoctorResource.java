@@ -54,7 +54,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "Referenced doctors", description = "The CNMSS directory of doctors who signed the Fidélisation 360 charter")
 public class DoctorResource {
 
-    static final String DUPLICATE = "{\"type\":\"urn:civmil:problem:duplicate-rpps\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"A doctor with RPPS 10003456789 is already referenced\"}";
+    static final String DUPLICATE = "{\"type\":\"urn:civmil:problem:duplicate-rpps\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"A doctor with RPPS 10003456786 is already referenced\"}";
     static final String UNKNOWN_COMMUNE = "{\"type\":\"urn:civmil:problem:unknown-location\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"1 practice location(s) do not match the reference geography\",\"violations\":[{\"field\":\"practiceLocations[0].postalCode\",\"message\":\"postal code 31000 is not a postal code of Toulon (83137); expected one of 83000, 83100, 83200\"}]}";
     static final String STALE = "{\"type\":\"urn:civmil:problem:precondition-failed\",\"title\":\"Precondition failed\",\"status\":412,\"detail\":\"The resource changed since you read it (current ETag \\\"4\\\"); read it again and retry\"}";
     static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-charter-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The charter cannot go from WITHDRAWN to ACTIVE (WITHDRAWN is final)\"}";
@@ -109,7 +109,7 @@ public class DoctorResource {
 
     @GET
     @RolesAllowed({ Roles.CNMSS, Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(operationId = "searchDoctors", summary = "Search the directory", description = "Filters combine with AND. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
+    @Operation(operationId = "searchDoctors", summary = "Search the directory", description = "Filters combine with AND. Only ACTIVE charters unless charterStatus names another status; accepting=true keeps the doctors able to take a household now. Default order: confirmed capacity first, then name. Each doctor carries inPriorityZone and the ORSAN crises in force in its départements.")
     @APIResponse(responseCode = "200", description = "A page of doctors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DoctorPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"specialty: unknown specialty 'SURGEON'; see the code list in the referral guide\",\"violations\":[{\"field\":\"specialty\",\"message\":\"unknown specialty 'SURGEON'; see the code list in the referral guide\"}]}")))
     public Uni<Response> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {

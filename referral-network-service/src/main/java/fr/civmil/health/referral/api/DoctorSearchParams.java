@@ -44,7 +44,7 @@ public class DoctorSearchParams {
 
     @QueryParam("accepting")
     @Pattern(regexp = BOOLEAN, message = "must be true or false")
-    @Parameter(description = "Accepting new military patients", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
+    @Parameter(description = "true: able to take a household now (ACTIVE charter, accepting new military patients, at least one place left); false: the others", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String accepting;
 
     @QueryParam("teleconsultation")
@@ -58,7 +58,7 @@ public class DoctorSearchParams {
     public String inPriorityZone;
 
     @QueryParam("charterStatus")
-    @Parameter(description = "Charter status", example = "ACTIVE")
+    @Parameter(description = "Charter status; ACTIVE when absent (the back office names another status to see those doctors)", example = "ACTIVE")
     public CharterStatus charterStatus;
 
     @QueryParam("name")
@@ -68,6 +68,6 @@ public class DoctorSearchParams {
 
     @QueryParam("rpps")
     @Identifier(IdentifierKind.RPPS)
-    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456789")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456786")
     public String rpps;
 }

@@ -14,7 +14,7 @@ import fr.civmil.health.referral.domain.Specialty;
 @Schema(name = "ReferencedDoctor", description = "A doctor of the CNMSS network with capacity, charter and area flags")
 public record DoctorView(
         @Schema(example = "3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10") UUID id,
-        @Schema(example = "10003456789") String rpps,
+        @Schema(example = "10003456786") String rpps,
         @Schema(example = "Martin") String lastName,
         @Schema(example = "Claire") String firstName,
         @Schema(example = "PHYSICIAN") Profession profession,
@@ -27,7 +27,7 @@ public record DoctorView(
         @Schema(example = "[\"fr\", \"en\"]") List<String> languages,
         Capacity capacity,
         Charter charter,
-        @Schema(description = "Practises in at least one commune of a priority zone (from zones events)", example = "false") boolean inPriorityZone,
+        @Schema(description = "Practises in at least one commune of a priority zone designated, active or suspended (from zones events; never a proposed or retired one)", example = "false") boolean inPriorityZone,
         @Schema(description = "ORSAN crisis activations in force in the départements where the doctor practises") List<Crisis> activeCrises,
         @Schema(description = "Version, also sent as ETag", example = "3") long version) {
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,24 +30,35 @@ public final class ReferralPayloads {
     private ReferralPayloads() {
     }
 
+    /** CNMSS office, year, sequence: 12 digits at most, so neither a name nor a NIR (13 digits) fits. */
+    public static final String CASE_REFERENCE = "^CNMSS-[0-9]{2}-20[0-9]{2}-[0-9]{6}$";
+
     @Schema(name = "ReferralRequestInput", description = "A relocated household, known only by the CNMSS case reference: no name, no social-security number (such fields are refused)")
     public record RequestInput(
-            @Schema(description = "Opaque CNMSS case reference; a value that looks like a social-security number (NIR) is refused", example = "CNMSS-2026-000417")
-            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$", message = "must be 3 to 64 letters, digits, '.', '_', '/' or '-'") String caseReference,
+            @Schema(description = "CNMSS case reference: CNMSS-<office, 2 digits>-<year>-<sequence, 6 digits>. It cannot hold a name or a social-security number", pattern = CASE_REFERENCE, example = "CNMSS-83-2026-000417")
+            @NotNull @Pattern(regexp = CASE_REFERENCE, message = "must be CNMSS-<office, 2 digits>-<year, 20xx>-<sequence, 6 digits>, e.g. CNMSS-83-2026-000417") String caseReference,
             @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune the household moves to", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String destinationCommuneCode,
-            @Schema(example = "2026-12-15") @NotNull LocalDate relocationDate,
+            @Schema(description = "Date of the posting (mutation)", example = "2026-12-15") @NotNull LocalDate relocationDate,
+            @Schema(description = "When the household is expected in the destination commune; when given, the request expires a configured number of days (60) after it instead of after its registration", example = "2027-01-04") LocalDate expectedArrivalDate,
             @Schema(description = "Number of people in the household", example = "4") @NotNull @Min(1) @Max(20) Integer householdSize,
-            @Schema(description = "Specialties needed (same codes as the directory)", example = "[\"GENERAL_PRACTICE\", \"PAEDIATRICS\"]") @NotEmpty @Size(max = 10) List<@NotNull Specialty> needs) {
+            @Schema(description = "What the household needs: each specialty once, for as many of its people as need it") @NotEmpty @Size(max = 10) List<@NotNull @Valid NeedInput> needs) {
+    }
+
+    @Schema(name = "NeedInput", description = "A specialty needed by some of the household's people (at most the household size)")
+    public record NeedInput(
+            @Schema(example = "PAEDIATRICS") @NotNull Specialty specialty,
+            @Schema(description = "People this need covers: the places an assignment takes", example = "2") @NotNull @Min(1) @Max(20) Integer people) {
     }
 
     @Schema(name = "AssignmentInput")
     public record AssignmentInput(
-            @Schema(description = "The referenced doctor who takes the household", example = "3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10") @NotNull UUID doctorId) {
+            @Schema(description = "The referenced doctor who takes the people of the need", example = "3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10") @NotNull UUID doctorId,
+            @Schema(description = "The need assigned: the doctor's specialty must serve it", example = "GENERAL_PRACTICE") @NotNull Specialty need) {
     }
 
     @Schema(name = "ReasonInput")
     public record ReasonInput(
-            @Schema(example = "Household chose a doctor outside the network") @NotBlank @Size(max = 500) String reason) {
+            @Schema(description = "Why, in a few words: no name and no social-security number (refused with 422)", example = "Mutation annulée") @NotBlank @Size(max = 500) String reason) {
     }
 
     @Schema(name = "Destination")
@@ -58,36 +70,45 @@ public final class ReferralPayloads {
             @Schema(example = "93") String regionCode) {
     }
 
+    @Schema(name = "Need", description = "A need of the household and, once assigned, the doctor who took its people")
+    public record NeedView(
+            @Schema(example = "PAEDIATRICS") Specialty specialty,
+            @Schema(example = "2") int people,
+            @Schema(description = "The doctor assigned to this need; null while it waits") UUID assignedDoctorId,
+            OffsetDateTime assignedAt) {
+    }
+
     @Schema(name = "ReferralRequest")
     public record RequestView(
             @Schema(example = "8c1b0f3e-27d4-4c55-a3a1-7d0c2f3e9b21") UUID id,
-            @Schema(example = "CNMSS-2026-000417") String caseReference,
+            @Schema(example = "CNMSS-83-2026-000417") String caseReference,
             Destination destination,
             @Schema(example = "2026-12-15") LocalDate relocationDate,
+            @Schema(example = "2027-01-04") LocalDate expectedArrivalDate,
             @Schema(example = "4") int householdSize,
-            @Schema(example = "[\"GENERAL_PRACTICE\"]") List<Specialty> needs,
-            @Schema(example = "OPEN") ReferralStatus status,
+            @Schema(description = "Needs in specialty order; each shows its assignment") List<NeedView> needs,
+            @Schema(description = "PARTIALLY_ASSIGNED while some needs have a doctor and others wait", example = "OPEN") ReferralStatus status,
             @Schema(description = "Why the request was cancelled or expired") String statusReason,
             OffsetDateTime createdAt,
-            @Schema(description = "When the request expires if not assigned by then") OffsetDateTime expiresAt,
-            UUID assignedDoctorId,
-            OffsetDateTime assignedAt,
+            @Schema(description = "When the request expires if nothing is assigned by then: after the expected arrival when known, else after registration") OffsetDateTime expiresAt,
+            @Schema(description = "When the last need was assigned") OffsetDateTime assignedAt,
             OffsetDateTime endedAt,
             @Schema(description = "Version, also sent as ETag", example = "1") long version) {
     }
 
-    @Schema(name = "Proposal", description = "A ranked candidate doctor and why it has this rank")
+    @Schema(name = "Proposal", description = "A ranked candidate doctor for one need and why it has this rank")
     public record ProposalView(
-            @Schema(example = "1") int rank,
+            @Schema(description = "The need this candidate is for", example = "GENERAL_PRACTICE") Specialty need,
+            @Schema(description = "Rank within the need", example = "1") int rank,
             UUID doctorId,
-            @Schema(example = "10003456789") String rpps,
+            @Schema(example = "10003456786") String rpps,
             @Schema(example = "Martin") String lastName,
             @Schema(example = "Claire") String firstName,
             @Schema(example = "GENERAL_PRACTICE") Specialty specialty,
-            @Schema(example = "SAME_COMMUNE") Proximity proximity,
+            @Schema(description = "Distance class", example = "SAME_COMMUNE") Proximity proximity,
             @Schema(example = "CONFIRMED") CapacityStatus capacityStatus,
             @Schema(description = "Remaining places when the proposal was made", example = "12") int remainingPlaces,
-            @Schema(example = "[\"practises in the destination commune Toulon (83137)\", \"charter active\", \"accepting new military patients\", \"capacity confirmed on 2026-11-02\", \"12 places remaining\"]") List<String> reasons) {
+            @Schema(description = "Why this rank, in French for CNMSS staff", example = "[\"classe de distance : même commune (exerce à Toulon, 83137, la commune de destination)\", \"charte active depuis le 25/09/2024\", \"accepte de nouveaux patients militaires\", \"capacité confirmée depuis moins de 90 jours\", \"12 places restantes pour 2 personnes\", \"spécialité Médecine générale : celle du besoin\"]") List<String> reasons) {
     }
 
     @Schema(name = "ReferralRequestRead", description = "One read of a referral request, for the audit trail")

@@ -55,6 +55,7 @@ import fr.civmil.health.referral.api.ReferralPayloads.RequestInput;
 import fr.civmil.health.referral.api.ReferralPayloads.RequestView;
 import fr.civmil.health.referral.domain.ReferralRequest;
 import fr.civmil.health.referral.domain.ReferralStatus;
+import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.service.ReadAudit;
 import fr.civmil.health.referral.service.ReferralService;
 
@@ -69,8 +70,10 @@ public class ReferralRequestResource {
 
     public static final String REQUEST_ID = "X-Request-Id";
 
-    static final String NO_PLACE = "{\"type\":\"urn:civmil:problem:no-place-left\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The doctor has no place left\"}";
-    static final String NIR = "{\"type\":\"urn:civmil:problem:social-security-number-refused\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"caseReference looks like a social-security number (NIR); send the opaque CNMSS case reference instead\"}";
+    static final String NO_PLACE = "{\"type\":\"urn:civmil:problem:no-place-left\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Il reste 1 place(s) au médecin ; le besoin PAEDIATRICS en demande 2\"}";
+    static final String NIR = "{\"type\":\"urn:civmil:problem:social-security-number-refused\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"reason contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le\",\"violations\":[{\"field\":\"reason\",\"message\":\"contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le\"}]}";
+    static final String NEEDS = "{\"type\":\"urn:civmil:problem:invalid-needs\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"needs chaque spécialité une seule fois : PAEDIATRICS est répétée\",\"violations\":[{\"field\":\"needs\",\"message\":\"chaque spécialité une seule fois : PAEDIATRICS est répétée\"}]}";
+    static final String MISMATCH = "{\"type\":\"urn:civmil:problem:specialty-mismatch\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"Le médecin exerce en Médecine générale, ce qui ne répond pas au besoin Pédiatrie\"}";
     static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-request-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Cannot assign a request that is CANCELLED\"}";
     static final String FORBIDDEN = "{\"type\":\"urn:civmil:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
 
@@ -86,11 +89,11 @@ public class ReferralRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
-    @Operation(operationId = "registerReferralRequest", summary = "Register a referral request", description = "The household is identified only by the opaque CNMSS case reference. Unknown fields (names, social-security number…) are refused with 400; a case reference that looks like a NIR with 422. The request expires if not assigned within the configured delay.")
+    @Operation(operationId = "registerReferralRequest", summary = "Register a referral request", description = "The household is identified only by its CNMSS case reference (CNMSS-<office>-<year>-<sequence>: no room for a name or a NIR). Unknown fields (names, social-security number…) are refused with 400. Each need is a specialty for some of the household's people. The request expires a configured number of days after the expected arrival when given, else after its registration, if nothing is assigned by then.")
     @APIResponse(responseCode = "201", description = "Registered (OPEN)", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "The case already has a request in progress")
-    @APIResponse(responseCode = "422", description = "Case reference looks like a NIR, or unknown commune", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "nir", value = NIR)))
+    @APIResponse(responseCode = "422", description = "Unknown commune, or needs that repeat a specialty or cover more people than the household", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "needs", value = NEEDS)))
     public Response register(@NotNull @Valid RequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
         return idempotency.create("referral-requests", idempotencyKey, input, () -> {
@@ -117,7 +120,7 @@ public class ReferralRequestResource {
     @Path("/expiring")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "listExpiringReferralRequests", summary = "Requests about to expire", description = "OPEN or PROPOSED requests whose expiry falls within the given number of days, soonest first. Audited like every read.")
+    @Operation(operationId = "listExpiringReferralRequests", summary = "Requests about to expire", description = "OPEN or PROPOSED requests (nothing assigned yet) whose expiry falls within the given number of days, soonest first: the expiry runs from the expected arrival when known. Audited like every read.")
     @APIResponse(responseCode = "200", description = "A page of requests")
     public RestResponse<Page<RequestView>> expiring(@Parameter(description = "Horizon in days", example = "7") @QueryParam("withinDays") @DefaultValue("7") @Min(0) @Max(365) int withinDays,
             @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
@@ -157,23 +160,24 @@ public class ReferralRequestResource {
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "computeProposals", summary = "Rank candidate doctors", description = "Active charter, accepting, with places, of a needed specialty, practising in the destination département; ranked by same commune, then same EPCI, then same département; confirmed capacity first; more remaining places first. Keeps the best (configurable, 50 by default), moves the request to PROPOSED and returns the first page.")
+    @Operation(operationId = "computeProposals", summary = "Rank candidate doctors for each waiting need", description = "For each need not yet assigned: active charter, accepting, with places for all the need's people, of the need's specialty or a compatible one, practising in the destination département; ranked by distance class (same commune, then same EPCI, then same département); confirmed capacity first; more remaining places first. Keeps the best of each need (configurable, 50 by default), moves an OPEN request to PROPOSED and returns the first page, need after need.")
     @APIResponse(responseCode = "200", description = "First page of the ranked proposals; ETag of the request")
     @APIResponse(responseCode = "409", description = "The request is no longer waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public RestResponse<Page<ProposalView>> propose(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         ReferralRequest r = service.propose(id);
-        return RestResponse.ResponseBuilder.ok(service.proposals(id, page)).header("ETag", Etags.of(r.version)).build();
+        return RestResponse.ResponseBuilder.ok(service.proposals(id, null, page)).header("ETag", Etags.of(r.version)).build();
     }
 
     @GET
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "listProposals", summary = "Read the ranked proposals", description = "The proposals last computed, best first, each with the reasons of its rank. Audited.")
+    @Operation(operationId = "listProposals", summary = "Read the ranked proposals", description = "The proposals last computed, need after need (specialty order), best first, each with the reasons of its rank in French. Audited.")
     @APIResponse(responseCode = "200", description = "A page of proposals")
-    public Page<ProposalView> proposals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page,
-            @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        Page<ProposalView> proposals = service.proposals(id, page);
+    public Page<ProposalView> proposals(@PathParam("id") UUID id,
+            @Parameter(description = "Only the proposals for this need", example = "PAEDIATRICS") @QueryParam("need") Specialty need,
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
+        Page<ProposalView> proposals = service.proposals(id, need, page);
         audit.record(security.getUserPrincipal().getName(), requestId(requestId), "READ_PROPOSALS", List.of(id));
         return proposals;
     }
@@ -183,14 +187,14 @@ public class ReferralRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "assignDoctor", summary = "Assign the household to a doctor", description = "Takes one of the doctor's places atomically: with N places left and more than N concurrent assignments, exactly N succeed and the others get 409. Publishes assignment.made (département and count only) and doctor.capacity-changed.")
-    @APIResponse(responseCode = "200", description = "ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
-    @APIResponse(responseCode = "409", description = "No place left, doctor not active or not accepting, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
+    @Operation(operationId = "assignDoctor", summary = "Assign one need to a doctor", description = "The doctor, of the need's specialty or a compatible one, takes as many places as the need covers people, atomically: concurrent assignments never take more places than the doctor has; the others get 409. The request is ASSIGNED when every need is, PARTIALLY_ASSIGNED before. Publishes assignment.made (département, specialty and places only) and doctor.capacity-changed.")
+    @APIResponse(responseCode = "200", description = "ASSIGNED or PARTIALLY_ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "Not enough places left, doctor not active or not accepting, need already assigned, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "422", description = "Unknown doctor")
+    @APIResponse(responseCode = "422", description = "Unknown doctor, a need the request does not have, or a doctor whose specialty does not serve it", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "mismatch", value = MISMATCH)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AssignmentInput input) {
-        return respond(service.assign(id, ifMatch, input.doctorId()));
+        return respond(service.assign(id, ifMatch, input.doctorId(), input.need()));
     }
 
     @POST
@@ -198,9 +202,10 @@ public class ReferralRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "cancelReferralRequest", summary = "Cancel a request", description = "From OPEN, PROPOSED or ASSIGNED. An assigned request gives its place back to the doctor (assignment.released).")
+    @Operation(operationId = "cancelReferralRequest", summary = "Cancel a request", description = "From OPEN, PROPOSED, PARTIALLY_ASSIGNED or ASSIGNED. Every assigned need gives its places back to its doctor (assignment.released). The reason is free text: one that holds a NIR or a person's name is refused with 422 (never echoed).")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    @APIResponse(responseCode = "422", description = "The reason holds a NIR (social-security-number-refused) or a person's name (person-name-refused)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "nir", value = NIR)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReasonInput input) {
         return respond(service.cancel(id, ifMatch, input.reason()));
     }
@@ -209,7 +214,7 @@ public class ReferralRequestResource {
     @Path("/{id}/closure")
     @RolesAllowed(Roles.CNMSS)
     @Transactional
-    @Operation(operationId = "closeReferralRequest", summary = "Close an assigned request", description = "The household is registered with the doctor; the place stays taken.")
+    @Operation(operationId = "closeReferralRequest", summary = "Close an assigned request", description = "Every need is assigned and the household is registered with its doctors; the places stay taken.")
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not ASSIGNED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

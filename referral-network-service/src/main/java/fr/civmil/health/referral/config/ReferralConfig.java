@@ -14,9 +14,13 @@ public interface ReferralConfig {
     @WithDefault("90")
     int capacityMaxAgeDays();
 
-    /** A request not assigned this long after its registration expires. */
+    /** A request without an expected arrival date that nothing was assigned to this long after its registration expires. */
     @WithDefault("P30D")
     Duration requestExpiry();
+
+    /** A request with an expected arrival date that nothing was assigned to expires this many days after the arrival. */
+    @WithDefault("60")
+    int expiryDaysAfterArrival();
 
     /** How often the expiry job runs (Quarkus scheduler syntax, e.g. 1m). */
     @WithDefault("1m")
@@ -25,6 +29,23 @@ public interface ReferralConfig {
     /** How many ranked candidates a proposal keeps at most. */
     @WithDefault("50")
     int maxProposals();
+
+    /** How long what the service holds about households is kept (service/Retention, docs/security.md). */
+    RetentionPolicy retention();
+
+    interface RetentionPolicy {
+        /** Closed, cancelled and expired requests are deleted this many months after they ended. */
+        @WithDefault("12")
+        int endedRequestsMonths();
+
+        /** Rows of the read audit are deleted this many years after the read. */
+        @WithDefault("5")
+        int readAuditYears();
+
+        /** How often the purge runs (Quarkus scheduler syntax). */
+        @WithDefault("1h")
+        String checkEvery();
+    }
 
     /** The cache of directory search answers (service/DirectoryCache). */
     SearchCache searchCache();

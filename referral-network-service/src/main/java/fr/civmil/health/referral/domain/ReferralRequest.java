@@ -2,17 +2,24 @@ package fr.civmil.health.referral.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.BatchSize;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -45,11 +52,18 @@ public class ReferralRequest extends PanacheEntityBase {
     @Column(name = "relocation_date")
     public LocalDate relocationDate;
 
+    @Column(name = "expected_arrival_date")
+    public LocalDate expectedArrivalDate;
+
     @Column(name = "household_size")
     public int householdSize;
 
-    @Convert(converter = CodeListConverter.class)
-    public List<String> needs;
+    /** Loaded in batches: a page of requests reads its needs in one statement. */
+    @ElementCollection
+    @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderBy("specialty")
+    @BatchSize(size = 200)
+    public List<Need> needs = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     public ReferralStatus status;
@@ -63,9 +77,7 @@ public class ReferralRequest extends PanacheEntityBase {
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
-    @Column(name = "assigned_doctor_id")
-    public UUID assignedDoctorId;
-
+    /** When the last need was assigned. */
     @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
 
@@ -75,7 +87,11 @@ public class ReferralRequest extends PanacheEntityBase {
     @Version
     public long version;
 
-    public List<Specialty> neededSpecialties() {
-        return needs.stream().map(Specialty::valueOf).toList();
+    public Optional<Need> need(Specialty specialty) {
+        return needs.stream().filter(n -> n.specialty == specialty).findFirst();
+    }
+
+    public boolean fullyAssigned() {
+        return needs.stream().allMatch(Need::assigned);
     }
 }

@@ -3,12 +3,18 @@ package fr.civmil.health.referral.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Lifecycle of a referral request: {@code OPEN → PROPOSED → ASSIGNED → CLOSED | CANCELLED | EXPIRED}. */
+/**
+ * Lifecycle of a referral request: {@code OPEN → PROPOSED → PARTIALLY_ASSIGNED → ASSIGNED → CLOSED}, and
+ * {@code CANCELLED} or {@code EXPIRED}.
+ */
 public enum ReferralStatus {
-    OPEN, PROPOSED, ASSIGNED, CLOSED, CANCELLED, EXPIRED;
+    OPEN, PROPOSED, PARTIALLY_ASSIGNED, ASSIGNED, CLOSED, CANCELLED, EXPIRED;
 
-    /** Statuses in which the household still waits for a doctor (and the request can expire). */
-    public static final Set<ReferralStatus> WAITING = EnumSet.of(OPEN, PROPOSED);
+    /** Statuses in which some need still waits for a doctor: proposals and assignments go on. */
+    public static final Set<ReferralStatus> WAITING = EnumSet.of(OPEN, PROPOSED, PARTIALLY_ASSIGNED);
+
+    /** Statuses that expire: nothing assigned yet (a partial assignment holds places and waits for the rest or a cancellation). */
+    public static final Set<ReferralStatus> EXPIRING = EnumSet.of(OPEN, PROPOSED);
 
     public boolean isFinal() {
         return this == CLOSED || this == CANCELLED || this == EXPIRED;

@@ -1,7 +1,9 @@
 package fr.civmil.health.referral.domain;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Specialties a referenced doctor practises, each with its ordinal specialty code in the national
@@ -41,6 +43,14 @@ public enum Specialty {
 
     public Profession profession() {
         return profession;
+    }
+
+    /**
+     * The specialties whose doctors take a need of this one: the same specialty, and for medical gynaecology also a
+     * gynaecologist-obstetrician (who provides the same follow-up). The referral guide lists these compatibilities.
+     */
+    public Set<Specialty> servedBy() {
+        return this == GYNAECOLOGY_MEDICAL ? EnumSet.of(GYNAECOLOGY_MEDICAL, GYNAECOLOGY_OBSTETRICS) : EnumSet.of(this);
     }
 
     /** By enum name or by nomenclature code ("GENERAL_PRACTICE" or "SM54"). */

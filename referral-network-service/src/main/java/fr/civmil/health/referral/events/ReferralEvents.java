@@ -45,7 +45,7 @@ public final class ReferralEvents {
             LocalDate capacityConfirmedOn) {
     }
 
-    /** An assignment made or released, counted per département: nothing about the household. */
-    public record AssignmentCounted(String departementCode, int count) {
+    /** The places of one need taken or given back, counted per département and specialty: nothing about the household. */
+    public record AssignmentCounted(String departementCode, Specialty specialty, int count) {
     }
 }

@@ -10,16 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Reads the projections kept from other services' events: communes inside a priority zone that is
- * not retired (zones-service) and ORSAN crises in force per département (partnership-service).
+ * Reads the projections kept from other services' events: communes inside a priority zone in force
+ * (zones-service) and ORSAN crises in force per département (partnership-service).
  */
 @ApplicationScoped
 public class AreaFlags {
 
-    /** The SQL condition "commune code column belongs to a non-retired priority zone". */
+    /**
+     * The SQL condition "commune code column belongs to a priority zone in force": designated, active or suspended
+     * (a proposed zone is not decided yet, a retired one no longer is).
+     */
     public static String inPriorityZone(String communeColumn) {
         return "exists (select 1 from priority_zone_commune pzc join priority_zone pz on pz.zone_id = pzc.zone_id"
-                + " where pzc.commune_code = " + communeColumn + " and pz.status <> 'RETIRED')";
+                + " where pzc.commune_code = " + communeColumn + " and pz.status in ('DESIGNATED', 'ACTIVE', 'SUSPENDED'))";
     }
 
     /** The SQL expression "plans in force in the département of this column", comma-separated, or null. */

@@ -67,7 +67,7 @@ public class CoverageService {
         Map<String, Object[]> requests = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("""
                 select destination_departement_code,
-                       count(*) filter (where status in ('OPEN', 'PROPOSED')),
+                       count(*) filter (where status in ('OPEN', 'PROPOSED', 'PARTIALLY_ASSIGNED')),
                        percentile_cont(0.5) within group (order by
                            case when assigned_at is not null then extract(epoch from assigned_at - created_at) / 86400.0 end)
                 from referral_request where destination_departement_code in (:codes)

@@ -20,6 +20,7 @@ import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.referral.api.DoctorSearchParams;
 import fr.civmil.health.referral.api.DoctorView;
+import fr.civmil.health.referral.domain.CharterStatus;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.referral.reference.Geography;
@@ -132,17 +133,17 @@ public class DoctorDirectory {
             params.put("specialty", specialty.name());
         }
         if (p.accepting != null) {
-            where.append(" and d.accepting_new_patients = :accepting");
-            params.put("accepting", Boolean.valueOf(p.accepting));
+            // Accepting means able to take a household now: an active charter, open to new patients, a place left.
+            where.append(Boolean.parseBoolean(p.accepting) ? " and " : " and not ")
+                    .append("(d.charter_status = 'ACTIVE' and d.accepting_new_patients and d.remaining_places > 0)");
         }
         if (p.teleconsultation != null) {
             where.append(" and d.teleconsultation = :teleconsultation");
             params.put("teleconsultation", Boolean.valueOf(p.teleconsultation));
         }
-        if (p.charterStatus != null) {
-            where.append(" and d.charter_status = :charterStatus");
-            params.put("charterStatus", p.charterStatus.name());
-        }
+        // The directory shows signed charters; the back office asks for the other statuses by name.
+        where.append(" and d.charter_status = :charterStatus");
+        params.put("charterStatus", p.charterStatus == null ? CharterStatus.ACTIVE.name() : p.charterStatus.name());
         if (p.rpps != null) {
             where.append(" and d.rpps = :rpps");
             params.put("rpps", p.rpps);

@@ -308,7 +308,7 @@ public class DoctorImport {
         List<String> reasons = new ArrayList<>();
         String rpps = f.get(0);
         if (!Identifiers.isRpps(rpps)) {
-            reasons.add("rpps must be 11 digits");
+            reasons.add("rpps must be 11 digits with a valid Luhn key");
         }
         String lastName = f.get(1).trim();
         String firstName = f.get(2).trim();

@@ -1,14 +1,17 @@
 package fr.civmil.health.referral.service;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,12 +28,17 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.referral.api.ReferralPayloads.Destination;
+import fr.civmil.health.referral.api.ReferralPayloads.NeedInput;
+import fr.civmil.health.referral.api.ReferralPayloads.NeedView;
 import fr.civmil.health.referral.api.ReferralPayloads.ProposalView;
 import fr.civmil.health.referral.api.ReferralPayloads.RequestInput;
 import fr.civmil.health.referral.api.ReferralPayloads.RequestView;
 import fr.civmil.health.referral.config.ReferralConfig;
 import fr.civmil.health.referral.domain.CapacityStatus;
+import fr.civmil.health.referral.domain.Need;
+import fr.civmil.health.referral.domain.PersonalData;
 import fr.civmil.health.referral.domain.Proximity;
 import fr.civmil.health.referral.domain.ReferralRequest;
 import fr.civmil.health.referral.domain.ReferralStatus;
@@ -48,9 +56,11 @@ import io.quarkus.scheduler.Scheduled;
 public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** A French social-security number (NIR): 13 digits, 15 with its key; Corsica has 2A/2B in place of the département digits. */
-    private static final Pattern NIR = Pattern.compile("^(\\d{13,15}|[1-478]\\d{4}2[AB]\\d{6}(\\d{2})?)$", Pattern.CASE_INSENSITIVE);
+    /** Statuses in which a case already has its request. */
+    private static final List<ReferralStatus> LIVE = List.of(ReferralStatus.OPEN, ReferralStatus.PROPOSED,
+            ReferralStatus.PARTIALLY_ASSIGNED, ReferralStatus.ASSIGNED);
 
     public static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "expiresAt", "expiresAt",
             "relocationDate", "relocationDate", "status", "status");
@@ -70,22 +80,23 @@ public class ReferralService {
         this.doctorViews = doctorViews;
     }
 
-    static boolean looksLikeNir(String caseReference) {
-        return NIR.matcher(caseReference.replaceAll("[\\s.-]", "")).matches();
-    }
-
     @Transactional
     public ReferralRequest register(RequestInput in) {
-        if (looksLikeNir(in.caseReference())) {
-            throw ApiProblem.unprocessable("social-security-number-refused",
-                    "caseReference looks like a social-security number (NIR); send the opaque CNMSS case reference instead");
-        }
         Geography.Located located = geography.locate(in.destinationCommuneCode(), null);
         if (!located.ok()) {
             throw ApiProblem.unprocessable("unknown-commune", "destinationCommuneCode: " + located.error());
         }
-        if (ReferralRequest.count("caseReference = ?1 and status in ?2", in.caseReference(),
-                List.of(ReferralStatus.OPEN, ReferralStatus.PROPOSED, ReferralStatus.ASSIGNED)) > 0) {
+        Set<Specialty> specialties = EnumSet.noneOf(Specialty.class);
+        for (NeedInput need : in.needs()) {
+            if (!specialties.add(need.specialty())) {
+                throw invalidNeeds("chaque spécialité une seule fois : " + need.specialty() + " est répétée");
+            }
+            if (need.people() > in.householdSize()) {
+                throw invalidNeeds("le besoin " + need.specialty() + " couvre " + need.people() + " personnes, plus que le foyer ("
+                        + in.householdSize() + ")");
+            }
+        }
+        if (ReferralRequest.count("caseReference = ?1 and status in ?2", in.caseReference(), LIVE) > 0) {
             throw duplicateCase(in.caseReference());
         }
         ReferralRequest r = new ReferralRequest();
@@ -96,11 +107,19 @@ public class ReferralService {
         r.destinationEpciSiren = located.place().epciSiren();
         r.destinationRegionCode = located.place().regionCode();
         r.relocationDate = in.relocationDate();
+        r.expectedArrivalDate = in.expectedArrivalDate();
         r.householdSize = in.householdSize();
-        r.needs = in.needs().stream().distinct().map(Enum::name).toList();
+        // In specialty order, as the collection is read back.
+        in.needs().stream().sorted(Comparator.comparing(n -> n.specialty().name())).forEach(n -> {
+            Need need = new Need();
+            need.specialty = n.specialty();
+            need.people = n.people();
+            r.needs.add(need);
+        });
         r.status = ReferralStatus.OPEN;
         r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.expiresAt = r.createdAt.plus(config.requestExpiry());
+        r.expiresAt = r.expectedArrivalDate == null ? r.createdAt.plus(config.requestExpiry())
+                : r.expectedArrivalDate.plusDays(config.expiryDaysAfterArrival()).atStartOfDay().atOffset(ZoneOffset.UTC);
         try {
             r.persistAndFlush();
         } catch (PersistenceException e) {
@@ -117,7 +136,7 @@ public class ReferralService {
         return r;
     }
 
-    /** Requests by status and destination; {@code expiringWithinDays} keeps waiting requests that expire that soon. */
+    /** Requests by status and destination; {@code expiringWithinDays} keeps the requests that can expire and do so that soon. */
     public Page<ReferralRequest> list(ReferralStatus status, String departementCode, Integer expiringWithinDays, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -130,8 +149,8 @@ public class ReferralService {
             params.put("departementCode", departementCode);
         }
         if (expiringWithinDays != null) {
-            query.append(" and status in :waiting and expiresAt <= :horizon");
-            params.put("waiting", List.copyOf(ReferralStatus.WAITING));
+            query.append(" and status in :expiring and expiresAt <= :horizon");
+            params.put("expiring", List.copyOf(ReferralStatus.EXPIRING));
             params.put("horizon", OffsetDateTime.now(ZoneOffset.UTC).plusDays(expiringWithinDays));
         }
         var panache = ReferralRequest.<ReferralRequest>find(query.toString(),
@@ -141,7 +160,10 @@ public class ReferralService {
         return Page.of(items, page, panache.count());
     }
 
-    /** Ranks candidates and keeps the best {@code maxProposals}; OPEN or PROPOSED requests only. */
+    /**
+     * Ranks candidates for every need still waiting and keeps the best {@code maxProposals} of each: doctors of a
+     * specialty that serves the need, with places for all its people.
+     */
     @Transactional
     public ReferralRequest propose(UUID id) {
         ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -149,137 +171,172 @@ public class ReferralService {
             throw ApiProblem.notFound("Referral request", id);
         }
         requireWaiting(r, "propose doctors for");
-        LocalDate confirmedSince = doctorViews.confirmedSince();
+        entityManager.createNativeQuery("delete from referral_proposal where request_id = ?1").setParameter(1, id).executeUpdate();
+        for (Need need : r.needs) {
+            if (!need.assigned()) {
+                proposeFor(r, need);
+            }
+        }
+        if (r.status == ReferralStatus.OPEN) {
+            r.status = ReferralStatus.PROPOSED;
+        }
+        entityManager.flush();
+        return r;
+    }
+
+    private void proposeFor(ReferralRequest r, Need need) {
         List<?> rows = entityManager.createNativeQuery("""
-                select c.id, c.proximity_rank, c.confirmed, c.remaining_places, c.specialty, c.charter_status_since
+                select c.id, c.proximity_rank, c.confirmed, c.remaining_places, c.specialty, c.charter_status_since, c.nearest_commune
                 from (select d.id, d.search_name, d.remaining_places, d.specialty, d.charter_status_since,
                              d.capacity_confirmed_on >= :since as confirmed,
                              min(case when l.commune_code = :commune then 0
-                                      when l.epci_siren = :epci then 1 else 2 end) as proximity_rank
+                                      when l.epci_siren = :epci then 1 else 2 end) as proximity_rank,
+                             (array_agg(l.commune_code order by case when l.commune_code = :commune then 0
+                                      when l.epci_siren = :epci then 1 else 2 end, l.commune_code))[1] as nearest_commune
                       from directory_entry e
                       join referenced_doctor d on d.id = e.doctor_id
                       join practice_location l on l.doctor_id = e.doctor_id and l.departement_code = e.departement_code
                       where e.departement_code = :departement and e.charter_status = 'ACTIVE'
-                        and e.accepting_new_patients and e.remaining_places > 0 and e.specialty in (:needs)
+                        and e.accepting_new_patients and e.remaining_places >= :people and e.specialty in (:served)
                       group by d.id) c
                 order by c.proximity_rank, c.confirmed desc, c.remaining_places desc, c.search_name, c.id
                 limit :max""")
-                .setParameter("since", confirmedSince)
+                .setParameter("since", doctorViews.confirmedSince())
                 .setParameter("commune", r.destinationCommuneCode)
                 .setParameter("epci", r.destinationEpciSiren == null ? "" : r.destinationEpciSiren)
                 .setParameter("departement", r.destinationDepartementCode)
-                .setParameter("needs", r.needs)
+                .setParameter("people", need.people)
+                .setParameter("served", need.specialty.servedBy().stream().map(Enum::name).toList())
                 .setParameter("max", config.maxProposals())
                 .getResultList();
-        entityManager.createNativeQuery("delete from referral_proposal where request_id = ?1").setParameter(1, id).executeUpdate();
-        String communeName = geography.commune(r.destinationCommuneCode).map(c -> c.name()).orElse(r.destinationCommuneCode);
         int rank = 0;
         for (Object row : rows) {
             Object[] c = (Object[]) row;
             Proximity proximity = Proximity.values()[((Number) c[1]).intValue()];
             boolean confirmed = (Boolean) c[2];
             int places = ((Number) c[3]).intValue();
-            List<String> reasons = new ArrayList<>();
-            reasons.add(switch (proximity) {
-                case SAME_COMMUNE -> "practises in the destination commune " + communeName + " (" + r.destinationCommuneCode + ")";
-                case SAME_EPCI -> "practises in the destination's EPCI (SIREN " + r.destinationEpciSiren + ")";
-                case SAME_DEPARTEMENT -> "practises in the destination's département " + r.destinationDepartementCode;
-            });
-            reasons.add("charter active since " + Rows.date(c[5]));
-            reasons.add("accepting new military patients");
-            reasons.add(confirmed ? "capacity confirmed within " + config.capacityMaxAgeDays() + " days"
-                    : "capacity not confirmed within " + config.capacityMaxAgeDays() + " days: ranked after confirmed capacity");
-            reasons.add(places + (places == 1 ? " place remaining" : " places remaining"));
-            reasons.add("specialty " + c[4] + " is one of the needs");
+            Specialty specialty = Specialty.valueOf((String) c[4]);
+            List<String> reasons = List.of(
+                    "classe de distance : " + proximity.label() + " (" + where(r, proximity, (String) c[6]) + ")",
+                    "charte active depuis le " + Rows.date(c[5]).format(FRENCH_DATE),
+                    "accepte de nouveaux patients militaires",
+                    confirmed ? "capacité confirmée depuis moins de " + config.capacityMaxAgeDays() + " jours"
+                            : "capacité non confirmée depuis " + config.capacityMaxAgeDays() + " jours : classé après les capacités confirmées",
+                    places + (places == 1 ? " place restante" : " places restantes") + " pour " + need.people
+                            + (need.people == 1 ? " personne" : " personnes"),
+                    "spécialité " + specialty.label() + (specialty == need.specialty ? " : celle du besoin"
+                            : " : compatible avec le besoin " + need.specialty.label()));
             entityManager.createNativeQuery("""
-                    insert into referral_proposal (request_id, rank, doctor_id, proximity, capacity_confirmed, remaining_places, reasons)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                    .setParameter(1, id).setParameter(2, ++rank).setParameter(3, Rows.uuid(c[0]))
-                    .setParameter(4, proximity.name()).setParameter(5, confirmed).setParameter(6, places)
-                    .setParameter(7, String.join("\n", reasons)).executeUpdate();
+                    insert into referral_proposal (request_id, need, rank, doctor_id, proximity, capacity_confirmed, remaining_places, reasons)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                    .setParameter(1, r.id).setParameter(2, need.specialty.name()).setParameter(3, ++rank).setParameter(4, Rows.uuid(c[0]))
+                    .setParameter(5, proximity.name()).setParameter(6, confirmed).setParameter(7, places)
+                    .setParameter(8, String.join("\n", reasons)).executeUpdate();
         }
-        r.status = ReferralStatus.PROPOSED;
-        entityManager.flush();
-        return r;
     }
 
-    public Page<ProposalView> proposals(UUID id, PageRequest page) {
+    /** Where the doctor practises, named as a person reads it: the commune, and the EPCI or département shared with the destination. */
+    private String where(ReferralRequest r, Proximity proximity, String communeCode) {
+        String commune = geography.commune(communeCode).map(c -> c.name()).orElse(communeCode) + ", " + communeCode;
+        return switch (proximity) {
+            case SAME_COMMUNE -> "exerce à " + commune + ", la commune de destination";
+            case SAME_EPCI -> "exerce à " + commune + ", dans l'intercommunalité de destination "
+                    + geography.epci(r.destinationEpciSiren).map(e -> e.name()).orElse(r.destinationEpciSiren);
+            case SAME_DEPARTEMENT -> "exerce à " + commune + ", dans le département de destination "
+                    + geography.departement(r.destinationDepartementCode).map(d -> d.name()).orElse(r.destinationDepartementCode)
+                    + " (" + r.destinationDepartementCode + ")";
+        };
+    }
+
+    /** The proposals last computed, need after need (specialty order), best first; one need's when {@code need} is given. */
+    public Page<ProposalView> proposals(UUID id, Specialty need, PageRequest page) {
         find(id);
-        long total = ((Number) entityManager.createNativeQuery("select count(*) from referral_proposal where request_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue();
-        List<?> rows = entityManager.createNativeQuery("""
-                select p.rank, p.doctor_id, d.rpps, d.last_name, d.first_name, d.specialty, p.proximity,
+        String needs = need == null ? "" : " and p.need = :need";
+        Query count = entityManager.createNativeQuery("select count(*) from referral_proposal p where p.request_id = :id" + needs)
+                .setParameter("id", id);
+        Query rows = entityManager.createNativeQuery("""
+                select p.need, p.rank, p.doctor_id, d.rpps, d.last_name, d.first_name, d.specialty, p.proximity,
                        p.capacity_confirmed, p.remaining_places, p.reasons
                 from referral_proposal p join referenced_doctor d on d.id = p.doctor_id
-                where p.request_id = ?1 order by p.rank limit ?2 offset ?3""")
-                .setParameter(1, id).setParameter(2, page.size).setParameter(3, page.offset()).getResultList();
+                where p.request_id = :id""" + needs + " order by p.need, p.rank limit :limit offset :offset")
+                .setParameter("id", id).setParameter("limit", page.size).setParameter("offset", page.offset());
+        if (need != null) {
+            count.setParameter("need", need.name());
+            rows.setParameter("need", need.name());
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
         List<ProposalView> items = new ArrayList<>();
-        for (Object row : rows) {
+        for (Object row : rows.getResultList()) {
             Object[] p = (Object[]) row;
-            items.add(new ProposalView(((Number) p[0]).intValue(), Rows.uuid(p[1]), (String) p[2], (String) p[3], (String) p[4],
-                    Specialty.valueOf((String) p[5]), Proximity.valueOf((String) p[6]),
-                    (Boolean) p[7] ? CapacityStatus.CONFIRMED : CapacityStatus.UNCONFIRMED, ((Number) p[8]).intValue(),
-                    List.of(((String) p[9]).split("\n"))));
+            items.add(new ProposalView(Specialty.valueOf((String) p[0]), ((Number) p[1]).intValue(), Rows.uuid(p[2]), (String) p[3],
+                    (String) p[4], (String) p[5], Specialty.valueOf((String) p[6]), Proximity.valueOf((String) p[7]),
+                    (Boolean) p[8] ? CapacityStatus.CONFIRMED : CapacityStatus.UNCONFIRMED, ((Number) p[9]).intValue(),
+                    List.of(((String) p[10]).split("\n"))));
         }
         return Page.of(items, page, total);
     }
 
     /**
-     * Assigns the household to a doctor. The place is taken by one conditional UPDATE: PostgreSQL
-     * serialises concurrent updates of the doctor's row, and each re-checks {@code remaining_places > 0}
-     * after the previous one committed, so N places give exactly N assignments.
+     * Assigns one need to a doctor, who takes as many places as the people it covers. The places are taken by one
+     * conditional UPDATE: PostgreSQL serialises concurrent updates of the doctor's row, and each re-checks
+     * {@code remaining_places >= people} after the previous one committed, so no doctor ever gives more places than he has.
      */
     @Transactional
-    public ReferralRequest assign(UUID id, String ifMatch, UUID doctorId) {
-        ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            throw ApiProblem.notFound("Referral request", id);
-        }
-        Etags.requireMatch(ifMatch, r.version);
+    public ReferralRequest assign(UUID id, String ifMatch, UUID doctorId, Specialty specialty) {
+        ReferralRequest r = lockForUpdate(id, ifMatch);
         requireWaiting(r, "assign");
-        int taken = entityManager.createNativeQuery("""
-                update referenced_doctor set remaining_places = remaining_places - 1, version = version + 1, updated_at = now()
-                where id = ?1 and remaining_places > 0 and charter_status = 'ACTIVE' and accepting_new_patients""")
-                .setParameter(1, doctorId).executeUpdate();
-        if (taken == 0) {
-            throw whyNoPlace(doctorId);
+        Need need = r.need(specialty).orElseThrow(() -> ApiProblem.unprocessable("unknown-need",
+                "La demande n'a pas de besoin " + specialty + " ; ses besoins : "
+                        + r.needs.stream().map(n -> n.specialty.name()).collect(Collectors.joining(", "))));
+        if (need.assigned()) {
+            throw ApiProblem.conflict("need-already-assigned", "Le besoin " + specialty + " est déjà attribué à un médecin");
         }
-        Object[] capacity = (Object[]) entityManager.createNativeQuery(
-                "select accepting_new_patients, remaining_places, capacity_confirmed_on from referenced_doctor where id = ?1")
-                .setParameter(1, doctorId).getSingleResult();
-        r.status = ReferralStatus.ASSIGNED;
-        r.assignedDoctorId = doctorId;
-        r.assignedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        int taken = entityManager.createNativeQuery("""
+                update referenced_doctor set remaining_places = remaining_places - ?2, version = version + 1, updated_at = now()
+                where id = ?1 and remaining_places >= ?2 and charter_status = 'ACTIVE' and accepting_new_patients
+                  and specialty in (?3)""")
+                .setParameter(1, doctorId).setParameter(2, need.people)
+                .setParameter(3, specialty.servedBy().stream().map(Enum::name).toList()).executeUpdate();
+        if (taken == 0) {
+            throw whyNoPlace(doctorId, need);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        need.assignedDoctorId = doctorId;
+        need.assignedAt = now;
+        if (r.fullyAssigned()) {
+            r.status = ReferralStatus.ASSIGNED;
+            r.assignedAt = now;
+        } else {
+            r.status = ReferralStatus.PARTIALLY_ASSIGNED;
+        }
         entityManager.flush();
-        publishCapacity(doctorId, capacity);
-        outbox.record(ReferralEvents.ASSIGNMENT, r.destinationDepartementCode, ReferralEvents.ASSIGNMENT_MADE,
-                "departement " + r.destinationDepartementCode, new ReferralEvents.AssignmentCounted(r.destinationDepartementCode, 1));
+        publishCapacity(doctorId);
+        publishCount(r, need, ReferralEvents.ASSIGNMENT_MADE);
         return r;
     }
 
-    /** Cancels a request; an assigned one gives its place back to the doctor. */
+    /** Cancels a request; every assigned need gives its places back to its doctor. */
     @Transactional
     public ReferralRequest cancel(UUID id, String ifMatch, String reason) {
+        requireNoPersonalData("reason", reason);
         ReferralRequest r = lockForUpdate(id, ifMatch);
         if (r.status.isFinal()) {
             throw ApiProblem.conflict("illegal-request-transition", "The request is " + r.status + " and cannot be cancelled");
         }
-        if (r.status == ReferralStatus.ASSIGNED) {
-            entityManager.createNativeQuery("""
-                    update referenced_doctor set remaining_places = remaining_places + 1, version = version + 1, updated_at = now()
-                    where id = ?1""").setParameter(1, r.assignedDoctorId).executeUpdate();
-            Object[] capacity = (Object[]) entityManager.createNativeQuery(
-                    "select accepting_new_patients, remaining_places, capacity_confirmed_on from referenced_doctor where id = ?1")
-                    .setParameter(1, r.assignedDoctorId).getSingleResult();
-            publishCapacity(r.assignedDoctorId, capacity);
-            outbox.record(ReferralEvents.ASSIGNMENT, r.destinationDepartementCode, ReferralEvents.ASSIGNMENT_RELEASED,
-                    "departement " + r.destinationDepartementCode, new ReferralEvents.AssignmentCounted(r.destinationDepartementCode, 1));
+        for (Need need : r.needs) {
+            if (need.assigned()) {
+                entityManager.createNativeQuery("""
+                        update referenced_doctor set remaining_places = remaining_places + ?2, version = version + 1, updated_at = now()
+                        where id = ?1""").setParameter(1, need.assignedDoctorId).setParameter(2, need.people).executeUpdate();
+                publishCapacity(need.assignedDoctorId);
+                publishCount(r, need, ReferralEvents.ASSIGNMENT_RELEASED);
+            }
         }
         end(r, ReferralStatus.CANCELLED, reason.trim());
         return r;
     }
 
-    /** Closes an assigned request once the household is registered with the doctor; the place stays taken. */
+    /** Closes a fully assigned request once the household is registered with its doctors; the places stay taken. */
     @Transactional
     public ReferralRequest close(UUID id, String ifMatch) {
         ReferralRequest r = lockForUpdate(id, ifMatch);
@@ -290,14 +347,16 @@ public class ReferralService {
         return r;
     }
 
-    /** Expires waiting requests whose delay passed at {@code now}; returns how many. */
+    /** Expires the requests with nothing assigned whose expiry passed at {@code now}; returns how many. */
     @Transactional
     public int expireOverdue(OffsetDateTime now) {
         return entityManager.createNativeQuery("""
-                update referral_request set status = 'EXPIRED', status_reason = ?1, ended_at = ?2, version = version + 1
-                where status in ('OPEN', 'PROPOSED') and expires_at <= ?2""")
-                .setParameter(1, "not assigned within " + config.requestExpiry())
-                .setParameter(2, now).executeUpdate();
+                update referral_request set status = 'EXPIRED', ended_at = ?3, version = version + 1,
+                       status_reason = case when expected_arrival_date is null then ?1 else ?2 end
+                where status in ('OPEN', 'PROPOSED') and expires_at <= ?3""")
+                .setParameter(1, "non attribuée dans les " + config.requestExpiry().toDays() + " jours suivant son enregistrement")
+                .setParameter(2, "non attribuée dans les " + config.expiryDaysAfterArrival() + " jours suivant l'arrivée prévue du foyer")
+                .setParameter(3, now).executeUpdate();
     }
 
     @Scheduled(every = "${civmil.referral.expiry-check-every:1m}", delayed = "10s",
@@ -312,9 +371,10 @@ public class ReferralService {
     public RequestView view(ReferralRequest r) {
         String communeName = geography.commune(r.destinationCommuneCode).map(c -> c.name()).orElse(null);
         return new RequestView(r.id, r.caseReference, new Destination(r.destinationCommuneCode, communeName,
-                r.destinationDepartementCode, r.destinationEpciSiren, r.destinationRegionCode), r.relocationDate, r.householdSize,
-                r.neededSpecialties(), r.status, r.statusReason, r.createdAt, r.expiresAt, r.assignedDoctorId, r.assignedAt,
-                r.endedAt, r.version);
+                r.destinationDepartementCode, r.destinationEpciSiren, r.destinationRegionCode), r.relocationDate,
+                r.expectedArrivalDate, r.householdSize,
+                r.needs.stream().map(n -> new NeedView(n.specialty, n.people, n.assignedDoctorId, n.assignedAt)).toList(),
+                r.status, r.statusReason, r.createdAt, r.expiresAt, r.assignedAt, r.endedAt, r.version);
     }
 
     private ReferralRequest lockForUpdate(UUID id, String ifMatch) {
@@ -333,10 +393,36 @@ public class ReferralService {
         entityManager.flush();
     }
 
-    private void publishCapacity(UUID doctorId, Object[] capacity) {
+    private void publishCapacity(UUID doctorId) {
+        Object[] capacity = (Object[]) entityManager.createNativeQuery(
+                "select accepting_new_patients, remaining_places, capacity_confirmed_on from referenced_doctor where id = ?1")
+                .setParameter(1, doctorId).getSingleResult();
         outbox.record(ReferralEvents.DOCTOR, doctorId.toString(), ReferralEvents.CAPACITY_CHANGED, "doctor " + doctorId,
                 new ReferralEvents.CapacityChanged(doctorId, (Boolean) capacity[0], ((Number) capacity[1]).intValue(),
                         Rows.date(capacity[2])));
+    }
+
+    private void publishCount(ReferralRequest r, Need need, String type) {
+        outbox.record(ReferralEvents.ASSIGNMENT, r.destinationDepartementCode, type, "departement " + r.destinationDepartementCode,
+                new ReferralEvents.AssignmentCounted(r.destinationDepartementCode, need.specialty, need.people));
+    }
+
+    /** Refuses free text that holds a NIR or a person's name; the problem names the field, never the value. */
+    private static void requireNoPersonalData(String field, String text) {
+        switch (PersonalData.find(text)) {
+            case NIR -> throw refusedField("social-security-number-refused", field,
+                    "contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le");
+            case PERSON_NAME -> throw refusedField("person-name-refused", field,
+                    "contient ce qui ressemble au nom d'une personne : aucun nom dans ce champ");
+            case NONE -> {
+                // Nothing personal.
+            }
+        }
+    }
+
+    private static ApiProblem refusedField(String slug, String field, String message) {
+        return new ApiProblem(422, slug, "Unprocessable request", field + " " + message, List.of(new Problem.Violation(field, message)),
+                Map.of());
     }
 
     private static void requireWaiting(ReferralRequest r, String action) {
@@ -345,21 +431,31 @@ public class ReferralService {
         }
     }
 
-    private ApiProblem whyNoPlace(UUID doctorId) {
+    private ApiProblem whyNoPlace(UUID doctorId, Need need) {
         List<?> rows = entityManager.createNativeQuery(
-                "select charter_status, accepting_new_patients, remaining_places from referenced_doctor where id = ?1")
+                "select charter_status, accepting_new_patients, remaining_places, specialty from referenced_doctor where id = ?1")
                 .setParameter(1, doctorId).getResultList();
         if (rows.isEmpty()) {
             return ApiProblem.unprocessable("unknown-doctor", "Referenced doctor " + doctorId + " does not exist");
         }
         Object[] d = (Object[]) rows.get(0);
+        Specialty specialty = Specialty.valueOf((String) d[3]);
+        if (!need.specialty.servedBy().contains(specialty)) {
+            return ApiProblem.unprocessable("specialty-mismatch", "Le médecin exerce en " + specialty.label()
+                    + ", ce qui ne répond pas au besoin " + need.specialty.label());
+        }
         if (!"ACTIVE".equals(d[0])) {
             return ApiProblem.conflict("doctor-not-active", "The doctor's charter is " + d[0] + "; only ACTIVE doctors take households");
         }
         if (!(Boolean) d[1]) {
             return ApiProblem.conflict("doctor-not-accepting", "The doctor does not accept new military patients");
         }
-        return ApiProblem.conflict("no-place-left", "The doctor has no place left");
+        return ApiProblem.conflict("no-place-left", "Il reste " + d[2] + " place(s) au médecin ; le besoin " + need.specialty
+                + " en demande " + need.people);
+    }
+
+    private static ApiProblem invalidNeeds(String detail) {
+        return refusedField("invalid-needs", "needs", detail);
     }
 
     private static ApiProblem duplicateCase(String caseReference) {

@@ -85,7 +85,7 @@ final class SiteViews {
     }
 
     @Schema(name = "VolunteerDoctor")
-    record Doctor(@Schema(pattern = IdentifierPatterns.RPPS, example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
+    record Doctor(@Schema(pattern = IdentifierPatterns.RPPS, example = "10101010105", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String rpps,
             @Schema(example = "Dr Anne Martin", required = true) @NotBlank @Size(max = 200) String name) {
     }
 
@@ -113,7 +113,7 @@ final class SiteViews {
     @Schema(name = "InternPlacementRequest", description = "A 4th-year GP intern (docteur junior) placed in the zone")
     record PlacementRequest(@Schema(description = "The faculty's identifier of the intern", example = "TLS-2026-0142", required = true) @NotBlank @Size(max = 60) String internId,
             @Schema(example = "Faculté de santé de Toulouse", required = true) @NotBlank @Size(max = 200) String faculty,
-            @Schema(pattern = IdentifierPatterns.RPPS, example = "10101010101", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String supervisorRpps,
+            @Schema(pattern = IdentifierPatterns.RPPS, example = "10101010105", required = true) @NotNull @Identifier(IdentifierKind.RPPS) String supervisorRpps,
             @Schema(example = "2026-11-02", required = true) @NotNull LocalDate from,
             @Schema(example = "2027-04-30", required = true) @NotNull LocalDate to) {
     }

@@ -53,7 +53,7 @@ import fr.civmil.health.zones.service.SolidarityMissionService;
 public class SolidarityMissionResource {
 
     static final String LIMIT_EXAMPLE = """
-            {"type":"urn:civmil:problem:monthly-limit","title":"Conflict","status":409,"detail":"Doctor 10101010101 already has 2 mission day(s) in 2026-12; at most 2 per calendar month across all zones"}""";
+            {"type":"urn:civmil:problem:monthly-limit","title":"Conflict","status":409,"detail":"Doctor 10101010105 already has 2 mission day(s) in 2026-12; at most 2 per calendar month across all zones"}""";
 
     private final SolidarityMissionService missions;
     private final IdempotentCreations idempotency;
@@ -70,7 +70,7 @@ public class SolidarityMissionResource {
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<MissionView> list(@Parameter(description = "Zone id") @QueryParam("zoneId") UUID zoneId,
             @Parameter(description = "Site id") @QueryParam("siteId") UUID siteId,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "Doctor's RPPS", example = "10101010101") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "Doctor's RPPS", example = "10101010105") @QueryParam("doctorRpps") @Identifier(IdentifierKind.RPPS) String rpps,
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12") @QueryParam("month") YearMonth month,
             @Parameter(description = "Status") @QueryParam("status") MissionStatus status,
             @Valid @BeanParam PageRequest page) {

@@ -9,7 +9,7 @@ public enum IdentifierKind {
     INSEE_COMMUNE(Identifiers::isInseeCommune, "must be an INSEE commune code (5 characters, e.g. 31555, 2A004, 97411)"),
     DEPARTEMENT(Identifiers::isDepartement, "must be a département code (e.g. 31, 2A, 974)"),
     REGION(Identifiers::isRegion, "must be a région code (e.g. 76)"),
-    RPPS(Identifiers::isRpps, "must be an RPPS number (11 digits)"),
+    RPPS(Identifiers::isRpps, "must be a valid RPPS number (11 digits with a Luhn key)"),
     FINESS(Identifiers::isFiness, "must be a FINESS number (9 characters starting with a département)");
 
     private final Predicate<String> validator;

@@ -62,9 +62,9 @@ public final class Identifiers {
         return value != null && AdministrativeCodes.isRegion(value);
     }
 
-    /** RPPS: the national health-professional directory number, 11 digits. */
+    /** RPPS: the national health-professional directory number, 11 digits, the last one a Luhn key. */
     public static boolean isRpps(String value) {
-        return value != null && DIGITS_11.matcher(value).matches();
+        return value != null && DIGITS_11.matcher(value).matches() && luhn(value);
     }
 
     /**
@@ -77,6 +77,16 @@ public final class Identifiers {
         }
         String prefix = value.substring(0, 2);
         return prefix.matches("9[A-F]") || AdministrativeCodes.isDepartement(prefix);
+    }
+
+    /** The digits followed by their Luhn key: RPPS or SIREN numbers for demo and test data. */
+    public static String withLuhnKey(String digits) {
+        for (int key = 0; key < 10; key++) {
+            if (luhn(digits + key)) {
+                return digits + key;
+            }
+        }
+        throw new IllegalArgumentException("not digits: " + digits);
     }
 
     /** Luhn check over a string of digits. */

@@ -28,7 +28,7 @@ class IdentifiersTest {
         assertTrue(Identifiers.isSiret("35600000000048"), "La Poste head office, ordinary Luhn key");
         assertTrue(Identifiers.isSiret("35600000049837"), "a La Poste establishment: digit sum divisible by 5");
         assertFalse(Identifiers.isSiret("35600000049838"));
-        String siret = withLuhnKey("2000444690001");
+        String siret = Identifiers.withLuhnKey("2000444690001");
         assertTrue(Identifiers.isSiret(siret), siret);
         assertFalse(Identifiers.isSiret(siret.substring(0, 13) + ((siret.charAt(13) - '0' + 1) % 10)));
         assertFalse(Identifiers.isSiret("20004446800019"), "SIREN part itself invalid");
@@ -61,10 +61,14 @@ class IdentifiersTest {
     }
 
     @Test
-    void rppsIsElevenDigits() {
-        assertTrue(Identifiers.isRpps("10003363748"));
-        assertFalse(Identifiers.isRpps("1000336374"));
-        assertFalse(Identifiers.isRpps("1000336374X"));
+    void rppsIsElevenDigitsWithALuhnKey() {
+        assertTrue(Identifiers.isRpps("10003456786"));
+        assertFalse(Identifiers.isRpps("10003456789"), "wrong key");
+        assertFalse(Identifiers.isRpps("10101010101"), "wrong key");
+        assertTrue(Identifiers.isRpps("10101010105"));
+        assertFalse(Identifiers.isRpps("1000345678"));
+        assertFalse(Identifiers.isRpps("1000345678X"));
+        assertEquals("10003456786", Identifiers.withLuhnKey("1000345678"));
     }
 
     @Test
@@ -81,14 +85,5 @@ class IdentifiersTest {
     void luhnAgreesWithKnownValues() {
         assertTrue(Identifiers.luhn("79927398713"));
         assertFalse(Identifiers.luhn("79927398710"));
-    }
-
-    private static String withLuhnKey(String digits) {
-        for (int key = 0; key < 10; key++) {
-            if (Identifiers.luhn(digits + key)) {
-                return digits + key;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

@@ -1,0 +1,29 @@
+package fr.civmil.health.referral.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** One need of a household: a specialty for a number of its people, and the doctor who took them once assigned. */
+@Embeddable
+public class Need {
+
+    @Enumerated(EnumType.STRING)
+    public Specialty specialty;
+
+    public int people;
+
+    @Column(name = "assigned_doctor_id")
+    public UUID assignedDoctorId;
+
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
+
+    public boolean assigned() {
+        return assignedDoctorId != null;
+    }
+}
