@@ -34,7 +34,7 @@ public class Assignments {
         int households = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
 
-        String rpps = "3" + String.format(Locale.ROOT, "%010d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000_000L));
+        String rpps = withLuhnKey("3" + String.format(Locale.ROOT, "%09d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)));
         String doctor = id(send(client, post(base + "/api/v1/doctors", token, String.format(Locale.ROOT, """
                 {"rpps":"%s","lastName":"Assignation","firstName":"Élise","profession":"PHYSICIAN","specialty":"GENERAL_PRACTICE",
                  "practiceLocations":[{"address":"1 place de la Liberté","postalCode":"83000","communeCode":"83137"}],
@@ -46,9 +46,11 @@ public class Assignments {
 
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < households; i++) {
-            requests.add(id(send(client, post(base + "/api/v1/referral-requests", token, "{\"caseReference\":\"CNMSS-"
-                    + UUID.randomUUID().toString().substring(0, 13) + "\",\"destinationCommuneCode\":\"83137\","
-                    + "\"relocationDate\":\"" + LocalDate.now().plusDays(20) + "\",\"householdSize\":4,\"needs\":[\"GENERAL_PRACTICE\"]}")
+            // One person per household needs a GP: each assignment takes one place.
+            requests.add(id(send(client, post(base + "/api/v1/referral-requests", token, "{\"caseReference\":\"" + String.format(Locale.ROOT,
+                    "CNMSS-83-%d-%06d", LocalDate.now().getYear(), i + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 900_000L))
+                    + "\",\"destinationCommuneCode\":\"83137\",\"relocationDate\":\"" + LocalDate.now().plusDays(20)
+                    + "\",\"householdSize\":4,\"needs\":[{\"specialty\":\"GENERAL_PRACTICE\",\"people\":1}]}")
                     .build(), 201)));
         }
 
@@ -57,7 +59,7 @@ public class Assignments {
         List<Future<Integer>> results = new ArrayList<>();
         for (String request : requests) {
             HttpRequest assign = post(base + "/api/v1/referral-requests/" + request + "/assignment", token,
-                    "{\"doctorId\":\"" + doctor + "\"}").header("If-Match", "\"0\"").build();
+                    "{\"doctorId\":\"" + doctor + "\",\"need\":\"GENERAL_PRACTICE\"}").header("If-Match", "\"0\"").build();
             results.add(pool.submit(() -> {
                 start.await();
                 return client.send(assign, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -108,5 +110,21 @@ public class Assignments {
             throw new IllegalStateException("no id in " + body);
         }
         return m.group(1);
+    }
+
+    /** The RPPS check key (Luhn), as the service verifies it. */
+    static String withLuhnKey(String digits) {
+        for (int key = 0; key < 10; key++) {
+            String candidate = digits + key;
+            int sum = 0;
+            for (int i = candidate.length() - 1, n = 0; i >= 0; i--, n++) {
+                int digit = candidate.charAt(i) - '0';
+                sum += n % 2 == 1 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException(digits);
     }
 }

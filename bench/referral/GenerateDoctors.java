@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.reference.ReferenceGeography;
 
 /**
@@ -35,8 +36,8 @@ public class GenerateDoctors {
             csv.write(HEADER);
             for (int i = 0; i < doctors; i++) {
                 ReferenceGeography.Commune c = communes.get(random.nextInt(communes.size()));
-                csv.write(String.format(Locale.ROOT, "%d,Nom%06d,Prénom,PHYSICIAN,%s,\"%d rue de la Paix\",%s,%s,0561000000,%s,fr,%s,%d,%s,%s%n",
-                        20_000_000_000L + i, i, SPECIALTIES.get(random.nextInt(SPECIALTIES.size())), 1 + random.nextInt(99),
+                csv.write(String.format(Locale.ROOT, "%s,Nom%06d,Prénom,PHYSICIAN,%s,\"%d rue de la Paix\",%s,%s,0561000000,%s,fr,%s,%d,%s,%s%n",
+                        Identifiers.withLuhnKey(String.valueOf(2_000_000_000L + i)), i, SPECIALTIES.get(random.nextInt(SPECIALTIES.size())), 1 + random.nextInt(99),
                         c.postalCodes().get(0), c.insee(), random.nextBoolean(), random.nextInt(10) < 7, random.nextInt(30),
                         today.minusDays(random.nextInt(180)), random.nextInt(10) < 8 ? "2025-01-15" : ""));
             }

@@ -51,7 +51,7 @@ wait_ready() {
   curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
 }
 start_service
-java -cp reference-data/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
+java -cp reference-data/target/classes:platform/http/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
 wait_ready
 # Ready is not settled: the JIT keeps compiling the startup paths for a few seconds.
 sleep 5

@@ -131,7 +131,7 @@ class ReferralClientTest {
         for (String role : List.of("auditor", "admin")) {
             ReferralRequestsApi reader = new ReferralRequestsApi(client(role));
             ReferralRequestReadPage trail = reader.listReferralReadAudit(ReferralRequestsApi.APIListReferralReadAuditRequest.newBuilder()
-                    .requestId(id.toString()).build());
+                    .requestId(id).build());
             assertEquals(1, trail.getTotal(), role);
             assertEquals(trace, trail.getItems().get(0).getHttpRequestId(), role);
             assertEquals("READ", trail.getItems().get(0).getOperation(), role);
@@ -142,7 +142,7 @@ class ReferralClientTest {
         }
         for (String role : List.of("cnmss", "ars", "ssa")) {
             ApiException refused = assertThrows(ApiException.class, () -> new ReferralRequestsApi(client(role)).listReferralReadAudit(
-                    ReferralRequestsApi.APIListReferralReadAuditRequest.newBuilder().requestId(id.toString()).build()));
+                    ReferralRequestsApi.APIListReferralReadAuditRequest.newBuilder().requestId(id).build()));
             assertProblem(403, "forbidden", refused.getCode(), refused.getResponseBody());
         }
     }
