@@ -34,6 +34,19 @@ class StrictInputApiTest {
         as("ssa").get("/api/v1/partnerships/" + contract + "/commitments").then().statusCode(200).body("total", equalTo(0));
     }
 
+    @Test
+    void lineBreaksOnlyWhereTextSpansLines() {
+        String contract = Api.newContract();
+        Map<String, Object> commitment = new HashMap<>(Api.commitment(1, "2027-06-30", List.of()));
+        commitment.put("description", "Premier trimestre :\n\t- deux journées à Auch\n\t- une à Condom");
+        as("ssa").body(commitment).post("/api/v1/partnerships/" + contract + "/commitments").then().statusCode(201)
+                .body("description", equalTo("Premier trimestre :\n\t- deux journées à Auch\n\t- une à Condom"));
+        commitment.put("title", "Consultations\navancées");
+        as("ssa").body(commitment).post("/api/v1/partnerships/" + contract + "/commitments").then().statusCode(400)
+                .body("violations[0].field", equalTo("title"))
+                .body("violations[0].message", equalTo("must be one line without control characters"));
+    }
+
     @ParameterizedTest
     @CsvSource({ "page=x, page", "size=abc, size", "page=0.5, page", "page=100001, page", "status=, status", "status=draft, status" })
     void aMalformedQueryParameterIs400NamingItNot404(String query, String field) {

@@ -17,6 +17,7 @@ import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.domain.ParisTime;
+import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of commitments. */
 public final class CommitmentJson {
@@ -29,7 +30,7 @@ public final class CommitmentJson {
             @Schema(description = "Axis number (1 to the number of axes)", example = "1") @NotNull @Min(1) @Max(20) Integer axis,
             @Schema(example = "JOINT") @NotNull Owner owner,
             @Schema(example = "Consultations de médecins militaires en zones prioritaires") @NotBlank @Size(max = 300) String title,
-            @Schema(example = "Le SSA propose des journées de consultation dans les EPCI prioritaires du Gers.") @NotBlank @Size(max = 4000) String description,
+            @Schema(example = "Le SSA propose des journées de consultation dans les EPCI prioritaires du Gers.") @NotBlank @MultiLine @Size(max = 4000) String description,
             @Schema(example = "[\"Planning trimestriel\", \"Bilan annuel\"]") @NotNull @Size(max = 30) List<@NotBlank @Size(max = 500) String> deliverables,
             @Schema(example = "2026-12-31") @NotNull LocalDate dueDate,
             @Schema(description = "Priority zones (ids from zones-service) the commitment concerns; unknown ids are refused with 422") @NotNull @Size(max = 100) List<@NotNull UUID> zoneIds) {

@@ -27,6 +27,7 @@ import fr.civmil.health.partnership.domain.RequestingParty;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
+import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of ORSAN crisis activations and reinforcements. */
 public final class CrisisJson {
@@ -39,12 +40,12 @@ public final class CrisisJson {
             @Schema(example = "AMAVI") @NotNull OrsanPlan plan,
             @Schema(description = "Département codes from the reference", example = "[\"31\", \"32\"]") @NotEmpty @Size(max = 101) List<@NotNull @Pattern(regexp = IdentifierPatterns.DEPARTEMENT) @Identifier(IdentifierKind.DEPARTEMENT) String> departementCodes,
             @Schema(description = "Priority zones (ids from zones-service); unknown ids are refused with 422") @NotNull @Size(max = 100) List<@NotNull UUID> zoneIds,
-            @Schema(example = "Accident ferroviaire, nombreuses victimes") @NotBlank @Size(max = 2000) String reason,
+            @Schema(example = "Accident ferroviaire, nombreuses victimes") @NotBlank @MultiLine @Size(max = 2000) String reason,
             @Schema(example = "ARS") @NotNull RequestingParty requestingParty) {
     }
 
     @Schema(name = "StandDownInput", description = "Notes of the after-action record")
-    public record StandDownInput(@Schema(example = "Renforts libérés, retour d'expérience prévu le 15 décembre") @Size(max = 4000) String notes) {
+    public record StandDownInput(@Schema(example = "Renforts libérés, retour d'expérience prévu le 15 décembre") @MultiLine @Size(max = 4000) String notes) {
     }
 
     @Schema(name = "ReinforcementInput")

@@ -20,6 +20,7 @@ import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
+import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of indicators and measurements. */
 public final class IndicatorJson {
@@ -43,7 +44,7 @@ public final class IndicatorJson {
     public record MeasurementInput(
             @Schema(example = "2026-10-31") @NotNull LocalDate date,
             @Schema(example = "120") @NotNull @Digits(integer = 12, fraction = 2) BigDecimal value,
-            @Schema(example = "Relevé du comité de suivi") @Size(max = 1000) String comment) {
+            @Schema(example = "Relevé du comité de suivi") @MultiLine @Size(max = 1000) String comment) {
     }
 
     @Schema(name = "Measurement")

@@ -18,6 +18,7 @@ import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot;
+import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of annual reviews. */
 public final class ReviewJson {
@@ -37,7 +38,7 @@ public final class ReviewJson {
 
     @Schema(name = "ReviewCommentInput")
     public record CommentInput(@NotNull UUID commitmentId,
-            @Schema(example = "Calendrier décalé au premier trimestre") @NotBlank @Size(max = 4000) String text) {
+            @Schema(example = "Calendrier décalé au premier trimestre") @NotBlank @MultiLine @Size(max = 4000) String text) {
     }
 
     @Schema(name = "ReviewComment")

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
+import fr.civmil.health.platform.strict.MultiLine;
 import fr.civmil.health.zones.domain.ConsultationSite;
 import fr.civmil.health.zones.domain.InternPlacement;
 import fr.civmil.health.zones.domain.MissionStatus;
@@ -41,7 +42,7 @@ final class SiteViews {
 
     @Schema(name = "Accessibility")
     record Accessibility(@Schema(description = "Step-free access for wheelchairs", example = "true") boolean stepFreeAccess,
-            @Schema(example = "Lift to the first floor") @Size(max = 1000) String notes) {
+            @Schema(example = "Lift to the first floor") @MultiLine @Size(max = 1000) String notes) {
     }
 
     @Schema(name = "Contact", description = "Who opens the premises (a professional contact)")

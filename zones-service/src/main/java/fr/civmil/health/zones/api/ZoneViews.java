@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
+import fr.civmil.health.platform.strict.MultiLine;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.PriorityZone;
 import fr.civmil.health.zones.domain.ZoneStatus;
@@ -61,7 +62,7 @@ final class ZoneViews {
             @Valid Decision decision,
             @Schema(description = "Target consultation days per month in the zone", example = "8")
             @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "1000", message = "must be at most 1000") BigDecimal targetDaysPerMonth,
-            @Schema(example = "Pilot from September 2025") @Size(max = 2000) String notes) {
+            @Schema(example = "Pilot from September 2025") @MultiLine @Size(max = 2000) String notes) {
 
         ZoneDesignation toDesignation() {
             Indicators i = indicators == null ? new Indicators(null, null, null) : indicators;
@@ -74,7 +75,7 @@ final class ZoneViews {
     @Schema(name = "ZoneUpdateRequest", description = "Replaces the fields the ARS supplies (the EPCI and campaign cannot change)")
     record UpdateRequest(@Valid Indicators indicators, @Valid Decision decision,
             @Schema(example = "8") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "1000", message = "must be at most 1000") BigDecimal targetDaysPerMonth,
-            @Size(max = 2000) String notes) {
+            @MultiLine @Size(max = 2000) String notes) {
 
         ZoneDesignation toFields() {
             return new DesignationRequest(null, null, null, indicators, decision, targetDaysPerMonth, notes).toDesignation();
