@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.Config;
@@ -24,7 +25,7 @@ final class DatabaseState implements AutoCloseable {
     /** Each table with the row expression its checksum hashes. */
     private final Map<String, String> tables = new TreeMap<>();
 
-    private DatabaseState(Connection connection) throws SQLException {
+    private DatabaseState(Connection connection, Set<String> excluded) throws SQLException {
         this.connection = connection;
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select quote_ident(table_name), string_agg('t.' || quote_ident(column_name), ', '"
@@ -32,15 +33,17 @@ final class DatabaseState implements AutoCloseable {
                         + " from information_schema.columns where table_schema = current_schema() and table_name not like 'flyway%'"
                         + " group by table_name")) {
             while (rows.next()) {
-                tables.put(rows.getString(1), rows.getString(2));
+                if (!excluded.contains(rows.getString(1))) {
+                    tables.put(rows.getString(1), rows.getString(2));
+                }
             }
         }
     }
 
-    static DatabaseState open(Config config) throws SQLException {
+    static DatabaseState open(Config config, Set<String> excluded) throws SQLException {
         return new DatabaseState(DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null)));
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null)), excluded);
     }
 
     Map<String, Long> checksums() throws SQLException {

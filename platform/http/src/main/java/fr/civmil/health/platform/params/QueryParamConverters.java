@@ -37,7 +37,8 @@ public class QueryParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        String name = parameterName(annotations);
+        String name = httpName(annotations);
+        name = name == null ? "parameter" : name;
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Parsed<>(name, Integer::valueOf, "an integer");
         }
@@ -65,7 +66,8 @@ public class QueryParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    private static String parameterName(Annotation[] annotations) {
+    /** A parameter's name on the wire, from its JAX-RS annotation; null when it has none. */
+    public static String httpName(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam q) {
                 return q.value();
@@ -77,7 +79,7 @@ public class QueryParamConverters implements ParamConverterProvider {
                 return h.value();
             }
         }
-        return "parameter";
+        return null;
     }
 
     private static Boolean bool(String value) {

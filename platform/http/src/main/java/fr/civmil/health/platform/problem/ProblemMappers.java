@@ -1,6 +1,5 @@
 package fr.civmil.health.platform.problem;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +17,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import fr.civmil.health.platform.params.QueryParamConverters;
 import fr.civmil.health.platform.strict.AllowedMethods;
 import fr.civmil.health.platform.strict.Text;
 import io.quarkus.security.AuthenticationFailedException;
@@ -301,16 +298,9 @@ public class ProblemMappers {
         for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
             try {
                 Method declared = type.getDeclaredMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
-                for (Annotation annotation : declared.getParameterAnnotations()[index]) {
-                    if (annotation instanceof QueryParam query) {
-                        return query.value();
-                    }
-                    if (annotation instanceof PathParam path) {
-                        return path.value();
-                    }
-                    if (annotation instanceof HeaderParam header) {
-                        return header.value();
-                    }
+                String name = QueryParamConverters.httpName(declared.getParameterAnnotations()[index]);
+                if (name != null) {
+                    return name;
                 }
             } catch (NoSuchMethodException e) {
                 // declared higher up

@@ -1,0 +1,21 @@
+package fr.civmil.health.gateway;
+
+import java.util.Set;
+
+import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.devstack.testing.SchemaFuzzContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The gateway's own API (its audit trail), fed invalid and valid requests derived from its document. */
+@QuarkusTest
+@QuarkusTestResource(FakeUpstreamsResource.class)
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+class SchemaFuzzTest extends SchemaFuzzContract {
+
+    @Override
+    protected Set<String> tablesEveryRequestWrites() {
+        return Set.of("gateway_audit");
+    }
+}
