@@ -546,7 +546,9 @@ final class FuzzCases {
             return (pastDates ? today.minusDays(400 - dates * 7L) : today.plusDays(dates * 7L + random.nextInt(7))).toString();
         }
         if ("date-time".equals(format)) {
-            return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            dates++; // in order too, a day apart
+            return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(java.time.Duration.ofDays(pastDates ? dates - 400L : dates))
+                    .toString();
         }
         if ("email".equals(format)) {
             int length = mode == Mode.LONGEST && schema.getMaxLength() != null ? schema.getMaxLength() : 24;
