@@ -10,6 +10,6 @@ import io.smallrye.config.WithDefault;
 public interface ReferralRules {
 
     /** Charter statuses under which a referenced doctor counts in a zone's coverage. */
-    @WithDefault("SIGNED,ACTIVE")
+    @WithDefault("ACTIVE")
     Set<String> activeCharterStatuses();
 }

@@ -55,7 +55,7 @@ public class ConsultationSite extends PanacheEntityBase {
 
     public SiteStatus moveTo(SiteStatus target) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-site-transition", "A " + status + " site cannot become " + target
+            throw ApiProblem.conflict("illegal-site-transition", "A site in status " + status + " cannot become " + target
                     + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
         }
         SiteStatus from = status;

@@ -61,7 +61,7 @@ public class PriorityZone extends PanacheEntityBase {
     /** Moves the zone along its lifecycle; an illegal step is a 409. */
     public ZoneStatus moveTo(ZoneStatus target) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-zone-transition", "A " + status + " zone cannot become " + target
+            throw ApiProblem.conflict("illegal-zone-transition", "A zone in status " + status + " cannot become " + target
                     + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
         }
         ZoneStatus from = status;

@@ -52,7 +52,7 @@ public class SolidarityMission extends PanacheEntityBase {
 
     public MissionStatus moveTo(MissionStatus target, String why) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-mission-transition", "A " + status + " mission cannot become " + target
+            throw ApiProblem.conflict("illegal-mission-transition", "A mission in status " + status + " cannot become " + target
                     + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
         }
         if (target == MissionStatus.CANCELLED && (why == null || why.isBlank())) {
