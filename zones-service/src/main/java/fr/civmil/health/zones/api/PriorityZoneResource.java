@@ -57,6 +57,7 @@ import fr.civmil.health.zones.api.ZoneViews.BulkResult;
 import fr.civmil.health.zones.api.ZoneViews.DepartementShare;
 import fr.civmil.health.zones.api.ZoneViews.DesignationRequest;
 import fr.civmil.health.zones.api.ZoneViews.Summary;
+import fr.civmil.health.zones.api.ZoneViews.TransitionEffects;
 import fr.civmil.health.zones.api.ZoneViews.TransitionRequest;
 import fr.civmil.health.zones.api.ZoneViews.TransitionView;
 import fr.civmil.health.zones.api.ZoneViews.UpdateRequest;
@@ -68,6 +69,7 @@ import fr.civmil.health.zones.service.Coverage;
 import fr.civmil.health.zones.service.CoverageService;
 import fr.civmil.health.zones.service.CrisisBoard;
 import fr.civmil.health.zones.service.PriorityZoneService;
+import fr.civmil.health.zones.service.PriorityZoneService.TransitionOutcome;
 import fr.civmil.health.zones.service.ZoneQuery;
 
 /** Priority zones: designation (one or a CSV list), ARS fields, lifecycle, lists and summary. */
@@ -235,7 +237,7 @@ public class PriorityZoneResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
-    @Operation(operationId = "movePriorityZone", summary = "Move a zone along its lifecycle", description = "PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED (any live zone may be retired).")
+    @Operation(operationId = "movePriorityZone", summary = "Move a zone along its lifecycle", description = "PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED (any live zone may be retired). Suspending or retiring a zone cancels its missions from today on, with the reason; retiring it also closes its sites; the answer's `effects` lists them.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -243,8 +245,10 @@ public class PriorityZoneResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        PriorityZone zone = zones.transition(id, ifMatch, request.to(), request.reason(), jwt.getSubject());
-        return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active())).header("ETag", Etags.of(zone.version)).build();
+        TransitionOutcome moved = zones.transition(id, ifMatch, request.to(), request.reason(), jwt.getSubject());
+        PriorityZone zone = moved.zone();
+        return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active(),
+                new TransitionEffects(moved.cancelledMissionIds(), moved.closedSiteIds()))).header("ETag", Etags.of(zone.version)).build();
     }
 
     @GET

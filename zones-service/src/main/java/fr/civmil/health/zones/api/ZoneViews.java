@@ -106,16 +106,26 @@ final class ZoneViews {
             Indicators indicators, Decision decision,
             @Schema(example = "8") BigDecimal targetDaysPerMonth, String notes,
             @Schema(description = "Crises active on the zone (by zone or département)") List<CrisisView> activeCrises,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt,
+            @Schema(description = "In the answer to a transition only: what it changed in the zone's missions and sites") TransitionEffects effects) {
 
         static ZoneView of(PriorityZone z, Epci epci, List<ActiveCrisis> crises) {
+            return of(z, epci, crises, null);
+        }
+
+        static ZoneView of(PriorityZone z, Epci epci, List<ActiveCrisis> crises, TransitionEffects effects) {
             return new ZoneView(z.id, z.epciSiren, z.epciName, z.epciType, z.campaign, z.status, z.regionCode,
                     epci.departementCodes(), epci.communeCodes(), z.population,
                     new Indicators(z.apl, z.vulnerabilityIndex, z.vulnerabilitySource),
                     new Decision(z.decisionDate, z.decisionReference), z.targetDaysPerMonth, z.notes,
                     crises.stream().filter(c -> c.touches(z.id, epci.departementCodes())).map(CrisisView::of).toList(),
-                    z.createdAt, z.updatedAt);
+                    z.createdAt, z.updatedAt, effects);
         }
+    }
+
+    @Schema(name = "ZoneTransitionEffects", description = "Suspending or retiring a zone cancels its missions still to come; retiring it also closes its sites")
+    record TransitionEffects(@Schema(description = "Missions from today on, now CANCELLED with the zone's reason") List<UUID> cancelledMissionIds,
+            @Schema(description = "Sites now CLOSED") List<UUID> closedSiteIds) {
     }
 
     @Schema(name = "ZoneTransition", description = "One recorded step of a zone's lifecycle")

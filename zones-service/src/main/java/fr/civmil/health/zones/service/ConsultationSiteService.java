@@ -104,10 +104,25 @@ public class ConsultationSiteService {
         site.moveTo(target);
         entityManager.flush();
         if (target == SiteStatus.OPEN || target == SiteStatus.CLOSED) {
-            outbox.record(SiteEvents.SITE, site.id.toString(), target == SiteStatus.OPEN ? SiteEvents.SITE_OPENED : SiteEvents.SITE_CLOSED,
-                    "consultation-site " + site.id, new SiteEvents.SiteChanged(site.id, site.zoneId, site.communeCode, site.kind.name()));
+            recordChange(site, target);
         }
         return site;
+    }
+
+    /** Closes every site of the zone not closed yet, in the caller's transaction (a retired zone). Returns their ids. */
+    public List<UUID> closeSites(UUID zoneId) {
+        List<ConsultationSite> live = ConsultationSite.list("zoneId = ?1 and status <> ?2 order by id", zoneId, SiteStatus.CLOSED);
+        for (ConsultationSite site : live) {
+            site.moveTo(SiteStatus.CLOSED);
+            recordChange(site, SiteStatus.CLOSED);
+        }
+        entityManager.flush();
+        return live.stream().map(s -> s.id).toList();
+    }
+
+    private void recordChange(ConsultationSite site, SiteStatus target) {
+        outbox.record(SiteEvents.SITE, site.id.toString(), target == SiteStatus.OPEN ? SiteEvents.SITE_OPENED : SiteEvents.SITE_CLOSED,
+                "consultation-site " + site.id, new SiteEvents.SiteChanged(site.id, site.zoneId, site.communeCode, site.kind.name()));
     }
 
     public Page<ConsultationSite> list(UUID zoneId, SiteStatus status, PageRequest page) {

@@ -37,11 +37,16 @@ public class PriorityZoneService {
     private final ReferenceGeography geography;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final SolidarityMissionService missions;
+    private final ConsultationSiteService sites;
 
-    public PriorityZoneService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager) {
+    public PriorityZoneService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager, SolidarityMissionService missions,
+            ConsultationSiteService sites) {
         this.geography = geography;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.missions = missions;
+        this.sites = sites;
     }
 
     public PriorityZone find(UUID id) {
@@ -139,8 +144,16 @@ public class PriorityZoneService {
         return zone;
     }
 
+    /** A zone moved, with what the move changed in its missions and sites. */
+    public record TransitionOutcome(PriorityZone zone, List<UUID> cancelledMissionIds, List<UUID> closedSiteIds) {
+    }
+
+    /**
+     * Moves a zone and, in the same transaction, what depends on it: suspending or retiring it cancels its missions
+     * still to come (with the reason); retiring it also closes its sites. Each change is published as its own event.
+     */
     @Transactional
-    public PriorityZone transition(UUID id, String ifMatch, ZoneStatus target, String reason, String actor) {
+    public TransitionOutcome transition(UUID id, String ifMatch, ZoneStatus target, String reason, String actor) {
         PriorityZone zone = PriorityZone.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (zone == null) {
             throw ApiProblem.notFound("Priority zone", id);
@@ -158,7 +171,16 @@ public class PriorityZoneService {
                     new ZoneEvents.Retired(zone.id, zone.epciSiren, zone.campaign, reason, zone.regionCode,
                             epci.departementCodes(), epci.communeCodes()));
         }
-        return zone;
+        List<UUID> cancelled = List.of();
+        List<UUID> closed = List.of();
+        if (target == ZoneStatus.SUSPENDED || target == ZoneStatus.RETIRED) {
+            String why = (target == ZoneStatus.RETIRED ? "Zone retirée" : "Zone suspendue") + (reason == null || reason.isBlank() ? "" : " : " + reason);
+            cancelled = missions.cancelFutureMissions(zone.id, why);
+        }
+        if (target == ZoneStatus.RETIRED) {
+            closed = sites.closeSites(zone.id);
+        }
+        return new TransitionOutcome(zone, cancelled, closed);
     }
 
     public Page<PriorityZone> list(ZoneQuery query, PageRequest page) {

@@ -1,7 +1,9 @@
 package fr.civmil.health.zones.service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -46,12 +48,15 @@ public class SolidarityMissionService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final MissionRules rules;
+    private final Clock clock;
 
-    public SolidarityMissionService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager, MissionRules rules) {
+    public SolidarityMissionService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager, MissionRules rules,
+            Clock clock) {
         this.geography = geography;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.rules = rules;
+        this.clock = clock;
     }
 
     public SolidarityMission find(UUID id) {
@@ -139,11 +144,30 @@ public class SolidarityMissionService {
                     new SiteEvents.MissionCompleted(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
                             mission.days, mission.regionCode, mission.departementCode));
         } else if (target == MissionStatus.CANCELLED) {
-            outbox.record(SiteEvents.MISSION, mission.id.toString(), SiteEvents.MISSION_CANCELLED, "solidarity-mission " + mission.id,
-                    new SiteEvents.MissionCancelled(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
-                            mission.days, reason, mission.regionCode, mission.departementCode));
+            recordCancelled(mission, reason);
         }
         return mission;
+    }
+
+    /**
+     * Cancels the zone's missions still to come (from today, Europe/Paris), with the reason, in the caller's
+     * transaction: a zone suspended or retired is no place to go. Returns their ids.
+     */
+    public List<UUID> cancelFutureMissions(UUID zoneId, String reason) {
+        List<SolidarityMission> future = SolidarityMission.list("zoneId = ?1 and date >= ?2 and status in ?3 order by date, id", zoneId,
+                LocalDate.now(clock), List.of(MissionStatus.PLANNED, MissionStatus.CONFIRMED));
+        for (SolidarityMission mission : future) {
+            mission.moveTo(MissionStatus.CANCELLED, reason);
+            recordCancelled(mission, reason);
+        }
+        entityManager.flush();
+        return future.stream().map(m -> m.id).toList();
+    }
+
+    private void recordCancelled(SolidarityMission mission, String reason) {
+        outbox.record(SiteEvents.MISSION, mission.id.toString(), SiteEvents.MISSION_CANCELLED, "solidarity-mission " + mission.id,
+                new SiteEvents.MissionCancelled(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
+                        mission.days, reason, mission.regionCode, mission.departementCode));
     }
 
     public Page<SolidarityMission> list(UUID zoneId, UUID siteId, String doctorRpps, YearMonth month, MissionStatus status,
