@@ -134,7 +134,13 @@ class CrisisActivationTest {
                 .body("afterAction.notes", equalTo("Retour d'expérience le 15 décembre"))
                 .body("afterAction.duration", startsWith("PT"))
                 .body("afterAction.reinforcementsDeployed.HEALTH_RESERVE", equalTo(5))
-                .body("afterAction.reinforcementsDeployed.MEDICAL_EVACUATION", nullValue());
+                .body("afterAction.reinforcementsDeployed.MEDICAL_EVACUATION", nullValue())
+                // What was still open ended with the crisis: the deployed reserve released, the rest cancelled.
+                .body("afterAction.releasedAtStandDown.HEALTH_RESERVE", equalTo(5))
+                .body("afterAction.cancelledAtStandDown.HEALTH_RESERVE", equalTo(7))
+                .body("afterAction.cancelledAtStandDown.MEDICAL_EVACUATION", equalTo(2));
+        as("auditor").get(reservePath).then().statusCode(200).body("status", equalTo("RELEASED"));
+        as("auditor").get(path + "/reinforcements/" + evacuation).then().statusCode(200).body("status", equalTo("CANCELLED"));
         as("ars").header("If-Match", "\"2\"").body(Map.of("notes", "encore")).post(path + "/stand-down").then().statusCode(409);
         as("ars").body(Map.of("type", "OTHER", "quantity", 1, "place", "x")).post(path + "/reinforcements").then().statusCode(409)
                 .body("type", equalTo("urn:civmil:problem:activation-stood-down"));

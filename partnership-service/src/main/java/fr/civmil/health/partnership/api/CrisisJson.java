@@ -74,7 +74,10 @@ public final class CrisisJson {
 
     @Schema(name = "AfterAction", description = "Recorded at stand-down")
     public record AfterAction(@Schema(description = "From activation (or request, if never active) to stand-down, ISO-8601", example = "PT36H") String duration,
-            @Schema(description = "Quantities deployed per type") Map<ReinforcementType, Integer> reinforcementsDeployed, String notes) {
+            @Schema(description = "Quantities deployed per type") Map<ReinforcementType, Integer> reinforcementsDeployed,
+            @Schema(description = "Quantities still deployed at stand-down, released by it, per type") Map<ReinforcementType, Integer> releasedAtStandDown,
+            @Schema(description = "Quantities requested or committed but never deployed, cancelled by the stand-down, per type") Map<ReinforcementType, Integer> cancelledAtStandDown,
+            String notes) {
     }
 
     @Schema(name = "CrisisActivation")
@@ -97,8 +100,16 @@ public final class CrisisJson {
             if (a.status == ActivationStatus.STOOD_DOWN) {
                 Map<ReinforcementType, Integer> deployed = new EnumMap<>(ReinforcementType.class);
                 totals.stream().filter(t -> t.deployed() > 0).forEach(t -> deployed.put(t.type(), t.deployed()));
+                Map<ReinforcementType, Integer> released = new EnumMap<>(ReinforcementType.class);
+                Map<ReinforcementType, Integer> cancelled = new EnumMap<>(ReinforcementType.class);
+                for (Reinforcement r : reinforcements) {
+                    if (r.endedByStandDown) {
+                        (r.status == ReinforcementStatus.RELEASED ? released : cancelled).merge(r.type, r.quantity, Integer::sum);
+                    }
+                }
                 Instant start = a.activatedAt != null ? a.activatedAt : a.requestedAt;
-                afterAction = new AfterAction(Duration.between(start, a.stoodDownAt).toString(), deployed, a.afterActionNotes);
+                afterAction = new AfterAction(Duration.between(start, a.stoodDownAt).toString(), deployed, released, cancelled,
+                        a.afterActionNotes);
             }
             return new ActivationView(a.id, a.plan, a.departementCodes, a.zoneIds, a.reason, a.requestingParty, a.status,
                     a.requestedBy, a.requestedAt, a.activatedBy, a.activatedAt, a.stoodDownBy, a.stoodDownAt, totals, afterAction);

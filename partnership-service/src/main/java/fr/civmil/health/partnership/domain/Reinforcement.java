@@ -26,6 +26,9 @@ public class Reinforcement extends PanacheEntityBase {
     public String place;
     @Enumerated(EnumType.STRING)
     public ReinforcementStatus status;
+    /** Released or cancelled by the activation's stand-down rather than by a user's step. */
+    @Column(name = "ended_by_stand_down")
+    public boolean endedByStandDown;
     @Version
     public long version;
     @Column(name = "created_at")

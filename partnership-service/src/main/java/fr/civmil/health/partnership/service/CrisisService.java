@@ -130,6 +130,10 @@ public class CrisisService {
         return activation;
     }
 
+    /**
+     * Stands an activation down and, in the same transaction, ends its reinforcements still open (released when
+     * deployed, cancelled otherwise), which the after-action record lists.
+     */
     @Transactional
     public CrisisActivation standDown(UUID id, String ifMatch, String notes, String caller) {
         CrisisActivation activation = find(id);
@@ -142,6 +146,15 @@ public class CrisisService {
         activation.stoodDownBy = caller;
         activation.stoodDownAt = Instant.now();
         activation.afterActionNotes = notes;
+        // Nothing stays open after the crisis: deployed reinforcements are released, the others cancelled.
+        for (Reinforcement reinforcement : Reinforcement.<Reinforcement>list("activationId", id)) {
+            ReinforcementStatus end = reinforcement.status.atStandDown();
+            if (end != null) {
+                reinforcement.status = end;
+                reinforcement.endedByStandDown = true;
+                reinforcement.updatedAt = activation.stoodDownAt;
+            }
+        }
         entityManager.flush();
         entityManager.createNativeQuery("delete from crisis_scope where activation_id = ?1").setParameter(1, id).executeUpdate();
         // A request withdrawn before it was active was never announced, so there is nothing to stand down downstream.
