@@ -13,6 +13,7 @@ import static fr.civmil.health.zones.Api.move;
 import static fr.civmil.health.zones.Api.moveMission;
 import static fr.civmil.health.zones.Api.openSite;
 import static fr.civmil.health.zones.Api.rpps;
+import static fr.civmil.health.zones.Api.today;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -20,11 +21,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import fr.civmil.health.contracts.events.EventFixture;
@@ -36,6 +39,12 @@ class CoverageApiTest {
 
     private static final String ZONES = "/api/v1/priority-zones";
 
+    /** Bookings are checked against today: these tests live on a fixed calendar. */
+    @BeforeEach
+    void calendar() {
+        today(LocalDate.of(2026, 11, 20));
+    }
+
     @Test
     void coverageCountsDaysDoctorsInternsAndIdleWeeks() {
         String zone = activeZone("200044469");
@@ -44,6 +53,7 @@ class CoverageApiTest {
         String a = rpps();
         String full = book(site, a, "2026-12-01", "FULL_DAY").statusCode(201).extract().path("id");
         moveMission(full, "CONFIRMED", null).statusCode(200);
+        today(LocalDate.of(2026, 12, 1));
         moveMission(full, "COMPLETED", null).statusCode(200);
         book(site, rpps(), "2026-12-08", "MORNING").statusCode(201);
         String cancelled = book(site, rpps(), "2026-12-08", "AFTERNOON").statusCode(201).extract().path("id");

@@ -9,13 +9,16 @@ import static fr.civmil.health.zones.Api.moveMission;
 import static fr.civmil.health.zones.Api.moveSite;
 import static fr.civmil.health.zones.Api.openSite;
 import static fr.civmil.health.zones.Api.rpps;
+import static fr.civmil.health.zones.Api.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +30,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EventSchemaTest {
 
+    /** Bookings are checked against today: these tests live on a fixed calendar. */
+    @BeforeEach
+    void calendar() {
+        today(LocalDate.of(2026, 11, 20));
+    }
+
     @Test
     void publishedEventsMatchTheirSchemas() throws Exception {
         String zone = activeZone("200044469");
@@ -35,6 +44,7 @@ class EventSchemaTest {
         String done = book(site, doctor, "2027-07-05", "MORNING").statusCode(201).extract().path("id");
         String dropped = book(site, doctor, "2027-07-06", "FULL_DAY").statusCode(201).extract().path("id");
         moveMission(done, "CONFIRMED", null).statusCode(200);
+        today(LocalDate.of(2027, 7, 5));
         moveMission(done, "COMPLETED", null).statusCode(200);
         moveMission(dropped, "CANCELLED", "sick").statusCode(200);
         moveSite(site, "CLOSED").statusCode(200);

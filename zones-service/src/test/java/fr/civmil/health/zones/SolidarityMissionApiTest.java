@@ -10,10 +10,12 @@ import static fr.civmil.health.zones.Api.moveMission;
 import static fr.civmil.health.zones.Api.moveSite;
 import static fr.civmil.health.zones.Api.openSite;
 import static fr.civmil.health.zones.Api.rpps;
+import static fr.civmil.health.zones.Api.today;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +36,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class SolidarityMissionApiTest {
 
     private static final String MISSIONS = "/api/v1/solidarity-missions";
+
+    /** Bookings are checked against today: these tests live on a fixed calendar. */
+    @BeforeEach
+    void calendar() {
+        today(LocalDate.of(2026, 11, 20));
+    }
 
     @Test
     void missionsAreBookedOnlyOnOpenSitesOfActiveZones() {
@@ -110,6 +119,7 @@ class SolidarityMissionApiTest {
         String doctor = rpps();
         String done = book(site, doctor, "2026-12-01", "FULL_DAY").statusCode(201).extract().path("id");
         String dropped = book(site, doctor, "2026-12-02", "AFTERNOON").statusCode(201).extract().path("id");
+        today(LocalDate.of(2026, 12, 1));
         moveMission(done, "COMPLETED", null).statusCode(409).body("type", equalTo("urn:civmil:problem:illegal-mission-transition"));
         moveMission(done, "CONFIRMED", null).statusCode(200).body("status", equalTo("CONFIRMED"));
         moveMission(done, "COMPLETED", null).statusCode(200);
@@ -142,6 +152,43 @@ class SolidarityMissionApiTest {
         ars().body(Map.of("internId", "X", "faculty", "F", "supervisorRpps", "10101010101", "from", "2026-11-02", "to", "2027-04-30"))
                 .post(path).then().statusCode(400).body("violations[0].field", equalTo("supervisorRpps")); // wrong Luhn key
         ars().get(path).then().statusCode(200).body("size()", equalTo(1)).body("[0].internId", equalTo("TLS-2026-0142"));
+    }
+
+    @Test
+    void missionsAreTiedToRealDates() {
+        String site = openSite(activeZone("200044469"), 2);
+        book(site, rpps(), "2026-11-19", "MORNING").statusCode(422).body("type", equalTo("urn:civmil:problem:mission-date-out-of-range"));
+        book(site, rpps(), "2020-01-10", "MORNING").statusCode(422).body("type", equalTo("urn:civmil:problem:mission-date-out-of-range"));
+        book(site, rpps(), "2027-11-21", "MORNING").statusCode(422).body("type", equalTo("urn:civmil:problem:mission-date-out-of-range"));
+        book(site, rpps(), "2027-11-20", "MORNING").statusCode(201);
+        String today = book(site, rpps(), "2026-11-20", "AFTERNOON").statusCode(201).extract().path("id");
+        String soon = book(site, rpps(), "2026-12-04", "MORNING").statusCode(201).extract().path("id");
+        moveMission(soon, "CONFIRMED", null).statusCode(200);
+        moveMission(soon, "COMPLETED", null).statusCode(409).body("type", equalTo("urn:civmil:problem:mission-not-yet-held"));
+        moveMission(today, "CONFIRMED", null).statusCode(200);
+        moveMission(today, "COMPLETED", null).statusCode(200);
+        today(LocalDate.of(2026, 12, 4));
+        moveMission(soon, "COMPLETED", null).statusCode(200);
+    }
+
+    @Test
+    void anInternHoldsOnePlacementAtATimeWithinTheSchemeInAnActiveZone() {
+        String zone = activeZone("200044469");
+        String path = "/api/v1/priority-zones/" + zone + "/intern-placements";
+        String intern = "TLS-2026-" + rpps().substring(0, 4);
+        ars().body(Map.of("internId", intern, "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2026-11-02", "to", "2027-01-31"))
+                .post(path).then().statusCode(201);
+        ars().body(Map.of("internId", intern, "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2027-01-31", "to", "2027-04-30"))
+                .post(path).then().statusCode(409).body("type", equalTo("urn:civmil:problem:intern-placement-overlap"));
+        ars().body(Map.of("internId", intern, "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2027-02-01", "to", "2027-04-30"))
+                .post(path).then().statusCode(201);
+        ars().body(Map.of("internId", intern + "-B", "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2026-10-05", "to", "2027-01-31"))
+                .post(path).then().statusCode(422).body("type", equalTo("urn:civmil:problem:before-scheme"));
+        String proposed = Api.designate("200044469", Api.campaign(), "PROPOSED").statusCode(201).extract().path("id");
+        ars().body(Map.of("internId", intern + "-C", "faculty", "Toulouse", "supervisorRpps", "10101010105", "from", "2027-02-01", "to", "2027-04-30"))
+                .post("/api/v1/priority-zones/" + proposed + "/intern-placements").then().statusCode(409)
+                .body("type", equalTo("urn:civmil:problem:zone-not-active"));
+        ars().get(path).then().statusCode(200).body("size()", equalTo(2));
     }
 
     interface Call {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -137,9 +139,12 @@ class ZonesClientTest {
             siteEtag = etag(moved.getHeaders());
         }
 
-        LocalDate monday = LocalDate.of(2027, 1, 11);
+        // A mission is completed on its day or after: booked for today, in the services' time zone.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String month = YearMonth.from(today).toString();
+        String nextMonth = YearMonth.from(today).plusMonths(1).toString();
         ApiResponse<SolidarityMission> booked = missions.bookSolidarityMissionWithHttpInfo(SolidarityMissionsApi.APIBookSolidarityMissionRequest.newBuilder()
-                .solidarityMissionRequest(new SolidarityMissionRequest().siteId(site.getId()).date(monday).slot(Slot.FULL_DAY)
+                .solidarityMissionRequest(new SolidarityMissionRequest().siteId(site.getId()).date(today).slot(Slot.FULL_DAY)
                         .doctor(new VolunteerDoctor().rpps(Rpps.fresh()).name("Dr Anne Martin")))
                 .build());
         assertEquals(MissionStatus.PLANNED, booked.getData().getStatus());
@@ -152,9 +157,9 @@ class ZonesClientTest {
         }
 
         ZoneCoverage coverage = zones.getPriorityZoneCoverage(PriorityZonesApi.APIGetPriorityZoneCoverageRequest.newBuilder()
-                .id(zone.getId()).from("2027-01").to("2027-02").build());
+                .id(zone.getId()).from(month).to(nextMonth).build());
         assertEquals(2, coverage.getMonths().size());
-        assertEquals("2027-01", coverage.getMonths().get(0).getMonth());
+        assertEquals(month, coverage.getMonths().get(0).getMonth());
         assertEquals(1.0, coverage.getMonths().get(0).getPlannedDays().doubleValue());
         assertEquals(1.0, coverage.getMonths().get(0).getCompletedDays().doubleValue());
         assertEquals(1, coverage.getMonths().get(0).getDistinctDoctors());

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.zones.config.PlacementRules;
 import fr.civmil.health.zones.domain.InternPlacement;
 import fr.civmil.health.zones.domain.PriorityZone;
 import fr.civmil.health.zones.domain.ZoneStatus;
@@ -19,9 +20,11 @@ import fr.civmil.health.zones.domain.ZoneStatus;
 public class InternPlacementService {
 
     private final EntityManager entityManager;
+    private final PlacementRules rules;
 
-    public InternPlacementService(EntityManager entityManager) {
+    public InternPlacementService(EntityManager entityManager, PlacementRules rules) {
         this.entityManager = entityManager;
+        this.rules = rules;
     }
 
     @Transactional
@@ -33,9 +36,25 @@ public class InternPlacementService {
         if (zone.status == ZoneStatus.RETIRED) {
             throw ApiProblem.conflict("zone-retired", "Priority zone " + zone.id + " is retired: it takes no new placement");
         }
+        if (zone.status != ZoneStatus.ACTIVE) {
+            throw ApiProblem.conflict("zone-not-active", "Interns are placed in ACTIVE zones only; zone " + zone.id + " ("
+                    + zone.epciName + ") is " + zone.status);
+        }
         if (to.isBefore(from)) {
             throw ApiProblem.invalidField("to", "must be on or after from (" + from + ")");
         }
+        if (from.isBefore(rules.schemeStart())) {
+            throw ApiProblem.unprocessable("before-scheme", "The docteurs juniors scheme starts on " + rules.schemeStart()
+                    + ": a placement cannot start before it");
+        }
+        // One intern, one placement at a time: placements of one intern are serialised.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('zones-intern'), hashtext(?1))").setParameter(1, internId)
+                .getSingleResult();
+        InternPlacement.<InternPlacement>find("internId = ?1 and startDate <= ?2 and endDate >= ?3 order by startDate", internId, to, from)
+                .firstResultOptional().ifPresent(other -> {
+                    throw ApiProblem.conflict("intern-placement-overlap", "Intern " + internId + " is already placed from "
+                            + other.startDate + " to " + other.endDate + " (placement " + other.id + ")");
+                });
         InternPlacement placement = new InternPlacement();
         placement.id = UUID.randomUUID();
         placement.zoneId = zoneId;

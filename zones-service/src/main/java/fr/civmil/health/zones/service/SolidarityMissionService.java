@@ -83,6 +83,11 @@ public class SolidarityMissionService {
             throw ApiProblem.conflict("zone-not-active", "Missions are booked in ACTIVE zones only; zone " + zone.id + " ("
                     + zone.epciName + ") is " + zone.status);
         }
+        LocalDate today = LocalDate.now(clock);
+        if (booking.date().isBefore(today) || booking.date().isAfter(today.plusDays(rules.bookingHorizonDays()))) {
+            throw ApiProblem.unprocessable("mission-date-out-of-range", "A mission is booked for a day from today (" + today + ") to "
+                    + today.plusDays(rules.bookingHorizonDays()) + "; " + booking.date() + " is outside");
+        }
         Slot slot = booking.slot();
         List<SolidarityMission> doctorsDay = SolidarityMission.list("doctorRpps = ?1 and date = ?2 and status in ?3",
                 booking.doctorRpps(), booking.date(), LIVE);
@@ -137,6 +142,10 @@ public class SolidarityMissionService {
             throw ApiProblem.notFound("Solidarity mission", id);
         }
         Etags.requireMatch(ifMatch, mission.version);
+        if (target == MissionStatus.COMPLETED && mission.date.isAfter(LocalDate.now(clock))) {
+            throw ApiProblem.conflict("mission-not-yet-held", "Mission " + mission.id + " is on " + mission.date
+                    + ": it can be completed on that day or after");
+        }
         mission.moveTo(target, reason);
         entityManager.flush();
         if (target == MissionStatus.COMPLETED) {
