@@ -1,6 +1,7 @@
 package fr.civmil.health.zones;
 
 import static fr.civmil.health.zones.Api.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;

@@ -1,12 +1,9 @@
 package fr.civmil.health.zones.api;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -48,13 +45,11 @@ import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.platform.security.Roles;
-import fr.civmil.health.reference.ReferenceGeography.Commune;
-import fr.civmil.health.reference.ReferenceGeography.Epci;
-import fr.civmil.health.reference.ReferenceGeography;
-import fr.civmil.health.zones.api.ZoneViews.Announced;
+
+
 import fr.civmil.health.zones.api.ZoneViews.BulkItem;
 import fr.civmil.health.zones.api.ZoneViews.BulkResult;
-import fr.civmil.health.zones.api.ZoneViews.DepartementShare;
+
 import fr.civmil.health.zones.api.ZoneViews.DesignationRequest;
 import fr.civmil.health.zones.api.ZoneViews.Summary;
 import fr.civmil.health.zones.api.ZoneViews.TransitionEffects;
@@ -62,7 +57,7 @@ import fr.civmil.health.zones.api.ZoneViews.TransitionRequest;
 import fr.civmil.health.zones.api.ZoneViews.TransitionView;
 import fr.civmil.health.zones.api.ZoneViews.UpdateRequest;
 import fr.civmil.health.zones.api.ZoneViews.ZoneView;
-import fr.civmil.health.zones.domain.AnnouncedDesignations;
+
 import fr.civmil.health.zones.domain.PriorityZone;
 import fr.civmil.health.zones.domain.ZoneStatus;
 import fr.civmil.health.zones.service.Coverage;
@@ -71,6 +66,7 @@ import fr.civmil.health.zones.service.CrisisBoard;
 import fr.civmil.health.zones.service.PriorityZoneService;
 import fr.civmil.health.zones.service.PriorityZoneService.TransitionOutcome;
 import fr.civmil.health.zones.service.ZoneQuery;
+import fr.civmil.health.zones.service.ZoneSummaries;
 
 /** Priority zones: designation (one or a CSV list), ARS fields, lifecycle, lists and summary. */
 @Path("/api/v1/priority-zones")
@@ -95,16 +91,16 @@ public class PriorityZoneResource {
     private final CoverageService coverage;
     private final CrisisBoard crises;
     private final IdempotentCreations idempotency;
-    private final ReferenceGeography geography;
+    private final ZoneSummaries summaries;
     private final JsonWebToken jwt;
 
     public PriorityZoneResource(PriorityZoneService zones, CoverageService coverage, CrisisBoard crises, IdempotentCreations idempotency,
-            ReferenceGeography geography, JsonWebToken jwt) {
+            ZoneSummaries summaries, JsonWebToken jwt) {
         this.zones = zones;
         this.coverage = coverage;
         this.crises = crises;
         this.idempotency = idempotency;
-        this.geography = geography;
+        this.summaries = summaries;
         this.jwt = jwt;
     }
 
@@ -180,34 +176,7 @@ public class PriorityZoneResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region,
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Parameter(description = "Only zones in this status (default: every non-retired zone)") @QueryParam("status") ZoneStatus status) {
-        List<PriorityZone> counted = zones.all(new ZoneQuery(region, null, status, campaign)).stream()
-                .filter(z -> status != null || z.status != ZoneStatus.RETIRED).toList();
-        long population = 0;
-        Map<String, long[]> byDepartement = new TreeMap<>();
-        for (PriorityZone zone : counted) {
-            population += zone.population == null ? 0 : zone.population;
-            Epci epci = zones.epci(zone);
-            Map<String, Long> perDepartement = new TreeMap<>();
-            for (String insee : epci.communeCodes()) {
-                geography.commune(insee).ifPresent(c -> perDepartement.merge(c.departementCode(), populationOf(c), Long::sum));
-            }
-            perDepartement.forEach((code, pop) -> {
-                long[] figures = byDepartement.computeIfAbsent(code, k -> new long[2]);
-                figures[0]++;
-                figures[1] += pop;
-            });
-        }
-        var regionRef = region == null ? null : geography.region(region).orElse(null);
-        Long regionPopulation = regionRef == null ? null : regionRef.population();
-        BigDecimal share = regionPopulation == null || regionPopulation == 0 ? null
-                : BigDecimal.valueOf(population * 100).divide(BigDecimal.valueOf(regionPopulation), 2, RoundingMode.HALF_UP);
-        Announced announced = region == null || campaign == null ? null
-                : AnnouncedDesignations.of(region, campaign).map(a -> new Announced(a.zoneCount(), a.population(),
-                        Math.max(0, a.zoneCount() - counted.size()), a.source())).orElse(null);
-        return new Summary(region, regionRef == null ? null : regionRef.name(), campaign, counted.size(), population, regionPopulation,
-                share, byDepartement.entrySet().stream().map(e -> new DepartementShare(e.getKey(),
-                        geography.departement(e.getKey()).map(ReferenceGeography.Departement::name).orElse(null),
-                        (int) e.getValue()[0], e.getValue()[1])).toList(), announced);
+        return Summary.of(summaries.summarize(region, campaign, status));
     }
 
     @GET
@@ -298,10 +267,6 @@ public class PriorityZoneResource {
         List<Coverage.Ranked> ranked = coverage.ranking(region, campaign, month);
         int fromIndex = (int) Math.min(page.offset(), ranked.size());
         return Page.of(ranked.subList(fromIndex, Math.min(fromIndex + page.size, ranked.size())), page, ranked.size());
-    }
-
-    private static long populationOf(Commune commune) {
-        return commune.population() == null ? 0 : commune.population();
     }
 
 }

@@ -26,6 +26,7 @@ import fr.civmil.health.zones.domain.ZoneStatus;
 import fr.civmil.health.zones.domain.ZoneTransition;
 import fr.civmil.health.zones.service.CrisisBoard.ActiveCrisis;
 import fr.civmil.health.zones.service.ZoneDesignation;
+import fr.civmil.health.zones.service.ZoneSummaries;
 
 /** Request and response bodies of the priority-zone API. */
 final class ZoneViews {
@@ -149,11 +150,20 @@ final class ZoneViews {
     record Summary(@Schema(example = "76") String regionCode, @Schema(example = "Occitanie") String regionName,
             @Schema(example = "pacte-2025") String campaign,
             @Schema(description = "Zones counted (retired ones excluded unless status=RETIRED)", example = "19") int zoneCount,
-            @Schema(example = "185329") long populationCovered,
-            @Schema(example = "6154729") Long regionPopulation,
-            @Schema(description = "Percentage of the région's population covered", example = "3.01") BigDecimal shareOfRegionPopulation,
+            @Schema(description = "Population of the zones' member communes: the sum of byDepartement", example = "185982") long populationCovered,
+            @Schema(example = "6124653") Long regionPopulation,
+            @Schema(description = "Percentage of the région's population covered", example = "3.04") BigDecimal shareOfRegionPopulation,
+            @Schema(description = "The vintage of every population above") String populationSource,
             List<DepartementShare> byDepartement,
-            @Schema(description = "What the ARS announced for this région and campaign, when known") Announced announced) {
+            @Schema(description = "What the ARS announced for this région and campaign, when known, with its own figures") Announced announced) {
+
+        static Summary of(ZoneSummaries.Summary s) {
+            var a = s.announced();
+            return new Summary(s.regionCode(), s.regionName(), s.campaign(), s.zoneCount(), s.populationCovered(), s.regionPopulation(),
+                    s.shareOfRegionPopulation(), ZoneSummaries.POPULATION_SOURCE,
+                    s.byDepartement().stream().map(d -> new DepartementShare(d.code(), d.name(), d.zoneCount(), d.population())).toList(),
+                    a == null ? null : new Announced(a.zoneCount(), a.population(), a.shareOfRegionPopulation(), s.announcedNotLoaded(), a.source()));
+        }
     }
 
     @Schema(name = "ZoneSummaryDepartement")
@@ -162,8 +172,9 @@ final class ZoneViews {
             @Schema(description = "Population of the zones' communes in the département", example = "39799") long population) {
     }
 
-    @Schema(name = "AnnouncedDesignations", description = "The official announcement, to compare with what is loaded")
+    @Schema(name = "AnnouncedDesignations", description = "The official announcement, to compare with what is loaded (its figures are its own: another vintage)")
     record Announced(@Schema(example = "28") int zoneCount, @Schema(example = "323497") long population,
+            @Schema(description = "Share of the région's population, as announced", example = "5.3") BigDecimal shareOfRegionPopulation,
             @Schema(description = "Announced zones not loaded (not found in public sources)", example = "9") int notLoaded,
             String source) {
     }

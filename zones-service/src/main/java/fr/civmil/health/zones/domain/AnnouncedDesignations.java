@@ -1,5 +1,6 @@
 package fr.civmil.health.zones.domain;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +11,12 @@ import java.util.Optional;
  */
 public final class AnnouncedDesignations {
 
-    public record Announcement(int zoneCount, long population, String source) {
+    /** The figures as announced, the share of the région's population included (as the ARS computed it). */
+    public record Announcement(int zoneCount, long population, BigDecimal shareOfRegionPopulation, String source) {
     }
 
     private static final Map<String, Announcement> BY_REGION_AND_CAMPAIGN = Map.of(
-            "76/pacte-2025", new Announcement(28, 323_497,
+            "76/pacte-2025", new Announcement(28, 323_497, new BigDecimal("5.3"),
                     "ARS Occitanie press release '28 zones prioritaires pour l'accès aux soins et la solidarité territoriale en Occitanie' (2025)"));
 
     private AnnouncedDesignations() {
