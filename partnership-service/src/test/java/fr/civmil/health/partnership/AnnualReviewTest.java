@@ -3,6 +3,7 @@ package fr.civmil.health.partnership;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static fr.civmil.health.partnership.Api.as;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.devstack.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -49,13 +51,46 @@ class AnnualReviewTest {
     /** A contract with one commitment and one manual indicator measured 30 days and 1 day ago. */
     private record Setup(String contract, String commitment, String indicator, String reviews) {
         static Setup create() {
+            // The commitment exists since ten days ago: a review dated five days ago takes it.
+            return create(TODAY.minusDays(10));
+        }
+
+        static Setup create(LocalDate createdOn) {
+            TestClock.today(createdOn);
             String contract = Api.newContract();
             String commitment = Api.newCommitment(contract, TODAY.plusMonths(6).toString());
+            TestClock.realTime();
             String indicator = as("ars").body(IndicatorTest.indicator(commitment, 0, 400, "HIGHER_IS_BETTER"))
                     .post("/api/v1/partnerships/" + contract + "/indicators").then().statusCode(201).extract().path("id");
             measure(contract, indicator, TODAY.minusDays(30), 50);
             return new Setup(contract, commitment, indicator, "/api/v1/partnerships/" + contract + "/reviews");
         }
+    }
+
+    @Test
+    void aReviewOfAYearTakesTheCommitmentsOfThatYearWithTheirStatusAtItsEnd() {
+        TestClock.today(LocalDate.of(2025, 6, 2));
+        String contract = Api.newContract();
+        String ofTheYear = Api.newCommitment(contract, "2025-09-30");
+        TestClock.today(LocalDate.of(2025, 10, 1));
+        status(contract, ofTheYear, "\"0\"", "IN_PROGRESS");
+        TestClock.today(LocalDate.of(2026, 1, 15));
+        status(contract, ofTheYear, "\"1\"", "ACHIEVED");
+        Api.newCommitment(contract, "2026-06-30"); // created in 2026: not in the 2025 review
+        TestClock.today(LocalDate.of(2026, 2, 1));
+
+        as("ars").body(Map.of("year", 2025, "reviewDate", "2026-02-01")).post("/api/v1/partnerships/" + contract + "/reviews")
+                .then().statusCode(201)
+                .body("snapshot.asOf", equalTo("2025-12-31"))
+                .body("snapshot.commitments", hasSize(1))
+                .body("snapshot.commitments[0].commitmentId", equalTo(ofTheYear))
+                .body("snapshot.commitments[0].status", equalTo("IN_PROGRESS"))
+                .body("snapshot.commitments[0].late", equalTo(true));
+        as("auditor").get("/api/v1/partnerships/" + contract + "/commitments/" + ofTheYear + "/history").then().statusCode(200)
+                .body("to", contains("PLANNED", "IN_PROGRESS", "ACHIEVED"))
+                .body("by", contains("dev-ssa", "dev-ssa", "dev-ssa"))
+                .body("at", contains("2025-06-01T22:00:00Z", "2025-09-30T22:00:00Z", "2026-01-14T23:00:00Z"))
+                .body("[0].from", nullValue());
     }
 
     @Test
@@ -150,12 +185,16 @@ class AnnualReviewTest {
 
     @Test
     void twoYearsCompareCommitmentByCommitment() {
-        Setup s = Setup.create();
         int to = TODAY.minusDays(5).getYear();
+        // A commitment of the previous year, measured at 50 before its end.
+        Setup s = Setup.create(LocalDate.of(to - 1, 6, 1));
+        measure(s.contract, s.indicator, LocalDate.of(to - 1, 11, 30), 50);
         as("ars").body(Map.of("year", to - 1, "reviewDate", TODAY.minusDays(20).toString())).post(s.reviews).then().statusCode(201);
+        TestClock.today(TODAY.minusDays(7));
         status(s.contract, s.commitment, "\"0\"", "IN_PROGRESS");
         measure(s.contract, s.indicator, TODAY.minusDays(10), 100);
         String added = Api.newCommitment(s.contract, TODAY.plusMonths(3).toString());
+        TestClock.realTime();
         as("ars").body(Map.of("year", to, "reviewDate", TODAY.minusDays(5).toString())).post(s.reviews).then().statusCode(201);
 
         as("auditor").queryParam("with", to - 1).get(s.reviews + "/" + to + "/comparison").then().statusCode(200)

@@ -4,14 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 import fr.civmil.health.devstack.TestInfrastructure;
 import fr.civmil.health.platform.identifiers.Identifiers;
-import fr.civmil.health.platform.time.Clocks;
-import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -83,11 +79,6 @@ final class Api {
     /** A fresh valid RPPS number (10 digits and a Luhn key), so each test has its own doctors. */
     static String rpps() {
         return Identifiers.withLuhnKey(String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L)));
-    }
-
-    /** Sets the service's today (Europe/Paris) for the rest of the current test. */
-    static void today(LocalDate day) {
-        QuarkusMock.installMockForType(Clock.fixed(day.atStartOfDay(Clocks.PARIS).toInstant(), Clocks.PARIS), Clock.class);
     }
 
     static ValidatableResponse book(String siteId, String rpps, String date, String slot) {

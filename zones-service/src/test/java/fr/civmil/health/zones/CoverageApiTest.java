@@ -2,6 +2,7 @@ package fr.civmil.health.zones;
 
 import fr.civmil.health.devstack.testing.TopicProbe;
 
+import static fr.civmil.health.devstack.testing.TestClock.today;
 import static fr.civmil.health.zones.Api.activeZone;
 import static fr.civmil.health.zones.Api.ars;
 import static fr.civmil.health.zones.Api.as;
@@ -13,7 +14,6 @@ import static fr.civmil.health.zones.Api.move;
 import static fr.civmil.health.zones.Api.moveMission;
 import static fr.civmil.health.zones.Api.openSite;
 import static fr.civmil.health.zones.Api.rpps;
-import static fr.civmil.health.zones.Api.today;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;

@@ -2,6 +2,7 @@ package fr.civmil.health.zones;
 
 import fr.civmil.health.devstack.testing.TopicProbe;
 
+import static fr.civmil.health.devstack.testing.TestClock.today;
 import static fr.civmil.health.zones.Api.activeZone;
 import static fr.civmil.health.zones.Api.book;
 import static fr.civmil.health.zones.Api.move;
@@ -9,7 +10,6 @@ import static fr.civmil.health.zones.Api.moveMission;
 import static fr.civmil.health.zones.Api.moveSite;
 import static fr.civmil.health.zones.Api.openSite;
 import static fr.civmil.health.zones.Api.rpps;
-import static fr.civmil.health.zones.Api.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

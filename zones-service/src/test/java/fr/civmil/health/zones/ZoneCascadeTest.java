@@ -11,19 +11,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.civmil.health.devstack.testing.TestClock;
 import fr.civmil.health.devstack.testing.TopicProbe;
 import fr.civmil.health.platform.time.Clocks;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -36,11 +34,6 @@ import io.restassured.path.json.JsonPath;
 class ZoneCascadeTest {
 
     private static final LocalDate TODAY = LocalDate.now(Clocks.PARIS);
-
-    @AfterEach
-    void realTime() {
-        QuarkusMock.installMockForType(Clock.system(Clocks.PARIS), Clock.class);
-    }
 
     private static String transition(String zone, String to, String reason) {
         String path = "/api/v1/priority-zones/" + zone;
@@ -60,7 +53,7 @@ class ZoneCascadeTest {
         moveMission(later, "CONFIRMED", null).statusCode(200);
 
         // Ten days on, the first mission is past: only the second is still to come.
-        QuarkusMock.installMockForType(Clock.fixed(TODAY.plusDays(10).atStartOfDay(Clocks.PARIS).toInstant(), Clocks.PARIS), Clock.class);
+        TestClock.today(TODAY.plusDays(10));
         String suspended = transition(zone, "SUSPENDED", "Locaux indisponibles");
         JsonPath answer = new JsonPath(suspended);
         assertEquals(List.of(later), answer.getList("effects.cancelledMissionIds"));

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.CommitmentStatusChange;
 import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.domain.ParisTime;
 import fr.civmil.health.platform.strict.MultiLine;
@@ -52,6 +53,15 @@ public final class CommitmentJson {
         public static CommitmentView of(Commitment c) {
             return new CommitmentView(c.id, c.contractId, c.axisNumber, c.owner, c.title, c.description, c.deliverables,
                     c.dueDate, c.zoneIds, c.status, c.statusReason, c.isLate(ParisTime.today()), c.createdAt, c.updatedAt);
+        }
+    }
+
+    @Schema(name = "CommitmentStatusStep", description = "One status a commitment took")
+    public record StatusHistoryEntry(@Schema(description = "Null for the creation") CommitmentStatus from, CommitmentStatus to, String reason,
+            @Schema(description = "Subject of the token that gave the status", example = "dev-ssa") String by, Instant at) {
+
+        static StatusHistoryEntry of(CommitmentStatusChange change) {
+            return new StatusHistoryEntry(change.fromStatus, change.toStatus, change.reason, change.changedBy, change.changedAt);
         }
     }
 }

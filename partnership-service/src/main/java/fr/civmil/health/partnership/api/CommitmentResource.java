@@ -3,6 +3,7 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
 import fr.civmil.health.partnership.api.CommitmentJson.CommitmentView;
 import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
+import fr.civmil.health.partnership.api.CommitmentJson.StatusHistoryEntry;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.Owner;
@@ -41,6 +43,7 @@ import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/partnerships/{contractId}/commitments")
 @Tag(name = "Commitments", description = "Reciprocal commitments under the axes of a contract")
@@ -53,10 +56,12 @@ public class CommitmentResource {
 
     private final CommitmentService commitments;
     private final IdempotentCreations idempotency;
+    private final SecurityIdentity identity;
 
-    public CommitmentResource(CommitmentService commitments, IdempotentCreations idempotency) {
+    public CommitmentResource(CommitmentService commitments, IdempotentCreations idempotency, SecurityIdentity identity) {
         this.commitments = commitments;
         this.idempotency = idempotency;
+        this.identity = identity;
     }
 
     @GET
@@ -84,7 +89,7 @@ public class CommitmentResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull CommitmentInput input) {
         return idempotency.create("commitments:" + contractId, key, input, () -> {
-            Commitment commitment = commitments.create(contractId, input);
+            Commitment commitment = commitments.create(contractId, input, identity.getPrincipal().getName());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id))
                     .header("ETag", Etags.of(commitment.version)).entity(CommitmentView.of(commitment)).build();
         });
@@ -131,7 +136,18 @@ public class CommitmentResource {
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change);
+        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change, identity.getPrincipal().getName());
         return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+    }
+
+    @GET
+    @Path("/{commitmentId}/history")
+    @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(operationId = "listCommitmentStatusHistory", summary = "The statuses a commitment took, oldest first", description = "Who gave each status (the token's subject), when and why; the creation is the first step.")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "404", description = "Unknown contract or commitment", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
+    public List<StatusHistoryEntry> history(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+            @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id) {
+        return commitments.history(contractId, id).stream().map(StatusHistoryEntry::of).toList();
     }
 }

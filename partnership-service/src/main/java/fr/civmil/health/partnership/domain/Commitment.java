@@ -52,6 +52,11 @@ public class Commitment extends PanacheEntityBase {
 
     /** Late: past its due date and still open (an abandoned commitment is closed, not late). */
     public boolean isLate(LocalDate today) {
-        return !status.isClosed() && dueDate.isBefore(today);
+        return isLate(status, today);
+    }
+
+    /** Late on that day, had it had that status. */
+    public boolean isLate(CommitmentStatus statusThen, LocalDate day) {
+        return !statusThen.isClosed() && dueDate.isBefore(day);
     }
 }

@@ -7,9 +7,14 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a review froze: every commitment's status and every indicator's value as of the review date. */
-@Schema(description = "Frozen state of every commitment and indicator at the review date")
-public record ReviewSnapshot(List<CommitmentLine> commitments) {
+/**
+ * What a review froze: the commitments that existed on {@code asOf} (the end of the reviewed year, or the review
+ * date if earlier), each with its status on that day, and every indicator's value measured by then.
+ */
+@Schema(description = "Frozen state of every commitment and indicator as of the end of the reviewed year (or the review date, if earlier)")
+public record ReviewSnapshot(
+        @Schema(description = "The day the snapshot describes: 31 December of the reviewed year, or the review date if earlier", example = "2025-12-31") LocalDate asOf,
+        List<CommitmentLine> commitments) {
 
     @Schema(name = "ReviewCommitment")
     public record CommitmentLine(UUID commitmentId, int axis, Owner owner, String title, CommitmentStatus status,

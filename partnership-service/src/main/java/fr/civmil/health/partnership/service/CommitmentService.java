@@ -1,6 +1,8 @@
 package fr.civmil.health.partnership.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,10 +18,10 @@ import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.CommitmentStatusChange;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.KnownZone;
 import fr.civmil.health.partnership.domain.Owner;
-import fr.civmil.health.partnership.domain.ParisTime;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CommitmentStatusChanged;
 import fr.civmil.health.platform.concurrency.Etags;
@@ -38,10 +40,12 @@ public class CommitmentService {
 
     private final ContractService contracts;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public CommitmentService(ContractService contracts, Outbox outbox) {
+    public CommitmentService(ContractService contracts, Outbox outbox, Clock clock) {
         this.contracts = contracts;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Commitment find(UUID contractId, UUID id) {
@@ -73,14 +77,14 @@ public class CommitmentService {
         if (late != null) {
             where.append(late ? " and status in :open and dueDate < :today" : " and (status not in :open or dueDate >= :today)");
             params.put("open", List.of(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS));
-            params.put("today", ParisTime.today());
+            params.put("today", LocalDate.now(clock));
         }
         var query = Commitment.<Commitment>find(where.toString(), Pages.sort(request, SORTS, "dueDate", "id"), params);
         return Pages.of(query, request, c -> c);
     }
 
     @Transactional
-    public Commitment create(UUID contractId, CommitmentInput input) {
+    public Commitment create(UUID contractId, CommitmentInput input, String caller) {
         Contract contract = contracts.findOpen(contractId);
         check(contract, input);
         Commitment commitment = new Commitment();
@@ -88,11 +92,18 @@ public class CommitmentService {
         commitment.contractId = contractId;
         apply(commitment, input);
         commitment.status = CommitmentStatus.PLANNED;
-        commitment.createdAt = Instant.now();
+        commitment.createdAt = Instant.now(clock);
         commitment.updatedAt = commitment.createdAt;
         commitment.persist();
+        CommitmentStatusChange.of(commitment.id, null, CommitmentStatus.PLANNED, null, caller, commitment.createdAt).persist();
         Commitment.getEntityManager().flush();
         return commitment;
+    }
+
+    /** The statuses a commitment took, oldest first. */
+    public List<CommitmentStatusChange> history(UUID contractId, UUID id) {
+        find(contractId, id);
+        return CommitmentStatusChange.list("commitmentId = ?1 order by changedAt, id", id);
     }
 
     @Transactional
@@ -105,13 +116,13 @@ public class CommitmentService {
         }
         check(contract, input);
         apply(commitment, input);
-        commitment.updatedAt = Instant.now();
+        commitment.updatedAt = Instant.now(clock);
         Commitment.getEntityManager().flush();
         return commitment;
     }
 
     @Transactional
-    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change) {
+    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change, String caller) {
         contracts.findOpen(contractId);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
@@ -125,7 +136,8 @@ public class CommitmentService {
         }
         commitment.status = change.status();
         commitment.statusReason = change.reason();
-        commitment.updatedAt = Instant.now();
+        commitment.updatedAt = Instant.now(clock);
+        CommitmentStatusChange.of(commitment.id, from, change.status(), change.reason(), caller, commitment.updatedAt).persist();
         // Flushing the version bump first serialises writers of this commitment before its event.
         Commitment.getEntityManager().flush();
         outbox.record("commitment", commitment.id.toString(), PartnershipEvents.COMMITMENT_STATUS_CHANGED,

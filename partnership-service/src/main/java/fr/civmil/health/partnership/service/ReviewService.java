@@ -1,5 +1,6 @@
 package fr.civmil.health.partnership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +15,11 @@ import jakarta.transaction.Transactional;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Commitment;
+import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.CommitmentStatusChange;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
-import fr.civmil.health.partnership.domain.ParisTime;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot;
@@ -31,6 +33,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.time.Clocks;
 
 /** Annual reviews: a frozen snapshot, comments, and a sign-off by each party after which nothing changes. */
 @ApplicationScoped
@@ -41,11 +44,13 @@ public class ReviewService {
     private final ContractService contracts;
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ReviewService(ContractService contracts, EntityManager entityManager, Outbox outbox) {
+    public ReviewService(ContractService contracts, EntityManager entityManager, Outbox outbox, Clock clock) {
         this.contracts = contracts;
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public AnnualReview find(UUID contractId, int year) {
@@ -66,7 +71,7 @@ public class ReviewService {
     @Transactional
     public AnnualReview open(UUID contractId, int year, LocalDate reviewDate) {
         contracts.findOpen(contractId);
-        LocalDate date = reviewDate == null ? ParisTime.today() : reviewDate;
+        LocalDate date = reviewDate == null ? LocalDate.now(clock) : reviewDate;
         checkDate(year, date);
         // Two concurrent openings of the same year: the second waits, then finds the first.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('annual-review'), hashtext(?1))")
@@ -79,7 +84,7 @@ public class ReviewService {
         review.contractId = contractId;
         review.year = year;
         review.reviewDate = date;
-        review.snapshot = snapshot(contractId, date);
+        review.snapshot = snapshot(contractId, year, date);
         review.createdAt = Instant.now();
         review.persist();
         entityManager.flush();
@@ -98,7 +103,7 @@ public class ReviewService {
             checkDate(year, reviewDate);
             review.reviewDate = reviewDate;
         }
-        review.snapshot = snapshot(contractId, review.reviewDate);
+        review.snapshot = snapshot(contractId, review.year, review.reviewDate);
         entityManager.flush();
         return review;
     }
@@ -154,8 +159,8 @@ public class ReviewService {
         return review;
     }
 
-    private static void checkDate(int year, LocalDate date) {
-        if (date.isAfter(ParisTime.today())) {
+    private void checkDate(int year, LocalDate date) {
+        if (date.isAfter(LocalDate.now(clock))) {
             throw ApiProblem.invalidField("reviewDate", "cannot be in the future");
         }
         if (date.getYear() < year) {
@@ -163,20 +168,30 @@ public class ReviewService {
         }
     }
 
-    private static ReviewSnapshot snapshot(UUID contractId, LocalDate date) {
+    /**
+     * The year as it ended (or as it stands on the review date, if earlier): the commitments created by then, each with
+     * the status its history gives on that day, and the last measurement of each indicator taken by then.
+     */
+    private static ReviewSnapshot snapshot(UUID contractId, int year, LocalDate reviewDate) {
+        LocalDate asOf = reviewDate.isBefore(LocalDate.of(year, 12, 31)) ? reviewDate : LocalDate.of(year, 12, 31);
+        Instant endOfDay = asOf.plusDays(1).atStartOfDay(Clocks.PARIS).toInstant();
         List<CommitmentLine> lines = new ArrayList<>();
-        for (Commitment c : Commitment.<Commitment>list("contractId = ?1 order by axisNumber, dueDate, id", contractId)) {
+        for (Commitment c : Commitment.<Commitment>list("contractId = ?1 and createdAt < ?2 order by axisNumber, dueDate, id", contractId,
+                endOfDay)) {
+            CommitmentStatusChange last = CommitmentStatusChange.<CommitmentStatusChange>find(
+                    "commitmentId = ?1 and changedAt < ?2 order by changedAt desc, id desc", c.id, endOfDay).firstResult();
+            CommitmentStatus status = last == null ? c.status : last.toStatus;
             List<IndicatorLine> indicators = new ArrayList<>();
             for (Indicator i : Indicator.<Indicator>list("commitmentId = ?1 order by name, id", c.id)) {
                 Measurement m = Measurement.<Measurement>find(
-                        "indicatorId = ?1 and measuredOn <= ?2 order by measuredOn desc, recordedAt desc", i.id, date).firstResult();
+                        "indicatorId = ?1 and measuredOn <= ?2 order by measuredOn desc, recordedAt desc", i.id, asOf).firstResult();
                 indicators.add(new IndicatorLine(i.id, i.name, i.unit, i.baseline, i.target, i.direction,
                         i.feed == null ? MeasurementSource.MANUAL : MeasurementSource.AUTOMATIC,
                         m == null ? null : m.value, m == null ? null : m.measuredOn,
                         m == null ? null : i.progress(m.value), m != null && i.targetReached(m.value)));
             }
-            lines.add(new CommitmentLine(c.id, c.axisNumber, c.owner, c.title, c.status, c.dueDate, c.isLate(date), indicators));
+            lines.add(new CommitmentLine(c.id, c.axisNumber, c.owner, c.title, status, c.dueDate, c.isLate(status, asOf), indicators));
         }
-        return new ReviewSnapshot(lines);
+        return new ReviewSnapshot(asOf, lines);
     }
 }

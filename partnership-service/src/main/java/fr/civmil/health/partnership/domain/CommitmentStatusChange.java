@@ -1,0 +1,48 @@
+package fr.civmil.health.partnership.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One step of a commitment's status: from (null at creation), to, why, who and when. */
+@Entity
+@Table(name = "commitment_status_change")
+public class CommitmentStatusChange extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "commitment_id")
+    public UUID commitmentId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public CommitmentStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public CommitmentStatus toStatus;
+    public String reason;
+    @Column(name = "changed_by")
+    public String changedBy;
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
+    public static CommitmentStatusChange of(UUID commitmentId, CommitmentStatus from, CommitmentStatus to, String reason, String by,
+            Instant at) {
+        CommitmentStatusChange change = new CommitmentStatusChange();
+        change.id = UUID.randomUUID();
+        change.commitmentId = commitmentId;
+        change.fromStatus = from;
+        change.toStatus = to;
+        change.reason = reason;
+        change.changedBy = by;
+        change.changedAt = at;
+        return change;
+    }
+}
