@@ -104,10 +104,12 @@ final class SiteViews {
     @Schema(name = "SolidarityMission")
     record MissionView(UUID id, UUID siteId, UUID zoneId, Doctor doctor, LocalDate date, Slot slot,
             @Schema(example = "0.5") BigDecimal days, MissionStatus status, String reason,
-            @Schema(example = "76") String regionCode, @Schema(example = "09") String departementCode, Instant createdAt, Instant updatedAt) {
+            @Schema(example = "76") String regionCode, @Schema(example = "09") String departementCode,
+            @Schema(description = "Euros owed to the doctor on top of the consultations' fees, fixed when the mission is completed; null before", example = "200.00") BigDecimal allowanceEur,
+            Instant createdAt, Instant updatedAt) {
         static MissionView of(SolidarityMission m) {
             return new MissionView(m.id, m.siteId, m.zoneId, new Doctor(m.doctorRpps, m.doctorName), m.date, m.slot, m.days, m.status,
-                    m.reason, m.regionCode, m.departementCode, m.createdAt, m.updatedAt);
+                    m.reason, m.regionCode, m.departementCode, m.allowance, m.createdAt, m.updatedAt);
         }
     }
 

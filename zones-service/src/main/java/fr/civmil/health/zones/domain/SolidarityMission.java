@@ -36,6 +36,9 @@ public class SolidarityMission extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Slot slot;
     public BigDecimal days;
+    /** Euros owed to the doctor once the mission is completed; null before. */
+    @Column(name = "allowance_eur")
+    public BigDecimal allowance;
     @Enumerated(EnumType.STRING)
     public MissionStatus status;
     public String reason;

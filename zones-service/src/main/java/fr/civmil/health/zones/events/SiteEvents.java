@@ -20,8 +20,9 @@ public final class SiteEvents {
     public record SiteChanged(UUID siteId, UUID zoneId, String communeCode, String kind) {
     }
 
+    /** A mission took place: its allowance ({@code allowanceEur}) becomes payable to the doctor. */
     public record MissionCompleted(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,
-            String regionCode, String departementCode) {
+            String regionCode, String departementCode, BigDecimal allowanceEur) {
     }
 
     public record MissionCancelled(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,

@@ -1,6 +1,7 @@
 package fr.civmil.health.zones.service;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.reference.ReferenceGeography;
+import fr.civmil.health.zones.config.AllowanceRules;
 import fr.civmil.health.zones.config.MissionRules;
 import fr.civmil.health.zones.domain.ConsultationSite;
 import fr.civmil.health.zones.domain.MissionStatus;
@@ -49,14 +51,16 @@ public class SolidarityMissionService {
     private final EntityManager entityManager;
     private final MissionRules rules;
     private final Clock clock;
+    private final AllowanceRules allowances;
 
     public SolidarityMissionService(ReferenceGeography geography, Outbox outbox, EntityManager entityManager, MissionRules rules,
-            Clock clock) {
+            Clock clock, AllowanceRules allowances) {
         this.geography = geography;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.rules = rules;
         this.clock = clock;
+        this.allowances = allowances;
     }
 
     public SolidarityMission find(UUID id) {
@@ -147,11 +151,15 @@ public class SolidarityMissionService {
                     + ": it can be completed on that day or after");
         }
         mission.moveTo(target, reason);
+        if (target == MissionStatus.COMPLETED) {
+            PriorityZone zone = PriorityZone.findById(mission.zoneId);
+            mission.allowance = mission.days.multiply(allowances.dailyAmount(zone.campaign)).setScale(2, RoundingMode.HALF_UP);
+        }
         entityManager.flush();
         if (target == MissionStatus.COMPLETED) {
             outbox.record(SiteEvents.MISSION, mission.id.toString(), SiteEvents.MISSION_COMPLETED, "solidarity-mission " + mission.id,
                     new SiteEvents.MissionCompleted(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
-                            mission.days, mission.regionCode, mission.departementCode));
+                            mission.days, mission.regionCode, mission.departementCode, mission.allowance));
         } else if (target == MissionStatus.CANCELLED) {
             recordCancelled(mission, reason);
         }
