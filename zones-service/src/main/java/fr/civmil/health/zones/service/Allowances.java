@@ -3,13 +3,13 @@ package fr.civmil.health.zones.service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,22 +36,28 @@ public class Allowances {
     }
 
     public List<Total> totals(GroupBy by, String region, String campaign, YearMonth month) {
-        Map<String, Object[]> groups = new TreeMap<>();
-        for (Payable line : payable(region, campaign, month)) {
-            String[] key = switch (by) {
-                case DOCTOR -> new String[] { line.doctorRpps(), line.doctorName() };
-                case ZONE -> new String[] { line.zoneId().toString(), line.epciName() + " (" + line.campaign() + ")" };
-                case MONTH -> new String[] { YearMonth.from(line.date()).toString(), YearMonth.from(line.date()).toString() };
-                case CAMPAIGN -> new String[] { line.campaign(), line.campaign() };
-            };
-            Object[] sums = groups.computeIfAbsent(key[0], k -> new Object[] { key[1], 0L, BigDecimal.ZERO, BigDecimal.ZERO });
-            sums[1] = (long) sums[1] + 1;
-            sums[2] = ((BigDecimal) sums[2]).add(line.days());
-            sums[3] = ((BigDecimal) sums[3]).add(line.amountEur());
-        }
-        List<Total> totals = new ArrayList<>();
-        groups.forEach((key, sums) -> totals.add(new Total(key, (String) sums[0], (long) sums[1], (BigDecimal) sums[2], (BigDecimal) sums[3])));
-        return totals;
+        Map<String, List<Payable>> groups = payable(region, campaign, month).stream()
+                .collect(Collectors.groupingBy(line -> key(by, line), TreeMap::new, Collectors.toList()));
+        return groups.entrySet().stream().map(group -> new Total(group.getKey(), label(by, group.getValue().get(0)), group.getValue().size(),
+                group.getValue().stream().map(Payable::days).reduce(BigDecimal.ZERO, BigDecimal::add),
+                group.getValue().stream().map(Payable::amountEur).reduce(BigDecimal.ZERO, BigDecimal::add))).toList();
+    }
+
+    private static String key(GroupBy by, Payable line) {
+        return switch (by) {
+            case DOCTOR -> line.doctorRpps();
+            case ZONE -> line.zoneId().toString();
+            case MONTH -> YearMonth.from(line.date()).toString();
+            case CAMPAIGN -> line.campaign();
+        };
+    }
+
+    private static String label(GroupBy by, Payable line) {
+        return switch (by) {
+            case DOCTOR -> line.doctorName();
+            case ZONE -> line.epciName() + " (" + line.campaign() + ")";
+            case MONTH, CAMPAIGN -> key(by, line);
+        };
     }
 
     /** The completed missions of a month (or all), by date, with their allowance. */
