@@ -36,6 +36,8 @@ public final class DevIssuer implements AutoCloseable {
 
     public static final String AUDIENCE = "civmil-health";
     public static final List<String> ROLES = List.of("ars", "ssa", "cnmss", "auditor", "admin");
+    /** The dev ARS agent's région (claim {@code region}): Occitanie, where the seeds are. */
+    public static final String ARS_REGION = "76";
 
     private final KeyPair keyPair;
     private final String keyId;
@@ -75,13 +77,24 @@ public final class DevIssuer implements AutoCloseable {
         return issuer + "/.well-known/jwks.json";
     }
 
-    /** A signed access token for a dev client holding one role. */
+    /** A signed access token for a dev client holding one role (an ARS agent of Occitanie for {@code ars}). */
     public String tokenFor(String role, Duration ttl) {
         return token("dev-" + role, List.of(role), ttl);
     }
 
+    /** The token of an ARS agent of a région (subject {@code dev-ars-<région>}). */
+    public String arsTokenFor(String regionCode, Duration ttl) {
+        return token("dev-ars-" + regionCode, List.of("ars"), regionCode, ttl);
+    }
+
+    /** A token for these roles; an {@code ars} one acts for Occitanie. */
     public String token(String subject, List<String> roles, Duration ttl) {
-        return sign(keyPair, keyId, issuer, subject, roles, ttl);
+        return token(subject, roles, roles.contains("ars") ? ARS_REGION : null, ttl);
+    }
+
+    /** A token for these roles and région (null: no {@code region} claim). */
+    public String token(String subject, List<String> roles, String regionCode, Duration ttl) {
+        return sign(keyPair, keyId, issuer, subject, roles, regionCode, ttl);
     }
 
     /** Writes the private key (PKCS#8 PEM) so that tests in other class loaders can mint tokens. */
@@ -98,7 +111,7 @@ public final class DevIssuer implements AutoCloseable {
         return keyId;
     }
 
-    static String sign(KeyPair keyPair, String keyId, String issuer, String subject, List<String> roles, Duration ttl) {
+    static String sign(KeyPair keyPair, String keyId, String issuer, String subject, List<String> roles, String regionCode, Duration ttl) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(AUDIENCE);
@@ -106,6 +119,9 @@ public final class DevIssuer implements AutoCloseable {
         claims.setClaim("upn", subject);
         claims.setClaim("client_id", subject);
         claims.setStringListClaim("groups", roles);
+        if (regionCode != null) {
+            claims.setClaim("region", regionCode);
+        }
         claims.setIssuedAtToNow();
         claims.setGeneratedJwtId();
         claims.setExpirationTimeMinutesInTheFuture(ttl.toSeconds() / 60f);

@@ -58,6 +58,8 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** The région of the second ARS token the banner prints, to try the regional scope with. */
+    static final String OTHER_REGION = "11";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path root;
@@ -256,6 +258,7 @@ public final class DevStack implements AutoCloseable {
         for (String role : DevIssuer.ROLES) {
             tokens.put(role, issuer.tokenFor(role, Duration.ofHours(12)));
         }
+        tokens.put("ars_idf", issuer.arsTokenFor(OTHER_REGION, Duration.ofHours(12)));
         StringBuilder out = new StringBuilder();
         out.append("\nCivMil Health is up (").append(took.toMillis() / 1000.0).append(" s).\n\n");
         out.append("  Gateway            http://localhost:8080\n");
@@ -267,7 +270,7 @@ public final class DevStack implements AutoCloseable {
             }
         }
         out.append("  Token issuer       ").append(issuer.issuer()).append("\n\n");
-        out.append("Bearer tokens (valid 12 h), one per role:\n");
+        out.append("Bearer tokens (valid 12 h), one per role; ARS_TOKEN acts for Occitanie (76), ARS_IDF_TOKEN for Île-de-France (11):\n");
         tokens.forEach((role, token) -> out.append("\n  ").append(role.toUpperCase()).append("_TOKEN=").append(token).append('\n'));
         out.append("\nExample (paste a token line above with 'export ' in front first):\n"
                 + "  curl -H \"Authorization: Bearer $ARS_TOKEN\" 'http://localhost:8080/api/v1/priority-zones/summary?region=76&campaign=pacte-2025'\n");

@@ -81,6 +81,10 @@ public final class SharedInfrastructure {
         return issuer.token(subject, List.of(role), Duration.ofSeconds(ttlSeconds));
     }
 
+    public static synchronized String token(String subject, String role, String regionCode, long ttlSeconds) {
+        return issuer.token(subject, List.of(role), regionCode, Duration.ofSeconds(ttlSeconds));
+    }
+
     private static EmbeddedKafkaBroker requireEmbeddedKafka() {
         if (kafka == null) {
             throw new IllegalStateException("The Kafka broker is external (KAFKA_BOOTSTRAP_SERVERS); tests cannot stop it");

@@ -41,6 +41,11 @@ public final class TestInfrastructure {
         return (String) call("token", subject, role, 3600L);
     }
 
+    /** A bearer token for a client with one role acting for a région (claim {@code region}; null: none). */
+    public static String token(String subject, String role, String regionCode) {
+        return (String) call("token", subject, role, regionCode, 3600L);
+    }
+
     private static Object call(String name, Object... args) {
         try {
             Class<?> shared = Class.forName(SharedInfrastructure.class.getName(), true, ClassLoader.getSystemClassLoader());

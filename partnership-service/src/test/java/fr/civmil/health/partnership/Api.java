@@ -30,6 +30,7 @@ final class Api {
     static Map<String, Object> contract(String reference) {
         return Map.of("reference", reference,
                 "title", "Contrat de test " + reference,
+                "regionCode", "76",
                 "legalBasis", "Code de la santé publique, article L6147-12",
                 "parties", List.of("ARS Occitanie", "Service de santé des armées"),
                 "signatories", List.of(Map.of("name", "Alice Martin", "function", "Directrice", "organisation", "ARS Occitanie")),

@@ -117,6 +117,7 @@ class ContractTest {
 
         Map<String, Object> changes = new HashMap<>(Api.contract("ignored"));
         changes.remove("reference");
+        changes.remove("regionCode");
         changes.remove("axes");
         changes.put("signatories", List.of(Map.of("name", "Alice Martin", "function", "Directrice", "organisation", "ARS Occitanie",
                 "signedOn", "2025-01-10")));

@@ -91,7 +91,7 @@ class CrisisActivationTest {
 
     @Test
     void theLifecycleRecordsWhoAndWhenAndPublishesActivationAndStandDown() {
-        String id = request("ars", "AMAVI", "31", "2A");
+        String id = request("ars", "AMAVI", "31", "11");
         String path = CRISES + "/" + id;
         as("cnmss").get(path).then().statusCode(200).body("status", equalTo("REQUESTED"))
                 .body("requestedBy", equalTo("dev-ars")).body("activatedAt", nullValue()).header("ETag", equalTo("\"0\""));
@@ -103,13 +103,13 @@ class CrisisActivationTest {
         JsonNode activated = TopicProbe.awaitPublished("partnership.events.v1", "fr.civmil.partnership.crisis.activated.v1",
                 d -> d.path("activationId").asText().equals(id));
         assertEquals("AMAVI", activated.at("/data/plan").asText());
-        assertEquals("2A", activated.at("/data/departementCodes/0").asText());
+        assertEquals("11", activated.at("/data/departementCodes/0").asText());
         assertEquals("31", activated.at("/data/departementCodes/1").asText());
         assertEquals("ARS", activated.at("/data/requestingParty").asText());
 
         String reserve = as("ars").body(Map.of("type", "HEALTH_RESERVE", "quantity", 5, "place", "CHU de Toulouse"))
                 .post(path + "/reinforcements").then().statusCode(201).extract().path("id");
-        as("ars").body(Map.of("type", "HEALTH_RESERVE", "quantity", 7, "place", "CH d'Ajaccio")).post(path + "/reinforcements")
+        as("ars").body(Map.of("type", "HEALTH_RESERVE", "quantity", 7, "place", "CH de Carcassonne")).post(path + "/reinforcements")
                 .then().statusCode(201);
         String evacuation = as("ssa").body(Map.of("type", "MEDICAL_EVACUATION", "quantity", 2, "place", "Base aérienne 101"))
                 .post(path + "/reinforcements").then().statusCode(201).extract().path("id");

@@ -98,7 +98,8 @@ class IndicatorTest {
         Map<String, Object> automatic = indicator(commitment, 0, 10, "HIGHER_IS_BETTER");
         automatic.put("feed", "REFERENCED_DOCTORS");
         automatic.put("regionCode", "27");
-        String auto = as("ars").body(automatic).post(indicators(contract)).then().statusCode(201).body("kind", equalTo("AUTOMATIC"))
+        // Another région's figures: a national caller's indicator (an Occitanie ARS agent's would be refused).
+        String auto = as("admin").body(automatic).post(indicators(contract)).then().statusCode(201).body("kind", equalTo("AUTOMATIC"))
                 .body("latest.source", equalTo("AUTOMATIC")).body("latest.value", equalTo(0.0f)).extract().path("id");
         as("ars").body(Map.of("date", LocalDate.now().toString(), "value", 3)).post(indicators(contract) + "/" + auto + "/measurements")
                 .then().statusCode(409).body("type", equalTo("urn:civmil:problem:automatic-indicator"));

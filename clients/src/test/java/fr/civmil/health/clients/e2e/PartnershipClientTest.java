@@ -64,7 +64,7 @@ class PartnershipClientTest {
     void aReviewOfMeasuredCommitmentsIsSignedByBothPartiesAndExported() throws ApiException, IOException {
         Contract contract = new ContractsApi(ars).createContract(ContractsApi.APICreateContractRequest.newBuilder()
                 .idempotencyKey("e2e-contract-" + UUID.randomUUID())
-                .contractInput(new ContractInput().reference("E2E-" + UUID.randomUUID()).title("Contrat spécifique de partenariat SSA – ARS")
+                .contractInput(new ContractInput().reference("E2E-" + UUID.randomUUID()).regionCode("76").title("Contrat spécifique de partenariat SSA – ARS")
                         .legalBasis("Code de la santé publique, article L6147-12")
                         .parties(List.of("ARS Occitanie", "Service de santé des armées"))
                         .signatories(List.of(new Signatory().name("Alice Martin").function("Directrice").organisation("ARS Occitanie")))

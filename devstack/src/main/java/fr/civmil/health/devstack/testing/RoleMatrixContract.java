@@ -3,6 +3,7 @@ package fr.civmil.health.devstack.testing;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.devstack.TestInfrastructure;
@@ -62,6 +64,39 @@ public abstract class RoleMatrixContract {
         }
         assertFalse(calls.isEmpty(), "the document has no operation");
         assertEquals(List.of(), disagreements);
+    }
+
+    /**
+     * The région dimension of the matrix: every write an {@code ars} token may make is limited to the token's région
+     * ({@code x-region-scoped}, its 403 listing {@code outside-region}); each service proves the refusal itself on real
+     * resources (RegionalScopeTest), and an {@code ars} token of another région is refused on no read.
+     */
+    @Test
+    void everyArsWriteIsLimitedToTheTokensRegion() throws Exception {
+        JsonNode document = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        List<String> unscoped = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            boolean write = List.of("post", "put", "patch", "delete").contains(operation.getKey());
+            boolean ars = false;
+            for (JsonNode role : operation.getValue().path("x-roles")) {
+                ars |= role.asText().equals("ars");
+            }
+            boolean scoped = operation.getValue().path("x-region-scoped").asBoolean(false);
+            if (write && ars != scoped) {
+                unscoped.add(operation.getKey().toUpperCase() + " " + path.getKey() + (scoped ? " is region-scoped but ars may not call it" : " is open to ars in every région"));
+            }
+            if (scoped && !operation.getValue().path("responses").path("403").path("description").asText().contains("outside-region")) {
+                unscoped.add(operation.getKey().toUpperCase() + " " + path.getKey() + " does not list outside-region among its 403s");
+            }
+        }));
+        assertEquals(List.of(), unscoped);
+        String otherRegionArs = TestInfrastructure.token("dev-ars-11", "ars", "11");
+        for (Call call : calls()) {
+            if (call.method().equals("GET") && call.roles().contains("ars")) {
+                int status = request(call).auth().oauth2(otherRegionArs).request(call.method(), call.path()).then().extract().statusCode();
+                assertTrue(status != 401 && status != 403, call + " refuses an ars token of another région: " + status);
+            }
+        }
     }
 
     private static RequestSpecification request(Call call) {

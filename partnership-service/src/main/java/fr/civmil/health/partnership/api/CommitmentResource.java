@@ -23,9 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +43,9 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/partnerships/{contractId}/commitments")
 @Tag(name = "Commitments", description = "Reciprocal commitments under the axes of a contract")
@@ -56,12 +58,12 @@ public class CommitmentResource {
 
     private final CommitmentService commitments;
     private final IdempotentCreations idempotency;
-    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public CommitmentResource(CommitmentService commitments, IdempotentCreations idempotency, SecurityIdentity identity) {
+    public CommitmentResource(CommitmentService commitments, IdempotentCreations idempotency, Callers callers) {
         this.commitments = commitments;
         this.idempotency = idempotency;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -80,6 +82,7 @@ public class CommitmentResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "createCommitment", summary = "Add a commitment (PLANNED) under an axis", description = "Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
@@ -89,7 +92,7 @@ public class CommitmentResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull CommitmentInput input) {
         return idempotency.create("commitments:" + contractId, key, input, () -> {
-            Commitment commitment = commitments.create(contractId, input, identity.getPrincipal().getName());
+            Commitment commitment = commitments.create(contractId, input, callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id))
                     .header("ETag", Etags.of(commitment.version)).entity(CommitmentView.of(commitment)).build();
         });
@@ -109,6 +112,7 @@ public class CommitmentResource {
     @PUT
     @Path("/{commitmentId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "updateCommitment", summary = "Edit an open commitment")
     @APIResponse(responseCode = "200", description = "The edited commitment", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "409", description = "The commitment is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
@@ -119,13 +123,14 @@ public class CommitmentResource {
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CommitmentInput input) {
-        Commitment commitment = commitments.update(contractId, id, ifMatch, input);
+        Commitment commitment = commitments.update(contractId, id, ifMatch, input, callers.current());
         return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
     }
 
     @POST
     @Path("/{commitmentId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "changeCommitmentStatus", summary = "Move a commitment along its lifecycle", description = "Publishes commitment.status-changed")
     @APIResponse(responseCode = "200", description = "The commitment in its new status", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "400", description = "Abandoning without a reason", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
@@ -136,7 +141,7 @@ public class CommitmentResource {
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change, identity.getPrincipal().getName());
+        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change, callers.current());
         return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
     }
 

@@ -17,6 +17,9 @@ import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
 import fr.civmil.health.partnership.domain.Signatory;
+import fr.civmil.health.platform.identifiers.Identifier;
+import fr.civmil.health.platform.identifiers.IdentifierKind;
+import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 
 /** Request and response bodies of contracts. */
 public final class ContractJson {
@@ -28,6 +31,7 @@ public final class ContractJson {
     public record ContractInput(
             @Schema(description = "Unique human reference", example = "SSA-ARS-OCC-2025") @NotBlank @Size(max = 80) String reference,
             @Schema(example = "Contrat spécifique de partenariat SSA – ARS Occitanie") @NotBlank @Size(max = 300) String title,
+            @Schema(pattern = IdentifierPatterns.REGION, description = "The région whose ARS is party to the contract; an ARS agent acts on its own région's contracts only", example = "76") @NotNull @Identifier(IdentifierKind.REGION) String regionCode,
             @Schema(example = "Code de la santé publique, article L6147-12") @NotBlank @Size(max = 200) String legalBasis,
             @Schema(example = "[\"ARS Occitanie\", \"Service de santé des armées\", \"Zone de défense et de sécurité Sud\"]") @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
             @NotNull @Size(max = 20) List<@Valid @NotNull Signatory> signatories,
@@ -62,13 +66,13 @@ public final class ContractJson {
     }
 
     @Schema(name = "Contract")
-    public record ContractView(UUID id, String reference, String title, String legalBasis, List<String> parties,
+    public record ContractView(UUID id, String reference, String title, @Schema(example = "76") String regionCode, String legalBasis, List<String> parties,
             List<Signatory> signatories, List<String> frameworkReferences, LocalDate periodStart, LocalDate periodEnd,
             @Schema(example = "ACTIVE") ContractStatus status, String statusReason, List<AxisView> axes,
             Instant createdAt, Instant updatedAt) {
 
         public static ContractView of(Contract c, List<Axis> axes) {
-            return new ContractView(c.id, c.reference, c.title, c.legalBasis, c.parties, c.signatories, c.frameworkReferences,
+            return new ContractView(c.id, c.reference, c.title, c.regionCode, c.legalBasis, c.parties, c.signatories, c.frameworkReferences,
                     c.periodStart, c.periodEnd, c.status, c.statusReason, axes.stream().map(AxisView::of).toList(),
                     c.createdAt, c.updatedAt);
         }

@@ -22,9 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +42,8 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships")
@@ -52,9 +55,11 @@ import fr.civmil.health.platform.security.Roles;
 public class ContractResource {
 
     private final ContractService contracts;
+    private final Callers callers;
     private final IdempotentCreations idempotency;
 
-    public ContractResource(ContractService contracts, IdempotentCreations idempotency) {
+    public ContractResource(ContractService contracts, IdempotentCreations idempotency, Callers callers) {
+        this.callers = callers;
         this.contracts = contracts;
         this.idempotency = idempotency;
     }
@@ -71,6 +76,7 @@ public class ContractResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "createContract", summary = "Create a contract in DRAFT with its axes", description = "Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
@@ -79,7 +85,7 @@ public class ContractResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ContractInput input) {
         return idempotency.create("contracts", key, input, () -> {
-            Contract contract = contracts.create(input);
+            Contract contract = contracts.create(input, callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contract.id))
                     .header("ETag", Etags.of(contract.version))
                     .entity(ContractView.of(contract, Axis.ofContract(contract.id))).build();
@@ -100,6 +106,7 @@ public class ContractResource {
     @PUT
     @Path("/{contractId}")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "updateContract", summary = "Edit a DRAFT contract (parties, signatories, period, references)")
     @APIResponse(responseCode = "200", description = "The edited contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
@@ -108,13 +115,14 @@ public class ContractResource {
     public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractChanges changes) {
-        Contract contract = contracts.update(id, ifMatch, changes);
+        Contract contract = contracts.update(id, ifMatch, changes, callers.current());
         return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
     @POST
     @Path("/{contractId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "changeContractStatus", summary = "Move a contract along its lifecycle",
             description = "DRAFT → SIGNED (every signatory dated) → ACTIVE → EXPIRED | TERMINATED (reason required); DRAFT and SIGNED may be TERMINATED")
     @APIResponse(responseCode = "200", description = "The contract in its new status", content = @Content(schema = @Schema(implementation = ContractView.class)))
@@ -125,7 +133,7 @@ public class ContractResource {
     public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Contract contract = contracts.changeStatus(id, ifMatch, change);
+        Contract contract = contracts.changeStatus(id, ifMatch, change, callers.current());
         return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
     }
 }

@@ -21,10 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +48,9 @@ import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/crisis-activations")
 @Tag(name = "Crisis activations", description = "ORSAN plan activations, reinforcement requests and stand-down")
@@ -64,12 +66,12 @@ public class CrisisActivationResource {
 
     private final CrisisService crises;
     private final IdempotentCreations idempotency;
-    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public CrisisActivationResource(CrisisService crises, IdempotentCreations idempotency, SecurityIdentity identity) {
+    public CrisisActivationResource(CrisisService crises, IdempotentCreations idempotency, Callers callers) {
         this.crises = crises;
         this.idempotency = idempotency;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     private Response view(CrisisActivation activation, Response.ResponseBuilder builder) {
@@ -92,6 +94,7 @@ public class CrisisActivationResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "requestCrisisActivation", summary = "Request the activation of an ORSAN plan",
             description = "At most one requested or active activation per plan and département. Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = ActivationView.class)))
@@ -102,7 +105,7 @@ public class CrisisActivationResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ActivationInput input) {
         return idempotency.create("crisis-activations", key, input, () -> {
-            CrisisActivation activation = crises.request(input, identity.getPrincipal().getName());
+            CrisisActivation activation = crises.request(input, callers.current());
             return view(activation, Response.created(URI.create("/api/v1/crisis-activations/" + activation.id)));
         });
     }
@@ -121,6 +124,7 @@ public class CrisisActivationResource {
     // No body: a client sends no Content-Type.
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "activateCrisisPlan", summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "409", description = "Not REQUESTED", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
@@ -128,12 +132,13 @@ public class CrisisActivationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response activate(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
-        return view(crises.activate(id, ifMatch, identity.getPrincipal().getName()), Response.ok());
+        return view(crises.activate(id, ifMatch, callers.current()), Response.ok());
     }
 
     @POST
     @Path("/{activationId}/stand-down")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "standDownCrisis", summary = "Stand an activation down and record the after-action notes",
             description = "Frees the plan in its départements. Publishes crisis.stood-down when the activation had been ACTIVE")
     @APIResponse(responseCode = "200", description = "Stood down, with its after-action record", content = @Content(schema = @Schema(implementation = ActivationView.class)))
@@ -143,7 +148,7 @@ public class CrisisActivationResource {
     public Response standDown(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StandDownInput input) {
-        return view(crises.standDown(id, ifMatch, input.notes(), identity.getPrincipal().getName()), Response.ok());
+        return view(crises.standDown(id, ifMatch, input.notes(), callers.current()), Response.ok());
     }
 
     @GET
@@ -159,6 +164,7 @@ public class CrisisActivationResource {
     @POST
     @Path("/{activationId}/reinforcements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "requestReinforcement", summary = "Request reinforcements inside an activation", description = "Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
@@ -167,7 +173,7 @@ public class CrisisActivationResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ReinforcementInput input) {
         return idempotency.create("reinforcements:" + id, key, input, () -> {
-            Reinforcement reinforcement = crises.requestReinforcement(id, input);
+            Reinforcement reinforcement = crises.requestReinforcement(id, input, callers.current());
             return Response.created(URI.create("/api/v1/crisis-activations/" + id + "/reinforcements/" + reinforcement.id))
                     .header("ETag", Etags.of(reinforcement.version)).entity(ReinforcementView.of(reinforcement)).build();
         });
@@ -187,6 +193,7 @@ public class CrisisActivationResource {
     @POST
     @Path("/{activationId}/reinforcements/{reinforcementId}/status")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "changeReinforcementStatus", summary = "Move a reinforcement request one step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")
     @APIResponse(responseCode = "200", description = "The reinforcement request in its new status", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     @APIResponse(responseCode = "409", description = "Not the next step, or the activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
@@ -196,7 +203,7 @@ public class CrisisActivationResource {
             @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReinforcementStatusChange change) {
-        Reinforcement reinforcement = crises.changeReinforcement(id, reinforcementId, ifMatch, change.status());
+        Reinforcement reinforcement = crises.changeReinforcement(id, reinforcementId, ifMatch, change.status(), callers.current());
         return Response.ok(ReinforcementView.of(reinforcement)).header("ETag", Etags.of(reinforcement.version)).build();
     }
 }

@@ -21,9 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +40,8 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
 
 @Path("/api/v1/partnerships/{contractId}/indicators")
@@ -51,9 +54,11 @@ import fr.civmil.health.platform.security.Roles;
 public class IndicatorResource {
 
     private final IndicatorService indicators;
+    private final Callers callers;
     private final IdempotentCreations idempotency;
 
-    public IndicatorResource(IndicatorService indicators, IdempotentCreations idempotency) {
+    public IndicatorResource(IndicatorService indicators, IdempotentCreations idempotency, Callers callers) {
+        this.callers = callers;
         this.indicators = indicators;
         this.idempotency = idempotency;
     }
@@ -70,6 +75,7 @@ public class IndicatorResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "createIndicator", summary = "Define an indicator of a commitment",
             description = "With a feed (CONSULTATION_DAYS or REFERENCED_DOCTORS) and a région, it is measured automatically from events. Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
@@ -80,7 +86,7 @@ public class IndicatorResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull IndicatorInput input) {
         return idempotency.create("indicators:" + contractId, key, input, () -> {
-            Indicator indicator = indicators.create(contractId, input);
+            Indicator indicator = indicators.create(contractId, input, callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/indicators/" + indicator.id))
                     .header("ETag", Etags.of(indicator.version))
                     .entity(IndicatorView.of(indicator, Measurement.latest(indicator.id))).build();
@@ -111,6 +117,7 @@ public class IndicatorResource {
     @POST
     @Path("/{indicatorId}/measurements")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "recordMeasurement", summary = "Record a manual measurement", description = "Publishes indicator.measured. Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a date in the future", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
@@ -120,7 +127,7 @@ public class IndicatorResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull MeasurementInput input) {
         return idempotency.create("measurements:" + id, key, input, () -> {
-            Measurement measurement = indicators.measure(contractId, id, input);
+            Measurement measurement = indicators.measure(contractId, id, input, callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/indicators/" + id + "/measurements"))
                     .entity(MeasurementView.of(measurement)).build();
         });

@@ -22,9 +22,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,8 +47,9 @@ import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/partnerships/{contractId}/reviews")
 @Tag(name = "Annual reviews", description = "The annual follow-up (suivi annuel): frozen snapshot, comments, sign-off by SSA and ARS, comparison and exports")
@@ -66,13 +68,13 @@ public class ReviewResource {
     private final ReviewService reviews;
     private final ContractService contracts;
     private final IdempotentCreations idempotency;
-    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public ReviewResource(ReviewService reviews, ContractService contracts, IdempotentCreations idempotency, SecurityIdentity identity) {
+    public ReviewResource(ReviewService reviews, ContractService contracts, IdempotentCreations idempotency, Callers callers) {
         this.reviews = reviews;
         this.contracts = contracts;
         this.idempotency = idempotency;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     private static Response view(AnnualReview review, Response.ResponseBuilder builder) {
@@ -90,6 +92,7 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "openReview", summary = "Open the review of a year: freezes every commitment's status and indicator value as of the review date",
             description = "Idempotent with an Idempotency-Key header")
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ReviewView.class)))
@@ -99,7 +102,7 @@ public class ReviewResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ReviewInput input) {
         return idempotency.create("reviews:" + contractId, key, input, () -> {
-            AnnualReview review = reviews.open(contractId, input.year(), input.reviewDate());
+            AnnualReview review = reviews.open(contractId, input.year(), input.reviewDate(), callers.current());
             return view(review, Response.created(URI.create("/api/v1/partnerships/" + contractId + "/reviews/" + review.year)));
         });
     }
@@ -117,6 +120,7 @@ public class ReviewResource {
     @POST
     @Path("/{year}/snapshot")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "snapshotReview", summary = "Take the snapshot again before anyone signed")
     @APIResponse(responseCode = "200", description = "The review with its new snapshot", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "A party already signed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
@@ -126,12 +130,13 @@ public class ReviewResource {
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReviewRefresh input) {
-        return view(reviews.refresh(contractId, year, ifMatch, input.reviewDate()), Response.ok());
+        return view(reviews.refresh(contractId, year, ifMatch, input.reviewDate(), callers.current()), Response.ok());
     }
 
     @POST
     @Path("/{year}/comments")
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "commentReview", summary = "Comment on a commitment of the review", description = "Changes the review's ETag: signers sign what they read")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "409", description = "Both parties signed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
@@ -139,7 +144,7 @@ public class ReviewResource {
     public Response comment(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Valid @NotNull CommentInput input) {
-        ReviewComment comment = reviews.comment(contractId, year, input.commitmentId(), input.text(), identity.getPrincipal().getName());
+        ReviewComment comment = reviews.comment(contractId, year, input.commitmentId(), input.text(), callers.current());
         return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/reviews/" + year))
                 .entity(CommentView.of(comment)).build();
     }
@@ -149,6 +154,7 @@ public class ReviewResource {
     // No body: a client sends no Content-Type.
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "signReview", summary = "Sign the review off for one party",
             description = "An ssa caller signs for SSA only, an ars caller for ARS only. Once both signed, the review is immutable. Publishes review.signed")
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = ReviewView.class)))
@@ -162,11 +168,11 @@ public class ReviewResource {
             @Parameter(description = "The party signing: SSA or ARS", example = "ARS") @PathParam("party") Party party,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
         String ownRole = party == Party.SSA ? Roles.SSA : Roles.ARS;
-        if (!identity.hasRole(ownRole) && !identity.hasRole(Roles.ADMIN)) {
+        if (!callers.current().hasRole(ownRole) && !callers.current().hasRole(Roles.ADMIN)) {
             // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
             throw new ApiProblem(403, "signatory-party", "Forbidden", "Only " + party + " signs for " + party);
         }
-        return view(reviews.sign(contractId, year, party, ifMatch, identity.getPrincipal().getName()), Response.ok());
+        return view(reviews.sign(contractId, year, party, ifMatch, callers.current()), Response.ok());
     }
 
     @GET

@@ -27,6 +27,9 @@ public class Contract extends PanacheEntityBase {
     /** Human reference, unique, e.g. SSA-ARS-OCC-2025. */
     public String reference;
     public String title;
+    /** The région whose ARS is party to the contract (INSEE code). */
+    @Column(name = "region_code")
+    public String regionCode;
     @Column(name = "legal_basis")
     public String legalBasis;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -23,6 +23,7 @@ import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.domain.Signatory;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -78,6 +79,7 @@ public class DemoContract {
         contract.id = UUID.randomUUID();
         contract.reference = REFERENCE;
         contract.title = "Contrat spécifique de partenariat entre le Service de santé des armées et l'ARS Occitanie";
+        contract.regionCode = "76";
         contract.legalBasis = "Code de la santé publique, article L6147-12";
         contract.parties = List.of("ARS Occitanie", "Service de Santé des Armées", "Zone de Défense et de Sécurité");
         contract.signatories = SIGNATORIES;

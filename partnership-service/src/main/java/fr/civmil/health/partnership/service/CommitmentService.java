@@ -30,6 +30,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 
 /** Commitments under a contract's axes, and their lifecycle (published as events). */
 @ApplicationScoped
@@ -84,8 +85,8 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment create(UUID contractId, CommitmentInput input, String caller) {
-        Contract contract = contracts.findOpen(contractId);
+    public Commitment create(UUID contractId, CommitmentInput input, Caller caller) {
+        Contract contract = contracts.findForChange(contractId, caller);
         check(contract, input);
         Commitment commitment = new Commitment();
         commitment.id = UUID.randomUUID();
@@ -95,7 +96,7 @@ public class CommitmentService {
         commitment.createdAt = Instant.now(clock);
         commitment.updatedAt = commitment.createdAt;
         commitment.persist();
-        CommitmentStatusChange.of(commitment.id, null, CommitmentStatus.PLANNED, null, caller, commitment.createdAt).persist();
+        CommitmentStatusChange.of(commitment.id, null, CommitmentStatus.PLANNED, null, caller.subject(), commitment.createdAt).persist();
         Commitment.getEntityManager().flush();
         return commitment;
     }
@@ -107,8 +108,8 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment update(UUID contractId, UUID id, String ifMatch, CommitmentInput input) {
-        Contract contract = contracts.findOpen(contractId);
+    public Commitment update(UUID contractId, UUID id, String ifMatch, CommitmentInput input, Caller caller) {
+        Contract contract = contracts.findForChange(contractId, caller);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
         if (commitment.status.isClosed()) {
@@ -122,8 +123,8 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change, String caller) {
-        contracts.findOpen(contractId);
+    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change, Caller caller) {
+        contracts.findForChange(contractId, caller);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
         CommitmentStatus from = commitment.status;
@@ -137,7 +138,7 @@ public class CommitmentService {
         commitment.status = change.status();
         commitment.statusReason = change.reason();
         commitment.updatedAt = Instant.now(clock);
-        CommitmentStatusChange.of(commitment.id, from, change.status(), change.reason(), caller, commitment.updatedAt).persist();
+        CommitmentStatusChange.of(commitment.id, from, change.status(), change.reason(), caller.subject(), commitment.updatedAt).persist();
         // Flushing the version bump first serialises writers of this commitment before its event.
         Commitment.getEntityManager().flush();
         outbox.record("commitment", commitment.id.toString(), PartnershipEvents.COMMITMENT_STATUS_CHANGED,

@@ -20,6 +20,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 
 /** Contracts, their axes and their lifecycle. */
 @ApplicationScoped
@@ -46,6 +47,13 @@ public class ContractService {
         return contract;
     }
 
+    /** An open contract the caller may change (an ARS agent: one of its région's). */
+    public Contract findForChange(UUID id, Caller caller) {
+        Contract contract = findOpen(id);
+        caller.mayActOnRegion(contract.regionCode);
+        return contract;
+    }
+
     public Page<Contract> page(PageRequest request, ContractStatus status) {
         var sort = Pages.sort(request, SORTS, "reference", "id");
         var query = status == null ? Contract.<Contract>findAll(sort) : Contract.<Contract>find("status", sort, status);
@@ -53,7 +61,8 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract create(ContractInput input) {
+    public Contract create(ContractInput input, Caller caller) {
+        caller.mayActOnRegion(input.regionCode());
         checkPeriod(input.periodStart(), input.periodEnd());
         if (Contract.count("reference", input.reference()) > 0) {
             throw ApiProblem.conflict("duplicate-reference", "A contract with reference " + input.reference() + " already exists");
@@ -62,6 +71,7 @@ public class ContractService {
         contract.id = UUID.randomUUID();
         contract.reference = input.reference();
         contract.title = input.title();
+        contract.regionCode = input.regionCode();
         contract.legalBasis = input.legalBasis();
         contract.parties = List.copyOf(input.parties());
         contract.signatories = List.copyOf(input.signatories());
@@ -85,8 +95,9 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract update(UUID id, String ifMatch, ContractChanges changes) {
+    public Contract update(UUID id, String ifMatch, ContractChanges changes, Caller caller) {
         Contract contract = find(id);
+        caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (contract.status != ContractStatus.DRAFT) {
             throw ApiProblem.conflict("contract-not-draft", "Only a DRAFT contract can be edited; this one is " + contract.status);
@@ -105,8 +116,9 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract changeStatus(UUID id, String ifMatch, StatusChange change) {
+    public Contract changeStatus(UUID id, String ifMatch, StatusChange change, Caller caller) {
         Contract contract = find(id);
+        caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (!contract.status.next().contains(change.status())) {
             throw ApiProblem.conflict("illegal-transition", "A " + contract.status + " contract cannot become " + change.status()

@@ -28,6 +28,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 
 /** ORSAN crisis activations: at most one open activation per plan and département, reinforcements, stand-down. */
 @ApplicationScoped
@@ -77,11 +78,12 @@ public class CrisisService {
     }
 
     @Transactional
-    public CrisisActivation request(ActivationInput input, String caller) {
+    public CrisisActivation request(ActivationInput input, Caller caller) {
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
             throw ApiProblem.unprocessable("unknown-zone", "Unknown priority zones (never announced by zones-service): " + unknown);
         }
+        mayActOnScope(caller, input.departementCodes(), input.zoneIds());
         CrisisActivation activation = new CrisisActivation();
         activation.id = UUID.randomUUID();
         activation.plan = input.plan();
@@ -91,7 +93,7 @@ public class CrisisService {
         activation.reason = input.reason();
         activation.requestingParty = input.requestingParty();
         activation.status = ActivationStatus.REQUESTED;
-        activation.requestedBy = caller;
+        activation.requestedBy = caller.subject();
         activation.requestedAt = Instant.now();
         activation.persist();
         entityManager.flush();
@@ -114,14 +116,15 @@ public class CrisisService {
     }
 
     @Transactional
-    public CrisisActivation activate(UUID id, String ifMatch, String caller) {
+    public CrisisActivation activate(UUID id, String ifMatch, Caller caller) {
         CrisisActivation activation = find(id);
+        mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status != ActivationStatus.REQUESTED) {
             throw ApiProblem.conflict("illegal-transition", "A " + activation.status + " activation cannot be activated");
         }
         activation.status = ActivationStatus.ACTIVE;
-        activation.activatedBy = caller;
+        activation.activatedBy = caller.subject();
         activation.activatedAt = Instant.now();
         entityManager.flush();
         outbox.record("crisis-activation", id.toString(), PartnershipEvents.CRISIS_ACTIVATED, "crisis-activation " + id,
@@ -135,15 +138,16 @@ public class CrisisService {
      * deployed, cancelled otherwise), which the after-action record lists.
      */
     @Transactional
-    public CrisisActivation standDown(UUID id, String ifMatch, String notes, String caller) {
+    public CrisisActivation standDown(UUID id, String ifMatch, String notes, Caller caller) {
         CrisisActivation activation = find(id);
+        mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status == ActivationStatus.STOOD_DOWN) {
             throw ApiProblem.conflict("illegal-transition", "This activation was already stood down");
         }
         boolean wasActive = activation.status == ActivationStatus.ACTIVE;
         activation.status = ActivationStatus.STOOD_DOWN;
-        activation.stoodDownBy = caller;
+        activation.stoodDownBy = caller.subject();
         activation.stoodDownAt = Instant.now();
         activation.afterActionNotes = notes;
         // Nothing stays open after the crisis: deployed reinforcements are released, the others cancelled.
@@ -181,8 +185,10 @@ public class CrisisService {
     }
 
     @Transactional
-    public Reinforcement requestReinforcement(UUID activationId, ReinforcementInput input) {
-        requireOpen(find(activationId));
+    public Reinforcement requestReinforcement(UUID activationId, ReinforcementInput input, Caller caller) {
+        CrisisActivation activation = find(activationId);
+        mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
+        requireOpen(activation);
         Reinforcement reinforcement = new Reinforcement();
         reinforcement.id = UUID.randomUUID();
         reinforcement.activationId = activationId;
@@ -198,8 +204,10 @@ public class CrisisService {
     }
 
     @Transactional
-    public Reinforcement changeReinforcement(UUID activationId, UUID id, String ifMatch, ReinforcementStatus status) {
-        requireOpen(find(activationId));
+    public Reinforcement changeReinforcement(UUID activationId, UUID id, String ifMatch, ReinforcementStatus status, Caller caller) {
+        CrisisActivation activation = find(activationId);
+        mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
+        requireOpen(activation);
         Reinforcement reinforcement = findReinforcement(activationId, id);
         Etags.requireMatch(ifMatch, reinforcement.version);
         if (reinforcement.status.next() != status) {
@@ -210,6 +218,17 @@ public class CrisisService {
         reinforcement.updatedAt = Instant.now();
         entityManager.flush();
         return reinforcement;
+    }
+
+    /** An ARS agent acts on crises of its own région: every département and zone of the scope must be in it. */
+    private static void mayActOnScope(Caller caller, List<String> departementCodes, List<UUID> zoneIds) {
+        if (!caller.isRegional()) {
+            return;
+        }
+        caller.mayActOnDepartements(departementCodes);
+        if (!zoneIds.isEmpty()) {
+            caller.mayActOnRegions(KnownZone.<KnownZone> list("zoneId in ?1", zoneIds).stream().map(zone -> zone.regionCode).toList());
+        }
     }
 
     private static void requireOpen(CrisisActivation activation) {

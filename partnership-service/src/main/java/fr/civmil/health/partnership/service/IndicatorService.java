@@ -27,6 +27,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 
 /** Indicators, their manual measurements, and the automatic ones recomputed when events arrive. */
 @ApplicationScoped
@@ -70,8 +71,8 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator create(UUID contractId, IndicatorInput input) {
-        contracts.findOpen(contractId);
+    public Indicator create(UUID contractId, IndicatorInput input, Caller caller) {
+        contracts.findForChange(contractId, caller);
         Commitment commitment = Commitment.findById(input.commitmentId());
         if (commitment == null || !commitment.contractId.equals(contractId)) {
             throw ApiProblem.unprocessable("unknown-commitment", "Commitment " + input.commitmentId() + " is not part of this contract");
@@ -83,6 +84,9 @@ public class IndicatorService {
         }
         if ((input.feed() == null) != (input.regionCode() == null)) {
             throw ApiProblem.invalidField("regionCode", "is required with a feed, and only with a feed");
+        }
+        if (input.regionCode() != null) {
+            caller.mayActOnRegion(input.regionCode());
         }
         Indicator indicator = new Indicator();
         indicator.id = UUID.randomUUID();
@@ -106,8 +110,8 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Measurement measure(UUID contractId, UUID id, MeasurementInput input) {
-        contracts.findOpen(contractId);
+    public Measurement measure(UUID contractId, UUID id, MeasurementInput input, Caller caller) {
+        contracts.findForChange(contractId, caller);
         Indicator indicator = find(contractId, id);
         if (indicator.feed != null) {
             throw ApiProblem.conflict("automatic-indicator", "This indicator is measured automatically from " + indicator.feed + " events");

@@ -33,6 +33,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.time.Clocks;
 
 /** Annual reviews: a frozen snapshot, comments, and a sign-off by each party after which nothing changes. */
@@ -69,8 +70,8 @@ public class ReviewService {
     }
 
     @Transactional
-    public AnnualReview open(UUID contractId, int year, LocalDate reviewDate) {
-        contracts.findOpen(contractId);
+    public AnnualReview open(UUID contractId, int year, LocalDate reviewDate, Caller caller) {
+        contracts.findForChange(contractId, caller);
         LocalDate date = reviewDate == null ? LocalDate.now(clock) : reviewDate;
         checkDate(year, date);
         // Two concurrent openings of the same year: the second waits, then finds the first.
@@ -93,7 +94,8 @@ public class ReviewService {
 
     /** Takes the snapshot again (e.g. after late measurements), as long as nobody has signed. */
     @Transactional
-    public AnnualReview refresh(UUID contractId, int year, String ifMatch, LocalDate reviewDate) {
+    public AnnualReview refresh(UUID contractId, int year, String ifMatch, LocalDate reviewDate, Caller caller) {
+        caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.ssaSignedAt != null || review.arsSignedAt != null) {
@@ -109,7 +111,8 @@ public class ReviewService {
     }
 
     @Transactional
-    public ReviewComment comment(UUID contractId, int year, UUID commitmentId, String text, String author) {
+    public ReviewComment comment(UUID contractId, int year, UUID commitmentId, String text, Caller caller) {
+        caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         if (review.snapshot.commitments().stream().noneMatch(c -> c.commitmentId().equals(commitmentId))) {
             throw ApiProblem.unprocessable("unknown-commitment", "Commitment " + commitmentId + " is not in the " + year + " review");
@@ -120,7 +123,7 @@ public class ReviewService {
         comment.id = UUID.randomUUID();
         comment.reviewId = review.id;
         comment.commitmentId = commitmentId;
-        comment.author = author;
+        comment.author = caller.subject();
         comment.text = text;
         comment.createdAt = Instant.now();
         comment.persist();
@@ -129,7 +132,9 @@ public class ReviewService {
     }
 
     @Transactional
-    public AnnualReview sign(UUID contractId, int year, Party party, String ifMatch, String signer) {
+    public AnnualReview sign(UUID contractId, int year, Party party, String ifMatch, Caller caller) {
+        caller.mayActOnRegion(contracts.find(contractId).regionCode);
+        String signer = caller.subject();
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signedBy(party)) {

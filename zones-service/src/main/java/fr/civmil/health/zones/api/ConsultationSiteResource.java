@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +32,8 @@ import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.api.SiteViews.SiteRequest;
@@ -53,11 +56,13 @@ public class ConsultationSiteResource {
     private final ConsultationSiteService sites;
     private final IdempotentCreations idempotency;
     private final ReferenceGeography geography;
+    private final Callers callers;
 
-    public ConsultationSiteResource(ConsultationSiteService sites, IdempotentCreations idempotency, ReferenceGeography geography) {
+    public ConsultationSiteResource(ConsultationSiteService sites, IdempotentCreations idempotency, ReferenceGeography geography, Callers callers) {
         this.sites = sites;
         this.idempotency = idempotency;
         this.geography = geography;
+        this.callers = callers;
     }
 
     @GET
@@ -73,6 +78,7 @@ public class ConsultationSiteResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "identifyConsultationSite", summary = "Identify a consultation site in a zone", description = "The site starts IDENTIFIED. Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -81,7 +87,7 @@ public class ConsultationSiteResource {
     public Response create(@Parameter(description = "Makes the creation idempotent (24 h)") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull SiteRequest request) {
         return idempotency.create("consultation-sites", key, request, () -> {
-            ConsultationSite site = sites.create(request.toDraft());
+            ConsultationSite site = sites.create(request.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/consultation-sites/" + site.id)).header("ETag", Etags.of(site.version))
                     .entity(view(site)).build();
         });
@@ -101,6 +107,7 @@ public class ConsultationSiteResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "moveConsultationSite", summary = "Move a site along IDENTIFIED → READY → OPEN → CLOSED", description = "Opening and closing are published as events.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "404", description = "Unknown site", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -108,7 +115,7 @@ public class ConsultationSiteResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SiteTransitionRequest request) {
-        ConsultationSite site = sites.transition(id, ifMatch, request.to());
+        ConsultationSite site = sites.transition(id, ifMatch, request.to(), callers.current());
         return Response.ok(view(site)).header("ETag", Etags.of(site.version)).build();
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.zones.api.SiteViews.PlacementRequest;
 import fr.civmil.health.zones.api.SiteViews.PlacementView;
@@ -41,10 +44,12 @@ public class InternPlacementResource {
 
     private final InternPlacementService placements;
     private final IdempotentCreations idempotency;
+    private final Callers callers;
 
-    public InternPlacementResource(InternPlacementService placements, IdempotentCreations idempotency) {
+    public InternPlacementResource(InternPlacementService placements, IdempotentCreations idempotency, Callers callers) {
         this.placements = placements;
         this.idempotency = idempotency;
+        this.callers = callers;
     }
 
     @GET
@@ -58,6 +63,7 @@ public class InternPlacementResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "placeIntern", summary = "Place a docteur junior in the zone for a period", description = "Placements count in the zone's coverage.")
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = PlacementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or period", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -68,7 +74,7 @@ public class InternPlacementResource {
             @Valid @NotNull PlacementRequest request) {
         return idempotency.create("intern-placements", key, java.util.Map.of("zoneId", zoneId, "placement", request), () -> {
             InternPlacement p = placements.place(zoneId, request.internId(), request.faculty(), request.supervisorRpps(), request.from(),
-                    request.to());
+                    request.to(), callers.current());
             return Response.created(URI.create("/api/v1/priority-zones/" + zoneId + "/intern-placements/" + p.id))
                     .entity(PlacementView.of(p)).build();
         });

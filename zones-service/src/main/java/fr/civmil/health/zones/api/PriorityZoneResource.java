@@ -24,9 +24,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,12 +44,11 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
-
-
 import fr.civmil.health.zones.api.ZoneViews.BulkItem;
 import fr.civmil.health.zones.api.ZoneViews.BulkResult;
-
 import fr.civmil.health.zones.api.ZoneViews.DesignationRequest;
 import fr.civmil.health.zones.api.ZoneViews.Summary;
 import fr.civmil.health.zones.api.ZoneViews.TransitionEffects;
@@ -57,7 +56,6 @@ import fr.civmil.health.zones.api.ZoneViews.TransitionRequest;
 import fr.civmil.health.zones.api.ZoneViews.TransitionView;
 import fr.civmil.health.zones.api.ZoneViews.UpdateRequest;
 import fr.civmil.health.zones.api.ZoneViews.ZoneView;
-
 import fr.civmil.health.zones.domain.PriorityZone;
 import fr.civmil.health.zones.domain.ZoneStatus;
 import fr.civmil.health.zones.service.Coverage;
@@ -92,16 +90,16 @@ public class PriorityZoneResource {
     private final CrisisBoard crises;
     private final IdempotentCreations idempotency;
     private final ZoneSummaries summaries;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
     public PriorityZoneResource(PriorityZoneService zones, CoverageService coverage, CrisisBoard crises, IdempotentCreations idempotency,
-            ZoneSummaries summaries, JsonWebToken jwt) {
+            ZoneSummaries summaries, Callers callers) {
         this.zones = zones;
         this.coverage = coverage;
         this.crises = crises;
         this.idempotency = idempotency;
         this.summaries = summaries;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -122,6 +120,7 @@ public class PriorityZoneResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "designatePriorityZone", summary = "Designate an EPCI as a priority zone", description = "Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Designated", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -133,7 +132,7 @@ public class PriorityZoneResource {
             @Parameter(description = "Makes the creation idempotent (24 h)") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull DesignationRequest request) {
         return idempotency.create("priority-zones", key, request, () -> {
-            PriorityZone zone = zones.designate(request.toDesignation(), jwt.getSubject());
+            PriorityZone zone = zones.designate(request.toDesignation(), callers.current());
             return Response.created(URI.create("/api/v1/priority-zones/" + zone.id)).header("ETag", Etags.of(zone.version))
                     .entity(ZoneView.of(zone, zones.epci(zone), crises.active())).build();
         });
@@ -143,6 +142,7 @@ public class PriorityZoneResource {
     @Path("/bulk-designations")
     @Consumes("text/csv")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "designatePriorityZonesFromCsv", summary = "Designate a CSV list of EPCI, all or none", description = """
             Header line then one EPCI per line. Columns: epci_siren (required), campaign, status (PROPOSED|DESIGNATED), apl,
             vulnerability_index, vulnerability_source, decision_date, decision_reference, target_days_per_month, notes;
@@ -160,7 +160,7 @@ public class PriorityZoneResource {
             @Parameter(description = "Status of lines without a status column") @QueryParam("status") @DefaultValue("DESIGNATED") ZoneStatus status,
             String csv) {
         return idempotency.create("priority-zones-csv", key, Map.of("campaign", String.valueOf(campaign), "status", status, "csv", String.valueOf(csv)), () -> {
-            List<PriorityZone> created = zones.designateCsv(csv, campaign, status, jwt.getSubject());
+            List<PriorityZone> created = zones.designateCsv(csv, campaign, status, callers.current());
             return Response.status(201).entity(new BulkResult(created.size(),
                     created.stream().map(z -> new BulkItem(z.id, z.epciSiren, z.epciName, z.status)).toList())).build();
         });
@@ -193,19 +193,21 @@ public class PriorityZoneResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "updatePriorityZone", summary = "Replace the ARS-supplied fields of a zone")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
-        PriorityZone zone = zones.update(id, ifMatch, request.toFields());
+        PriorityZone zone = zones.update(id, ifMatch, request.toFields(), callers.current());
         return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active())).header("ETag", Etags.of(zone.version)).build();
     }
 
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "movePriorityZone", summary = "Move a zone along its lifecycle", description = "PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED (any live zone may be retired). Suspending or retiring a zone cancels its missions from today on, with the reason; retiring it also closes its sites; the answer's `effects` lists them.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -214,7 +216,7 @@ public class PriorityZoneResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        TransitionOutcome moved = zones.transition(id, ifMatch, request.to(), request.reason(), jwt.getSubject());
+        TransitionOutcome moved = zones.transition(id, ifMatch, request.to(), request.reason(), callers.current());
         PriorityZone zone = moved.zone();
         return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active(),
                 new TransitionEffects(moved.cancelledMissionIds(), moved.closedSiteIds()))).header("ETag", Etags.of(zone.version)).build();

@@ -20,9 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,8 @@ import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.zones.api.SiteViews.MissionRequest;
 import fr.civmil.health.zones.api.SiteViews.MissionTransitionRequest;
@@ -57,10 +60,12 @@ public class SolidarityMissionResource {
 
     private final SolidarityMissionService missions;
     private final IdempotentCreations idempotency;
+    private final Callers callers;
 
-    public SolidarityMissionResource(SolidarityMissionService missions, IdempotentCreations idempotency) {
+    public SolidarityMissionResource(SolidarityMissionService missions, IdempotentCreations idempotency, Callers callers) {
         this.missions = missions;
         this.idempotency = idempotency;
+        this.callers = callers;
     }
 
     @GET
@@ -80,6 +85,7 @@ public class SolidarityMissionResource {
 
     @POST
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "bookSolidarityMission", summary = "Book a site for a volunteer doctor", description = """
             Rules, each refused with a problem naming it: the site is OPEN (409 site-not-open) in an ACTIVE zone (409 zone-not-active);
             the doctor has no overlapping booking (409 doctor-slot-overlap) and stays within the monthly limit across all zones
@@ -93,7 +99,7 @@ public class SolidarityMissionResource {
             @Valid @NotNull MissionRequest request) {
         return idempotency.create("solidarity-missions", key, request, () -> {
             SolidarityMission mission = missions.book(new MissionBooking(request.siteId(), request.doctor().rpps(),
-                    request.doctor().name(), request.date(), request.slot()));
+                    request.doctor().name(), request.date(), request.slot()), callers.current());
             return Response.created(URI.create("/api/v1/solidarity-missions/" + mission.id)).header("ETag", Etags.of(mission.version))
                     .entity(MissionView.of(mission)).build();
         });
@@ -113,6 +119,7 @@ public class SolidarityMissionResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.ARS, Roles.ADMIN })
+    @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "moveSolidarityMission", summary = "Confirm, complete or cancel a mission", description = "PLANNED → CONFIRMED → COMPLETED, or CANCELLED (reason required) before completion.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = MissionView.class)))
     @APIResponse(responseCode = "400", description = "Cancellation without a reason", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -121,7 +128,7 @@ public class SolidarityMissionResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MissionTransitionRequest request) {
-        SolidarityMission mission = missions.transition(id, ifMatch, request.to(), request.reason());
+        SolidarityMission mission = missions.transition(id, ifMatch, request.to(), request.reason(), callers.current());
         return Response.ok(MissionView.of(mission)).header("ETag", Etags.of(mission.version)).build();
     }
 }

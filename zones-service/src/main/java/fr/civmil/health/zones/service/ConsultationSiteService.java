@@ -17,6 +17,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Commune;
 import fr.civmil.health.zones.domain.ConsultationSite;
@@ -51,11 +52,12 @@ public class ConsultationSiteService {
     }
 
     @Transactional
-    public ConsultationSite create(SiteDraft draft) {
+    public ConsultationSite create(SiteDraft draft, Caller caller) {
         PriorityZone zone = PriorityZone.findById(draft.zoneId());
         if (zone == null) {
             throw ApiProblem.unprocessable("unknown-zone", "Priority zone " + draft.zoneId() + " does not exist");
         }
+        caller.mayActOnRegion(zone.regionCode);
         if (zone.status == ZoneStatus.RETIRED) {
             throw ApiProblem.unprocessable("zone-retired", "Priority zone " + zone.id + " is retired: it takes no new site");
         }
@@ -95,11 +97,12 @@ public class ConsultationSiteService {
     }
 
     @Transactional
-    public ConsultationSite transition(UUID id, String ifMatch, SiteStatus target) {
+    public ConsultationSite transition(UUID id, String ifMatch, SiteStatus target, Caller caller) {
         ConsultationSite site = ConsultationSite.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
             throw ApiProblem.notFound("Consultation site", id);
         }
+        caller.mayActOnRegion(PriorityZone.<PriorityZone> findById(site.zoneId).regionCode);
         Etags.requireMatch(ifMatch, site.version);
         site.moveTo(target);
         entityManager.flush();

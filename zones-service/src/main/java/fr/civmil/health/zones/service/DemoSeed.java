@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.zones.config.DemoData;
 import fr.civmil.health.zones.domain.ZoneStatus;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -62,7 +64,7 @@ public class DemoSeed {
             }
         }
         if (count > 0) {
-            zones.designateCsv(missing.toString(), CAMPAIGN, ZoneStatus.DESIGNATED, "demo-seed");
+            zones.designateCsv(missing.toString(), CAMPAIGN, ZoneStatus.DESIGNATED, Caller.system("demo-seed"));
         }
         return count;
     }

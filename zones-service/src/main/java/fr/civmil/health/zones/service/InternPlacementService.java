@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.zones.config.PlacementRules;
 import fr.civmil.health.zones.domain.InternPlacement;
 import fr.civmil.health.zones.domain.PriorityZone;
@@ -28,11 +29,12 @@ public class InternPlacementService {
     }
 
     @Transactional
-    public InternPlacement place(UUID zoneId, String internId, String faculty, String supervisorRpps, LocalDate from, LocalDate to) {
+    public InternPlacement place(UUID zoneId, String internId, String faculty, String supervisorRpps, LocalDate from, LocalDate to, Caller caller) {
         PriorityZone zone = PriorityZone.findById(zoneId);
         if (zone == null) {
             throw ApiProblem.notFound("Priority zone", zoneId);
         }
+        caller.mayActOnRegion(zone.regionCode);
         if (zone.status == ZoneStatus.RETIRED) {
             throw ApiProblem.conflict("zone-retired", "Priority zone " + zone.id + " is retired: it takes no new placement");
         }

@@ -14,11 +14,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.PriorityZone;
@@ -63,9 +64,10 @@ public class PriorityZoneService {
     }
 
     @Transactional
-    public PriorityZone designate(ZoneDesignation request, String actor) {
+    public PriorityZone designate(ZoneDesignation request, Caller caller) {
         Epci epci = geography.epci(request.epciSiren()).orElseThrow(() -> ApiProblem.unprocessable("unknown-epci",
                 "No EPCI has SIREN " + request.epciSiren() + " in the reference geography (" + ReferenceGeography.SOURCE + ")"));
+        caller.mayActOnRegion(epci.regionCode());
         ZoneStatus initial = request.initialStatus() == null ? ZoneStatus.PROPOSED : request.initialStatus();
         if (initial != ZoneStatus.PROPOSED && initial != ZoneStatus.DESIGNATED) {
             throw ApiProblem.unprocessable("invalid-initial-status", "A zone starts PROPOSED or DESIGNATED, not " + initial);
@@ -96,7 +98,7 @@ public class PriorityZoneService {
             }
             throw e;
         }
-        ZoneTransition.of(zone.id, null, initial, "designated", actor).persist();
+        ZoneTransition.of(zone.id, null, initial, "designated", caller.subject()).persist();
         outbox.record(ZoneEvents.AGGREGATE, zone.id.toString(), ZoneEvents.DESIGNATED, "priority-zone " + zone.id,
                 new ZoneEvents.Designated(zone.id, zone.epciSiren, zone.epciName, zone.campaign, zone.status.name(),
                         zone.regionCode, epci.departementCodes(), epci.communeCodes(), zone.population));
@@ -105,10 +107,10 @@ public class PriorityZoneService {
 
     /** Designates every zone of the list or none. */
     @Transactional
-    public List<PriorityZone> designateAll(List<ZoneDesignation> designations, String actor) {
+    public List<PriorityZone> designateAll(List<ZoneDesignation> designations, Caller caller) {
         List<PriorityZone> zones = new ArrayList<>();
         for (ZoneDesignation designation : designations) {
-            zones.add(designate(designation, actor));
+            zones.add(designate(designation, caller));
         }
         return zones;
     }
@@ -118,9 +120,11 @@ public class PriorityZoneService {
      * in a live zone of the campaign, a duplicate) is reported by number in one 422 problem.
      */
     @Transactional
-    public List<PriorityZone> designateCsv(String csv, String campaign, ZoneStatus status, String actor) {
+    public List<PriorityZone> designateCsv(String csv, String campaign, ZoneStatus status, Caller caller) {
         List<fr.civmil.health.platform.problem.Problem.Violation> errors = new ArrayList<>();
         List<CsvDesignations.Line> lines = CsvDesignations.parse(csv, campaign, status, geography, errors);
+        caller.mayActOnRegions(lines.stream().map(line -> geography.epci(line.designation().epciSiren()))
+                .flatMap(java.util.Optional::stream).map(Epci::regionCode).toList());
         for (CsvDesignations.Line line : lines) {
             ZoneDesignation d = line.designation();
             liveZone(d.campaign(), d.epciSiren()).ifPresent(existing -> errors.add(new fr.civmil.health.platform.problem.Problem.Violation(
@@ -131,12 +135,13 @@ public class PriorityZoneService {
             throw new ApiProblem(422, "invalid-csv-lines", "Unprocessable request", errors.size()
                     + " line error(s); nothing was designated", errors, Map.of());
         }
-        return designateAll(lines.stream().map(CsvDesignations.Line::designation).toList(), actor);
+        return designateAll(lines.stream().map(CsvDesignations.Line::designation).toList(), caller);
     }
 
     @Transactional
-    public PriorityZone update(UUID id, String ifMatch, ZoneDesignation fields) {
+    public PriorityZone update(UUID id, String ifMatch, ZoneDesignation fields, Caller caller) {
         PriorityZone zone = find(id);
+        caller.mayActOnRegion(zone.regionCode);
         Etags.requireMatch(ifMatch, zone.version);
         apply(zone, fields);
         zone.updatedAt = Instant.now();
@@ -153,15 +158,16 @@ public class PriorityZoneService {
      * still to come (with the reason); retiring it also closes its sites. Each change is published as its own event.
      */
     @Transactional
-    public TransitionOutcome transition(UUID id, String ifMatch, ZoneStatus target, String reason, String actor) {
+    public TransitionOutcome transition(UUID id, String ifMatch, ZoneStatus target, String reason, Caller caller) {
         PriorityZone zone = PriorityZone.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (zone == null) {
             throw ApiProblem.notFound("Priority zone", id);
         }
+        caller.mayActOnRegion(zone.regionCode);
         Etags.requireMatch(ifMatch, zone.version);
         ZoneStatus from = zone.moveTo(target);
         entityManager.flush();
-        ZoneTransition.of(zone.id, from, target, reason, actor).persist();
+        ZoneTransition.of(zone.id, from, target, reason, caller.subject()).persist();
         Epci epci = epci(zone);
         outbox.record(ZoneEvents.AGGREGATE, zone.id.toString(), ZoneEvents.STATUS_CHANGED, "priority-zone " + zone.id,
                 new ZoneEvents.StatusChanged(zone.id, zone.epciSiren, zone.campaign, from.name(), target.name(), reason,

@@ -22,6 +22,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.config.AllowanceRules;
 import fr.civmil.health.zones.config.MissionRules;
@@ -72,17 +73,18 @@ public class SolidarityMissionService {
     }
 
     @Transactional
-    public SolidarityMission book(MissionBooking booking) {
+    public SolidarityMission book(MissionBooking booking, Caller caller) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('zones-doctor'), hashtext(?1))")
                 .setParameter(1, booking.doctorRpps()).getSingleResult();
         ConsultationSite site = ConsultationSite.findById(booking.siteId(), LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
             throw ApiProblem.unprocessable("unknown-site", "Consultation site " + booking.siteId() + " does not exist");
         }
+        PriorityZone zone = PriorityZone.findById(site.zoneId);
+        caller.mayActOnRegion(zone.regionCode);
         if (site.status != SiteStatus.OPEN) {
             throw ApiProblem.conflict("site-not-open", "Missions are booked on OPEN sites only; site " + site.id + " is " + site.status);
         }
-        PriorityZone zone = PriorityZone.findById(site.zoneId);
         if (zone.status != ZoneStatus.ACTIVE) {
             throw ApiProblem.conflict("zone-not-active", "Missions are booked in ACTIVE zones only; zone " + zone.id + " ("
                     + zone.epciName + ") is " + zone.status);
@@ -140,11 +142,12 @@ public class SolidarityMissionService {
     }
 
     @Transactional
-    public SolidarityMission transition(UUID id, String ifMatch, MissionStatus target, String reason) {
+    public SolidarityMission transition(UUID id, String ifMatch, MissionStatus target, String reason, Caller caller) {
         SolidarityMission mission = SolidarityMission.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (mission == null) {
             throw ApiProblem.notFound("Solidarity mission", id);
         }
+        caller.mayActOnRegion(mission.regionCode);
         Etags.requireMatch(ifMatch, mission.version);
         if (target == MissionStatus.COMPLETED && mission.date.isAfter(LocalDate.now(clock))) {
             throw ApiProblem.conflict("mission-not-yet-held", "Mission " + mission.id + " is on " + mission.date

@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.security.Roles;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.smallrye.openapi.internal.models.media.SchemaSupport;
 
@@ -155,6 +157,11 @@ public class ContractFilter implements OASFilter {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {
             addIfAbsent(responses, "401");
+            // Its own 403 (Quarkus puts one shared instance on every secured operation).
+            if (regionScoped(operation)) {
+                responses.addAPIResponse("403", OASFactory.createAPIResponse().description(STANDARD.get("403").description()
+                        + ", or an `ars` token acts outside its région (claim `" + Caller.REGION_CLAIM + "`)"));
+            }
             addIfAbsent(responses, "403");
         }
         addIfAbsent(responses, "429");
@@ -191,6 +198,11 @@ public class ContractFilter implements OASFilter {
                 .filter(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName())).findFirst();
     }
 
+    /** An operation whose ARS callers act on their own région only ({@link Caller#mayActOnRegion}). */
+    private static boolean regionScoped(Operation operation) {
+        return operation.getExtensions() != null && "true".equals(String.valueOf(operation.getExtensions().get(Caller.REGION_SCOPED_EXTENSION)));
+    }
+
     private static boolean idempotent(Operation operation) {
         return headerParameter(operation, "Idempotency-Key").isPresent();
     }
@@ -206,6 +218,9 @@ public class ContractFilter implements OASFilter {
             // A 422 is a domain refusal; idempotency-key-reused is one more only where an Idempotency-Key is taken.
             if (standard != null && (!"422".equals(status) || idempotent(operation))) {
                 standard.slugs().forEach(slug -> types.add(Problem.TYPE_PREFIX + slug));
+            }
+            if ("403".equals(status) && regionScoped(operation)) {
+                types.add(Problem.TYPE_PREFIX + "outside-region");
             }
             MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(Problem.MEDIA_TYPE);
             if (problem == null) {

@@ -40,6 +40,7 @@ class ContractFilterTest {
                                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + "PageThing"))))));
         Operation update = OASFactory.createOperation().operationId("updateThing")
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("ars")))
+                .addExtension("x-region-scoped", true)
                 .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH).required(true).schema(OASFactory.createSchema().ref(SCHEMAS + "UUID")))
                 .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))
                 .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent().addMediaType("application/json",
@@ -81,6 +82,15 @@ class ContractFilterTest {
         assertTrue(update.getResponses().getAPIResponse("412").getDescription().contains("urn:civmil:problem:precondition-failed"));
         assertTrue(update.getParameters().stream().filter(p -> p.getName().equals("If-Match")).findFirst().orElseThrow().getRequired());
         assertNull(filtered().getPaths().getPathItem("/things").getGET().getResponses().getAPIResponse("404"), "no path parameter, no 404");
+    }
+
+    @Test
+    void aRegionScopedOperationHasItsOwn403ListingOutsideRegion() {
+        OpenAPI api = filtered();
+        String scoped = api.getPaths().getPathItem("/things/{id}").getPUT().getResponses().getAPIResponse("403").getDescription();
+        String plain = api.getPaths().getPathItem("/things").getGET().getResponses().getAPIResponse("403").getDescription();
+        assertTrue(scoped.contains("urn:civmil:problem:outside-region") && scoped.contains("urn:civmil:problem:forbidden"), scoped);
+        assertFalse(plain.contains("outside-region"), plain);
     }
 
     @Test
