@@ -40,6 +40,30 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aReaderWhoPrefersFrenchReadsFrenchTextsUnderTheSameTypes() {
+        String french = "fr-FR,fr;q=0.9,en;q=0.8";
+        given().contentType(ContentType.JSON).header("Accept-Language", french)
+                .body("{\"title\":\" \",\"siren\":\"200044468\",\"days\":-1,\"lines\":[{\"text\":\"\"}]}")
+                .when().post("/test/notes")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:civmil:problem:validation"))
+                .body("title", equalTo("Requête invalide"))
+                .body("detail", equalTo("4 champs sont invalides"))
+                .body("violations.find { it.field == 'siren' }.message", equalTo("doit être un SIREN valide (9 chiffres avec une clé de Luhn)"))
+                .body("violations.find { it.field == 'title' }.message", equalTo("ne doit pas être vide"));
+        given().header("Accept-Language", french).when().get("/test/notes/987654")
+                .then().statusCode(404).body("type", equalTo("urn:civmil:problem:not-found"))
+                .body("title", equalTo("Introuvable")).body("detail", equalTo("La note 987654 n'existe pas"));
+        given().contentType(ContentType.JSON).header("Accept-Language", french).body("{\"title\":\"x\",\"siren\":\"200044469\",\"days\":\"two\"}")
+                .when().post("/test/notes")
+                .then().statusCode(400).body("detail", equalTo("days : doit être un nombre entier"));
+        // English first, or no preference: English.
+        given().header("Accept-Language", "en-GB,fr;q=0.5").when().get("/test/notes/987654")
+                .then().body("title", equalTo("Not found")).body("detail", equalTo("Note 987654 does not exist"));
+        given().header("Accept-Language", "de").when().get("/test/notes/987654").then().body("title", equalTo("Not found"));
+    }
+
+    @Test
     void unknownPropertiesAreRejected() {
         given().contentType(ContentType.JSON)
                 .body("{\"title\":\"x\",\"siren\":\"200044469\",\"population\":10584}")

@@ -51,7 +51,7 @@ public class IdempotentCreations {
             return creation.get();
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiProblem.invalidField(HEADER, "must be 1 to 200 visible ASCII characters");
+            throw ApiProblem.invalidField(HEADER, "field.idempotency-key");
         }
         String hash = hash(request);
         // Serialises concurrent requests with the same key until the first one commits.
@@ -63,8 +63,7 @@ public class IdempotentCreations {
         if (!stored.isEmpty()) {
             Object[] row = (Object[]) stored.get(0);
             if (!hash.equals(row[0])) {
-                throw ApiProblem.unprocessable("idempotency-key-reused",
-                        "Idempotency-Key '" + key + "' was already used for a different request");
+                throw ApiProblem.unprocessable("idempotency-key-reused", key);
             }
             Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue()).header(REPLAYED, "true");
             if (row[2] != null) {

@@ -1,8 +1,7 @@
 package fr.civmil.health.platform.persistence;
 
-import java.util.Map;
-
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,17 +18,16 @@ import fr.civmil.health.platform.problem.ProblemMappers;
 public class OptimisticLockMappers {
 
     @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException exception, UriInfo uri) {
-        return stale(uri);
+    public Response optimisticLock(OptimisticLockException exception, UriInfo uri, HttpHeaders headers) {
+        return stale(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response staleState(StaleStateException exception, UriInfo uri) {
-        return stale(uri);
+    public Response staleState(StaleStateException exception, UriInfo uri, HttpHeaders headers) {
+        return stale(uri, headers);
     }
 
-    private Response stale(UriInfo uri) {
-        return ProblemMappers.toResponse(new ApiProblem(412, "precondition-failed", "Precondition failed",
-                "The resource changed while your update was applied; read it again and retry", null, Map.of()), uri);
+    private Response stale(UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.toResponse(new ApiProblem(412, "precondition-failed.concurrent"), uri, headers);
     }
 }

@@ -62,7 +62,7 @@ public class ParcelResource {
     public Response move(@PathParam("id") long id, @PathParam("step") int step) {
         Parcel parcel = Parcel.findById(id);
         if (parcel == null) {
-            throw ApiProblem.notFound("Parcel", id);
+            throw ApiProblem.notFound("parcel", id);
         }
         outbox.record("parcel", String.valueOf(id), "fr.civmil.test.parcel.moved.v1", null, Map.of("parcelId", id, "step", step));
         return Response.accepted().build();
@@ -78,7 +78,7 @@ public class ParcelResource {
         parcel.persist();
         Panache.getEntityManager().flush();
         outbox.record("parcel", String.valueOf(parcel.id), "fr.civmil.test.parcel.created.v1", null, Map.of("name", input.name()));
-        throw ApiProblem.conflict("doomed", "This change is refused after its event was recorded");
+        throw ApiProblem.conflict("doomed");
     }
 
     @GET
@@ -94,7 +94,7 @@ public class ParcelResource {
                 .createNativeQuery("select applied_count, last_event_type from test_projection where key = ?1")
                 .setParameter(1, key).getResultList();
         if (rows.isEmpty()) {
-            throw ApiProblem.notFound("Projection", key);
+            throw ApiProblem.notFound("projection", key);
         }
         Object[] row = (Object[]) rows.get(0);
         return Response.ok(Map.of("appliedCount", row[0], "lastEventType", row[1])).build();

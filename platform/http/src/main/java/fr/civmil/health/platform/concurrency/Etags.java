@@ -1,5 +1,6 @@
 package fr.civmil.health.platform.concurrency;
 
+import java.util.List;
 import java.util.Map;
 
 import fr.civmil.health.platform.problem.ApiProblem;
@@ -21,8 +22,7 @@ public final class Etags {
     /** Checks an {@code If-Match} header against the current version of the resource. */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            throw new ApiProblem(428, "precondition-required", "Precondition required",
-                    "This update requires an If-Match header carrying the ETag of your last read", null, Map.of());
+            throw new ApiProblem(428, "precondition-required");
         }
         String current = of(currentVersion);
         for (String candidate : ifMatch.split(",")) {
@@ -34,8 +34,6 @@ public final class Etags {
                 return;
             }
         }
-        throw new ApiProblem(412, "precondition-failed", "Precondition failed",
-                "The resource changed since you read it (current ETag " + current + "); read it again and retry",
-                null, Map.of("ETag", current));
+        throw new ApiProblem(412, "precondition-failed", new Object[] { current }, List.of(), Map.of("ETag", current));
     }
 }

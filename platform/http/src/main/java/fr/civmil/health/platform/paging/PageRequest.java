@@ -28,21 +28,21 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be between 0 and 100000")
-    @Max(value = MAX_PAGE, message = "must be between 0 and 100000")
+    @Min(value = 0, message = "{civmil.page}")
+    @Max(value = MAX_PAGE, message = "{civmil.page}")
     @Parameter(description = "Zero-based page number, at most 100000", example = "0")
     public int page;
 
     @QueryParam("size")
     @DefaultValue("20")
-    @Min(value = 1, message = "must be between 1 and 200")
-    @Max(value = MAX_SIZE, message = "must be between 1 and 200")
+    @Min(value = 1, message = "{civmil.size}")
+    @Max(value = MAX_SIZE, message = "{civmil.size}")
     @Parameter(description = "Page size, at most 200", example = "20")
     public int size;
 
     @QueryParam("sort")
-    @Size(max = 200, message = "must be at most 200 characters")
-    @Pattern(regexp = "-?[A-Za-z][A-Za-z0-9]*(,-?[A-Za-z][A-Za-z0-9]*)*", message = "must be field names separated by commas, each optionally prefixed by '-'")
+    @Size(max = 200, message = "{civmil.sort.length}")
+    @Pattern(regexp = "-?[A-Za-z][A-Za-z0-9]*(,-?[A-Za-z][A-Za-z0-9]*)*", message = "{civmil.sort}")
     @Parameter(description = "Comma-separated sort fields, '-' prefix for descending, e.g. 'name,-population'; the fields each collection allows are listed in its description")
     public String sort;
 
@@ -78,8 +78,7 @@ public class PageRequest {
             String name = descending ? field.substring(1) : field;
             String column = allowed.get(name);
             if (column == null) {
-                throw ApiProblem.invalidField("sort", "unknown sort field '" + name + "'; allowed: "
-                        + String.join(", ", allowed.keySet().stream().sorted().toList()));
+                throw ApiProblem.invalidField("sort", "param.sort", name, String.join(", ", allowed.keySet().stream().sorted().toList()));
             }
             orders.add(new Order(column, descending));
         }

@@ -40,25 +40,25 @@ public class QueryParamConverters implements ParamConverterProvider {
         String name = httpName(annotations);
         name = name == null ? "parameter" : name;
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Parsed<>(name, Integer::valueOf, "an integer");
+            return (ParamConverter<T>) new Parsed<>(name, Integer::valueOf, "param.integer");
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Parsed<>(name, Long::valueOf, "an integer");
+            return (ParamConverter<T>) new Parsed<>(name, Long::valueOf, "param.integer");
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::bool, "true or false");
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::bool, "param.boolean");
         }
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::uuid, "a UUID (8-4-4-4-12 hexadecimal digits)");
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::uuid, "param.uuid");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Parsed<>(name, LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)");
+            return (ParamConverter<T>) new Parsed<>(name, LocalDate::parse, "param.date");
         }
         if (rawType == OffsetDateTime.class) {
-            return (ParamConverter<T>) new Parsed<>(name, OffsetDateTime::parse, "an ISO-8601 date-time with its offset, e.g. 2026-11-01T00:00:00Z");
+            return (ParamConverter<T>) new Parsed<>(name, OffsetDateTime::parse, "param.instant");
         }
         if (rawType == YearMonth.class) {
-            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::month, "a month from 1900-01 to 2099-12 (YYYY-MM)");
+            return (ParamConverter<T>) new Parsed<>(name, QueryParamConverters::month, "param.month");
         }
         if (rawType.isEnum() && rawType.getPackageName().startsWith("fr.civmil.health")) {
             return (ParamConverter<T>) enumConverter((Class) rawType, name);
@@ -106,10 +106,15 @@ public class QueryParamConverters implements ParamConverterProvider {
 
     private static <E extends Enum<E>> ParamConverter<E> enumConverter(Class<E> type, String name) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        return new Parsed<>(name, value -> Enum.valueOf(type, value), "one of " + allowed);
+        return new Parsed<>(name, value -> Enum.valueOf(type, value), "field.one-of", allowed);
     }
 
-    private record Parsed<T>(String name, Function<String, T> parser, String expected) implements ParamConverter<T> {
+    /** A parameter parsed by {@code parser}; a refusal names it with the key (and argument) of what it accepts. */
+    private record Parsed<T>(String name, Function<String, T> parser, String expectedKey, String argument) implements ParamConverter<T> {
+
+        Parsed(String name, Function<String, T> parser, String expectedKey) {
+            this(name, parser, expectedKey, null);
+        }
 
         @Override
         public T fromString(String value) {
@@ -117,13 +122,13 @@ public class QueryParamConverters implements ParamConverterProvider {
                 return null;
             }
             if (value.isEmpty()) {
-                throw ApiProblem.invalidField(name, "must not be empty; leave the parameter out instead");
+                throw ApiProblem.invalidField(name, "param.empty");
             }
             try {
                 return parser.apply(value);
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 // The value is not echoed: it may be anything, including what must not be logged or shown.
-                throw ApiProblem.invalidField(name, "must be " + expected);
+                throw argument == null ? ApiProblem.invalidField(name, expectedKey) : ApiProblem.invalidField(name, expectedKey, argument);
             }
         }
 

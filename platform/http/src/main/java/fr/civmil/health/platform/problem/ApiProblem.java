@@ -1,55 +1,77 @@
 package fr.civmil.health.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A client-facing error raised by the domain or service layer; turned into problem+json by
- * {@link ProblemMappers}. The slug becomes the stable {@code type}.
+ * A client-facing error raised by the domain or service layer; turned into problem+json by {@link ProblemMappers}.
+ * It names its text by key (see {@link ProblemTexts}): the slug, or the slug and a variant
+ * ({@code "illegal-transition.zone"}), with the arguments the text shows; the slug becomes the stable {@code type},
+ * and the reader's language is chosen when the answer is written.
  */
 public class ApiProblem extends RuntimeException {
 
+    /** One invalid field and the key of why, rendered in the reader's language. */
+    public record FieldError(String field, String key, Object... args) {
+
+        public Problem.Violation in(Locale locale) {
+            return new Problem.Violation(field, ProblemTexts.text(locale, key, args));
+        }
+    }
+
     private final int status;
     private final String slug;
-    private final String title;
-    private final List<Problem.Violation> violations;
+    private final String key;
+    private final Object[] args;
+    private final List<FieldError> violations;
     private final Map<String, String> headers;
 
-    public ApiProblem(int status, String slug, String title, String detail) {
-        this(status, slug, title, detail, null, Map.of());
+    public ApiProblem(int status, String key, Object... args) {
+        this(status, key, args, List.of(), Map.of());
     }
 
-    public ApiProblem(int status, String slug, String title, String detail, List<Problem.Violation> violations,
-            Map<String, String> headers) {
-        super(detail, null, false, false);
+    public ApiProblem(int status, String key, Object[] args, List<FieldError> violations, Map<String, String> headers) {
+        super(ProblemTexts.text(Locale.ENGLISH, key, args), null, false, false);
         this.status = status;
-        this.slug = slug;
-        this.title = title;
-        this.violations = violations;
-        this.headers = headers;
+        int variant = key.indexOf('.');
+        this.slug = variant < 0 ? key : key.substring(0, variant);
+        this.key = key;
+        this.args = args.clone();
+        this.violations = List.copyOf(violations);
+        this.headers = Map.copyOf(headers);
     }
 
+    /** 404 for an unknown resource; {@code what} names it ({@code not-found.<what>} is its text). */
     public static ApiProblem notFound(String what, Object id) {
-        return new ApiProblem(404, "not-found", "Not found", what + " " + id + " does not exist");
+        return new ApiProblem(404, "not-found." + what, id);
     }
 
     /** 409: the request conflicts with the current state (a rule, a duplicate, a lifecycle step). */
-    public static ApiProblem conflict(String slug, String detail) {
-        return new ApiProblem(409, slug, "Conflict", detail);
+    public static ApiProblem conflict(String key, Object... args) {
+        return new ApiProblem(409, key, args);
     }
 
     /** 422: well-formed, but refers to something that does not exist or breaks a domain rule. */
-    public static ApiProblem unprocessable(String slug, String detail) {
-        return new ApiProblem(422, slug, "Unprocessable request", detail);
+    public static ApiProblem unprocessable(String key, Object... args) {
+        return new ApiProblem(422, key, args);
     }
 
-    public static ApiProblem badRequest(String slug, String detail, List<Problem.Violation> violations) {
-        return new ApiProblem(400, slug, "Invalid request", detail, violations, Map.of());
+    /** 403 for a caller whose role allows the operation but not on this resource. */
+    public static ApiProblem forbidden(String key, Object... args) {
+        return new ApiProblem(403, key, args);
     }
 
-    /** 400 for one invalid field or parameter. */
-    public static ApiProblem invalidField(String field, String message) {
-        return badRequest("validation", field + ": " + message, List.of(new Problem.Violation(field, message)));
+    /** 400 with every invalid field named. */
+    public static ApiProblem badRequest(List<FieldError> violations) {
+        return violations.size() == 1 ? invalidField(violations.get(0).field(), violations.get(0).key(), violations.get(0).args())
+                : new ApiProblem(400, "validation.many", new Object[] { violations.size() }, violations, Map.of());
+    }
+
+    /** 400 for one invalid field or parameter: {@code key} (with its arguments) says why. */
+    public static ApiProblem invalidField(String field, String key, Object... args) {
+        FieldError error = new FieldError(field, key, args);
+        return new ApiProblem(400, "validation.one", new Object[] { field, new Rendered(error) }, List.of(error), Map.of());
     }
 
     public int status() {
@@ -60,15 +82,33 @@ public class ApiProblem extends RuntimeException {
         return slug;
     }
 
-    public String title() {
-        return title;
+    public String title(Locale locale) {
+        return ProblemTexts.title(locale, status, slug);
     }
 
-    public List<Problem.Violation> violations() {
-        return violations;
+    public String detail(Locale locale) {
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Rendered rendered) {
+                shown[i] = rendered.error().in(locale).message();
+            }
+        }
+        return ProblemTexts.text(locale, key, shown);
     }
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public List<Problem.Violation> violations(Locale locale) {
+        return violations.stream().map(v -> v.in(locale)).toList();
+    }
+
+    /** A field's reason shown inside the detail, rendered in the same language. */
+    private record Rendered(FieldError error) {
+        @Override
+        public String toString() {
+            return error.in(Locale.ENGLISH).message();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -47,64 +48,72 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return toResponse(problem, uri);
+    public Response apiProblem(ApiProblem problem, UriInfo uri, HttpHeaders headers) {
+        return toResponse(problem, uri, headers);
     }
 
-    /** The problem+json answer for a problem raised anywhere (other modules' mappers use it too). */
-    public static Response toResponse(ApiProblem problem, UriInfo uri) {
-        Response.ResponseBuilder response = respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
-                uri, problem.violations());
+    /** The problem+json answer for a problem raised anywhere (other modules' mappers use it too), in the reader's language. */
+    public static Response toResponse(ApiProblem problem, UriInfo uri, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        Response.ResponseBuilder response = respond(problem.status(), problem.slug(), problem.title(locale), problem.detail(locale),
+                uri, problem.violations(locale));
         problem.headers().forEach(response::header);
         return response.build();
     }
 
+    /** The language of the texts for this request's reader (see {@link ProblemTexts#negotiate}). */
+    public static Locale locale(HttpHeaders headers) {
+        return headers == null ? Locale.ENGLISH : ProblemTexts.negotiate(headers.getAcceptableLanguages());
+    }
+
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException exception, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uri, HttpHeaders headers) {
         boolean returnValue = exception.getConstraintViolations().stream()
                 .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
         if (returnValue) {
-            return unexpected(exception, uri);
+            return unexpected(exception, uri, headers);
         }
+        // Bean Validation has already written each message in the request's language (quarkus.locales).
         List<Problem.Violation> violations = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
+        Locale locale = locale(headers);
         String detail = violations.size() == 1
-                ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " fields are invalid";
-        return respond(400, "validation", "Invalid request", detail, uri, violations).build();
+                ? ProblemTexts.text(locale, "validation.one", violations.get(0).field(), violations.get(0).message())
+                : ProblemTexts.text(locale, "validation.many", violations.size());
+        return respond(400, "validation", ProblemTexts.title(locale, 400, "validation"), detail, uri, violations).build();
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException exception, UriInfo uri) {
-        return jsonProblem(exception, uri);
+    public Response json(JsonProcessingException exception, UriInfo uri, HttpHeaders headers) {
+        return jsonProblem(exception, uri, locale(headers));
     }
 
     // Quarkus ships its own mappers for these two: ours must be as specific to win.
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
-        return jsonProblem(exception, uri);
+    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri, HttpHeaders headers) {
+        return jsonProblem(exception, uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException exception, UriInfo uri) {
-        return jsonProblem(exception, uri);
+    public Response invalidFormat(InvalidFormatException exception, UriInfo uri, HttpHeaders headers) {
+        return jsonProblem(exception, uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException exception, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response unauthorized(UnauthorizedException exception, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException exception, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response authenticationFailed(AuthenticationFailedException exception, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException exception, UriInfo uri) {
-        return respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, null).build();
+    public Response forbidden(ForbiddenException exception, UriInfo uri, HttpHeaders headers) {
+        return simple(403, "forbidden", locale(headers), uri);
     }
 
     private final AllowedMethods allowedMethods;
@@ -114,40 +123,46 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+    public Response webApplication(WebApplicationException exception, UriInfo uri, HttpHeaders headers) {
         Throwable cause = exception.getCause();
+        Locale locale = locale(headers);
         if (cause instanceof JsonProcessingException json) {
-            return jsonProblem(json, uri);
+            return jsonProblem(json, uri, locale);
         }
         if (cause instanceof ApiProblem problem) {
-            return apiProblem(problem, uri); // raised while converting a parameter
+            return toResponse(problem, uri, headers); // raised while converting a parameter
         }
         int status = exception.getResponse().getStatus();
         return switch (status) {
-            case 400 -> respond(400, "bad-request", "Invalid request",
-                    cause == null ? "The request is not valid" : "The request body or a parameter could not be read", uri, null).build();
-            case 401 -> unauthenticated(uri);
-            case 403 -> respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, null).build();
-            case 404 -> respond(404, "not-found", "Not found", "No resource at " + uri.getPath(), uri, null).build();
-            case 405 -> notAllowed(exception, uri);
-            case 406 -> respond(406, "not-acceptable", "Not acceptable",
-                    "This resource cannot produce the media type asked for in Accept", uri, null).build();
-            case 415 -> respond(415, "unsupported-media-type", "Unsupported media type",
-                    "This resource does not accept the request's Content-Type", uri, null).build();
-            default -> status >= 500 ? unexpected(exception, uri)
-                    : respond(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
-                            : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request could not be processed", uri, null).build();
+            case 400 -> simple(400, cause == null ? "bad-request" : "bad-request.unreadable", locale, uri);
+            case 401 -> unauthenticated(uri, locale);
+            case 403 -> simple(403, "forbidden", locale, uri);
+            case 404 -> respond(404, "not-found", ProblemTexts.title(locale, 404, "not-found"),
+                    ProblemTexts.text(locale, "not-found.path", uri.getPath()), uri, null).build();
+            case 405 -> notAllowed(exception, uri, locale);
+            case 406 -> simple(406, "not-acceptable", locale, uri);
+            case 415 -> simple(415, "unsupported-media-type", locale, uri);
+            default -> status >= 500 ? unexpected(exception, uri, headers)
+                    : respond(status, "http-" + status, ProblemTexts.title(locale, status, "http-" + status),
+                            ProblemTexts.text(locale, "http"), uri, null).build();
         };
     }
 
+    /** A problem whose text takes no argument. */
+    private static Response simple(int status, String key, Locale locale, UriInfo uri) {
+        String slug = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+        return respond(status, slug, ProblemTexts.title(locale, status, slug), ProblemTexts.text(locale, key), uri, null).build();
+    }
+
     /** 405 with the {@code Allow} header (RFC 9110 §15.5.6). */
-    private Response notAllowed(WebApplicationException exception, UriInfo uri) {
+    private Response notAllowed(WebApplicationException exception, UriInfo uri, Locale locale) {
         String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow == null) {
             allow = allowedMethods.allow(uri.getPath());
         }
-        Response.ResponseBuilder response = respond(405, "method-not-allowed", "Method not allowed",
-                "This method is not allowed on " + uri.getPath() + (allow == null ? "" : "; allowed: " + allow), uri, null);
+        Response.ResponseBuilder response = respond(405, "method-not-allowed", ProblemTexts.title(locale, 405, "method-not-allowed"),
+                allow == null ? ProblemTexts.text(locale, "method-not-allowed", uri.getPath())
+                        : ProblemTexts.text(locale, "method-not-allowed.allow", uri.getPath(), allow), uri, null);
         if (allow != null) {
             response.header(HttpHeaders.ALLOW, allow);
         }
@@ -155,75 +170,81 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable exception, UriInfo uri) {
+    public Response unexpected(Throwable exception, UriInfo uri, HttpHeaders headers) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
-        Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
-                "An unexpected error occurred; quote error id " + errorId + " to the operators",
-                uri == null ? null : uri.getPath(), errorId, null);
+        Locale locale = locale(headers);
+        Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", ProblemTexts.title(locale, 500, "internal"), 500,
+                ProblemTexts.text(locale, "internal", errorId), uri == null ? null : uri.getPath(), errorId, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private Response jsonProblem(JsonProcessingException exception, UriInfo uri) {
+    private Response jsonProblem(JsonProcessingException exception, UriInfo uri, Locale locale) {
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);
-            return respond(400, "unknown-property", "Invalid request", "Unknown property '" + field + "'", uri,
-                    List.of(new Problem.Violation(field, "is not a known property"))).build();
+            return respond(400, "unknown-property", ProblemTexts.title(locale, 400, "unknown-property"),
+                    ProblemTexts.text(locale, "unknown-property", field), uri,
+                    List.of(new Problem.Violation(field, ProblemTexts.text(locale, "field.unknown-property")))).build();
         }
         if (exception instanceof MismatchedInputException mismatch) {
             String field = jsonPath(mismatch);
             if (!field.isEmpty()) {
-                String message = mismatch instanceof Text.Refused refused ? refused.getOriginalMessage() : expected(mismatch.getTargetType());
-                return respond(400, "validation", "Invalid request", field + ": " + message, uri,
-                        List.of(new Problem.Violation(field, message))).build();
+                ApiProblem.FieldError error = mismatch instanceof Text.Refused refused ? refused.error(field) : expected(field, mismatch.getTargetType());
+                String message = error.in(locale).message();
+                return respond(400, "validation", ProblemTexts.title(locale, 400, "validation"),
+                        ProblemTexts.text(locale, "validation.one", field, message), uri, List.of(new Problem.Violation(field, message))).build();
             }
         }
-        return respond(400, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON of the expected shape",
-                uri, null).build();
+        return simple(400, "malformed-json", locale, uri);
     }
 
     /** What a field of this type accepts, in the words of its schema (never the value received). */
-    static String expected(Class<?> type) {
-        if (type == null) {
-            return "has the wrong type or format";
+    public static ApiProblem.FieldError expected(String field, Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return new ApiProblem.FieldError(field, "field.one-of",
+                    Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")));
         }
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        return new ApiProblem.FieldError(field, "field.expected." + kind(type));
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "other";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
                 || type == short.class) {
-            return "must be an integer";
+            return "integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "must be a number";
+            return "number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
+            return "boolean";
         }
         if (type == String.class) {
-            return "must be a string";
+            return "string";
         }
         if (type == LocalDate.class) {
-            return "must be an ISO-8601 date (YYYY-MM-DD)";
+            return "date";
         }
         if (type == YearMonth.class) {
-            return "must be a month (YYYY-MM)";
+            return "month";
         }
         if (type == UUID.class) {
-            return "must be a UUID";
+            return "uuid";
         }
         if (type == Instant.class || type == OffsetDateTime.class) {
-            return "must be an ISO-8601 instant with its offset";
+            return "instant";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be an array";
+            return "array";
         }
-        return "must be an object";
+        return "object";
     }
 
-    private static Response unauthenticated(UriInfo uri) {
-        return respond(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token is required (Authorization: Bearer <JWT>)", uri, null)
+    private static Response unauthenticated(UriInfo uri, Locale locale) {
+        return respond(401, "unauthenticated", ProblemTexts.title(locale, 401, "unauthenticated"),
+                ProblemTexts.text(locale, "unauthenticated"), uri, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civmil-health\"")
                 .build();
     }

@@ -58,13 +58,11 @@ public record Caller(String subject, Set<String> roles, String regionCode) {
             return;
         }
         if (this.regionCode == null) {
-            throw new ApiProblem(403, "outside-region", "Outside the token's région",
-                    "This ars token names no région (claim '" + REGION_CLAIM + "'): an ARS agent acts on its own région only");
+            throw ApiProblem.forbidden("outside-region.none", REGION_CLAIM);
         }
         List<String> outside = regionCodes.stream().filter(code -> !this.regionCode.equals(code)).distinct().toList();
         if (!outside.isEmpty()) {
-            throw new ApiProblem(403, "outside-region", "Outside the token's région", "This token may act on région " + describe(this.regionCode)
-                    + " only, not on " + String.join(", ", outside.stream().map(Caller::describe).toList()));
+            throw ApiProblem.forbidden("outside-region", describe(this.regionCode), outside.stream().map(Caller::describe).toList());
         }
     }
 

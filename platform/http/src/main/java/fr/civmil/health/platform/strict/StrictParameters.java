@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.Problem;
 
 /**
  * The query string as strictly as the body: a parameter the operation does not declare, a single-valued one given
@@ -42,38 +41,35 @@ public class StrictParameters {
             return;
         }
         Map<String, Boolean> parameters = declared.computeIfAbsent(method, StrictParameters::queryParameters);
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<ApiProblem.FieldError> violations = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            String refusal = refusal(parameters, entry.getKey(), entry.getValue());
+            ApiProblem.FieldError refusal = refusal(parameters, entry.getKey(), entry.getValue());
             if (refusal != null) {
-                violations.add(new Problem.Violation(entry.getKey(), refusal));
+                violations.add(refusal);
             }
         }
-        if (violations.size() == 1) {
-            throw ApiProblem.invalidField(violations.get(0).field(), violations.get(0).message());
-        }
         if (!violations.isEmpty()) {
-            violations.sort(Comparator.comparing(Problem.Violation::field));
-            throw ApiProblem.badRequest("validation", violations.size() + " fields are invalid", violations);
+            violations.sort(Comparator.comparing(ApiProblem.FieldError::field));
+            throw ApiProblem.badRequest(violations);
         }
     }
 
-    private static String refusal(Map<String, Boolean> parameters, String name, List<String> values) {
+    private static ApiProblem.FieldError refusal(Map<String, Boolean> parameters, String name, List<String> values) {
         Boolean multiValued = parameters.get(name);
         if (multiValued == null) {
-            return "is not a parameter of this operation"
-                    + (parameters.isEmpty() ? "" : "; its parameters are " + String.join(", ", parameters.keySet().stream().sorted().toList()));
+            return parameters.isEmpty() ? new ApiProblem.FieldError(name, "param.undeclared")
+                    : new ApiProblem.FieldError(name, "param.undeclared.list", String.join(", ", parameters.keySet().stream().sorted().toList()));
         }
         if (!multiValued && values.size() > 1) {
-            return "must be given once";
+            return new ApiProblem.FieldError(name, "param.repeated");
         }
         for (String value : values) {
             if (value.isEmpty()) {
-                return "must not be empty; leave the parameter out instead";
+                return new ApiProblem.FieldError(name, "param.empty");
             }
             String refusal = Text.refusal(value, false);
             if (refusal != null) {
-                return refusal;
+                return new ApiProblem.FieldError(name, refusal);
             }
         }
         return null;

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import fr.civmil.health.platform.problem.ApiProblem;
+
 /**
  * Text as people type it: no control character (C0, DEL, C1), which no form produces and which corrupt
  * exports, logs and terminals; tab and line breaks only in {@link MultiLine} fields. Query parameters
@@ -22,7 +24,7 @@ public final class Text {
     private Text() {
     }
 
-    /** What is wrong with this text, or null when it is acceptable. */
+    /** The key of what is wrong with this text ({@code ProblemTexts}), or null when it is acceptable. */
     public static String refusal(String value, boolean multiLine) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -30,18 +32,24 @@ public final class Text {
                 if (multiLine && (c == '\t' || c == '\n' || c == '\r')) {
                     continue;
                 }
-                return multiLine ? "must not contain control characters other than tab and line breaks"
-                        : "must be one line without control characters";
+                return multiLine ? "field.multi-line" : "field.one-line";
             }
         }
         return null;
     }
 
-    /** A refused string: its message is the field's violation (the value itself is never echoed). */
+    /** A refused string: its key is the field's violation (the value itself is never echoed). */
     public static final class Refused extends MismatchedInputException {
 
-        Refused(JsonParser parser, String message) {
-            super(parser, message, String.class);
+        private final String key;
+
+        Refused(JsonParser parser, String key) {
+            super(parser, key, String.class);
+            this.key = key;
+        }
+
+        public ApiProblem.FieldError error(String field) {
+            return new ApiProblem.FieldError(field, key);
         }
     }
 

@@ -137,7 +137,7 @@ public class NoteResource {
     private static Note find(long id) {
         Note note = NOTES.get(id);
         if (note == null) {
-            throw ApiProblem.notFound("Note", id);
+            throw ApiProblem.notFound("note", id);
         }
         return note;
     }
