@@ -264,7 +264,7 @@ public class PriorityZoneResource {
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12", required = true) @QueryParam("month") @NotNull YearMonth month,
             @Valid @BeanParam PageRequest page) {
         if (page.sort != null) {
-            throw ApiProblem.invalidField("sort", "the ranking order is fixed (worst covered first)");
+            throw ApiProblem.invalidField("sort", "field.ranking-order");
         }
         List<Coverage.Ranked> ranked = coverage.ranking(region, campaign, month);
         int fromIndex = (int) Math.min(page.offset(), ranked.size());

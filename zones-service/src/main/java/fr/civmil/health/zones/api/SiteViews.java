@@ -37,7 +37,7 @@ final class SiteViews {
 
     @Schema(name = "Address")
     record Address(@Schema(example = "2 place du Maréchal Leclerc", required = true) @NotBlank @Size(max = 300) String line,
-            @Schema(example = "09500", required = true) @NotNull @Pattern(regexp = "\\d{5}", message = "must be a postal code of 5 digits") String postalCode) {
+            @Schema(example = "09500", required = true) @NotNull @Pattern(regexp = "\\d{5}", message = "{civmil.zones.postal-code}") String postalCode) {
     }
 
     @Schema(name = "Accessibility")
@@ -47,7 +47,7 @@ final class SiteViews {
 
     @Schema(name = "Contact", description = "Who opens the premises (a professional contact)")
     record Contact(@Schema(example = "Secrétariat de la MSP") @Size(max = 200) String name,
-            @Schema(example = "+33 5 61 00 00 00") @Size(max = 40) @Pattern(regexp = "[+0-9 ().-]*", message = "must be a phone number") String phone,
+            @Schema(example = "+33 5 61 00 00 00") @Size(max = 40) @Pattern(regexp = "[+0-9 ().-]*", message = "{civmil.zones.phone}") String phone,
             @Schema(format = "email", example = "msp.mirepoix@example.fr") @Size(max = 200) @Email String email) {
     }
 
@@ -57,7 +57,7 @@ final class SiteViews {
             @Schema(example = "Maison de santé de Mirepoix", required = true) @NotBlank @Size(max = 200) String name,
             @Schema(required = true) @NotNull SiteKind kind,
             @Schema(required = true) @NotNull @Valid Address address,
-            @Schema(description = "Consulting rooms (doctors at once)", example = "2", required = true) @Min(value = 1, message = "must be between 1 and 50") @Max(value = 50, message = "must be between 1 and 50") int rooms,
+            @Schema(description = "Consulting rooms (doctors at once)", example = "2", required = true) @Min(value = 1, message = "{civmil.zones.between-1-and-50}") @Max(value = 50, message = "{civmil.zones.between-1-and-50}") int rooms,
             @Valid Accessibility accessibility,
             @Valid Contact contact) {
 

@@ -80,7 +80,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "404", description = "Unknown région code", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
     public RegionView region(@Parameter(description = "INSEE région code", example = "76") @PathParam("code") @Pattern(regexp = IdentifierPatterns.REGION) String code) {
-        return geography.region(code).map(RegionView::of).orElseThrow(() -> ApiProblem.notFound("Région", code));
+        return geography.region(code).map(RegionView::of).orElseThrow(() -> ApiProblem.notFound("region", code));
     }
 
     @GET
@@ -102,7 +102,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "The département")
     @APIResponse(responseCode = "404", description = "Unknown département code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DepartementView departement(@Parameter(description = "Département code", example = "09") @PathParam("code") @Pattern(regexp = IdentifierPatterns.DEPARTEMENT) String code) {
-        return geography.departement(code).map(DepartementView::of).orElseThrow(() -> ApiProblem.notFound("Département", code));
+        return geography.departement(code).map(DepartementView::of).orElseThrow(() -> ApiProblem.notFound("departement", code));
     }
 
     @GET
@@ -112,7 +112,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "404", description = "No EPCI has this SIREN", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
     public EpciView epci(@Parameter(description = "SIREN of the EPCI", example = "200044469") @PathParam("siren") @Pattern(regexp = IdentifierPatterns.SIREN) String siren) {
-        return geography.epci(siren).map(EpciView::of).orElseThrow(() -> ApiProblem.notFound("EPCI", siren));
+        return geography.epci(siren).map(EpciView::of).orElseThrow(() -> ApiProblem.notFound("epci", siren));
     }
 
     @GET
@@ -135,7 +135,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "The commune")
     @APIResponse(responseCode = "404", description = "Unknown INSEE code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CommuneView commune(@Parameter(description = "INSEE commune code", example = "09194") @PathParam("insee") @Pattern(regexp = IdentifierPatterns.INSEE_COMMUNE) String insee) {
-        return geography.commune(insee).map(CommuneView::of).orElseThrow(() -> ApiProblem.notFound("Commune", insee));
+        return geography.commune(insee).map(CommuneView::of).orElseThrow(() -> ApiProblem.notFound("commune", insee));
     }
 
     @GET
@@ -145,7 +145,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "A page of results")
     public Page<CommuneView> communes(
             @Parameter(description = "Text in the name (case and accents ignored)", example = "mirepoix") @QueryParam("q") @Size(max = 100) String q,
-            @Parameter(description = "Postal code", example = "09500") @QueryParam("postalCode") @Pattern(regexp = "\\d{5}", message = "must be a postal code of 5 digits") String postalCode,
+            @Parameter(description = "Postal code", example = "09500") @QueryParam("postalCode") @Pattern(regexp = "\\d{5}", message = "{civmil.zones.postal-code}") String postalCode,
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Département code", example = "09") @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement,
             @Valid @BeanParam PageRequest page) {
         Map<String, Comparator<Commune>> sortable = Map.of("insee", comparing(Commune::insee), "name", comparing(Commune::name),

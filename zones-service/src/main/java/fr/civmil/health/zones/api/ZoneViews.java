@@ -33,7 +33,7 @@ final class ZoneViews {
 
     /** A campaign's name, in the body and in query parameters alike. */
     static final String CAMPAIGN = "[a-z0-9][a-z0-9-]{0,59}";
-    static final String CAMPAIGN_RULE = "must be lower-case letters, digits and dashes (e.g. pacte-2025)";
+    static final String CAMPAIGN_RULE = "{civmil.zones.campaign}";
 
     private ZoneViews() {
     }
@@ -41,9 +41,9 @@ final class ZoneViews {
     @Schema(name = "SelectionIndicators", description = "Why the ARS selected the zone")
     record Indicators(
             @Schema(description = "APL (accessibilité potentielle localisée): GP consultations per year and inhabitant", example = "2.1")
-            @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal apl,
+            @DecimalMin(value = "0", message = "{civmil.zones.zero-or-more}") @DecimalMax(value = "100", message = "{civmil.zones.at-most-100}") BigDecimal apl,
             @Schema(description = "Vulnerability index value", example = "0.82")
-            @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100000", message = "must be at most 100000") BigDecimal vulnerabilityIndex,
+            @DecimalMin(value = "0", message = "{civmil.zones.zero-or-more}") @DecimalMax(value = "100000", message = "{civmil.zones.at-most-100000}") BigDecimal vulnerabilityIndex,
             @Schema(description = "Where the vulnerability index comes from", example = "DREES, indicateur de vulnérabilité 2025")
             @Size(max = 300) String vulnerabilitySource) {
     }
@@ -62,7 +62,7 @@ final class ZoneViews {
             @Valid Indicators indicators,
             @Valid Decision decision,
             @Schema(description = "Target consultation days per month in the zone", example = "8")
-            @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "1000", message = "must be at most 1000") BigDecimal targetDaysPerMonth,
+            @DecimalMin(value = "0", message = "{civmil.zones.zero-or-more}") @DecimalMax(value = "1000", message = "{civmil.zones.at-most-1000}") BigDecimal targetDaysPerMonth,
             @Schema(example = "Pilot from September 2025") @MultiLine @Size(max = 2000) String notes) {
 
         ZoneDesignation toDesignation() {
@@ -75,7 +75,7 @@ final class ZoneViews {
 
     @Schema(name = "ZoneUpdateRequest", description = "Replaces the fields the ARS supplies (the EPCI and campaign cannot change)")
     record UpdateRequest(@Valid Indicators indicators, @Valid Decision decision,
-            @Schema(example = "8") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "1000", message = "must be at most 1000") BigDecimal targetDaysPerMonth,
+            @Schema(example = "8") @DecimalMin(value = "0", message = "{civmil.zones.zero-or-more}") @DecimalMax(value = "1000", message = "{civmil.zones.at-most-1000}") BigDecimal targetDaysPerMonth,
             @MultiLine @Size(max = 2000) String notes) {
 
         ZoneDesignation toFields() {

@@ -55,8 +55,8 @@ public class ConsultationSite extends PanacheEntityBase {
 
     public SiteStatus moveTo(SiteStatus target) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-site-transition", "A site in status " + status + " cannot become " + target
-                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-site-transition.final", status, target)
+                    : ApiProblem.conflict("illegal-site-transition", status, target, status.next());
         }
         SiteStatus from = status;
         status = target;

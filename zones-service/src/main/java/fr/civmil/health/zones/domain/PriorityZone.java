@@ -61,8 +61,8 @@ public class PriorityZone extends PanacheEntityBase {
     /** Moves the zone along its lifecycle; an illegal step is a 409. */
     public ZoneStatus moveTo(ZoneStatus target) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-zone-transition", "A zone in status " + status + " cannot become " + target
-                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-zone-transition.final", status, target)
+                    : ApiProblem.conflict("illegal-zone-transition", status, target, status.next());
         }
         ZoneStatus from = status;
         status = target;

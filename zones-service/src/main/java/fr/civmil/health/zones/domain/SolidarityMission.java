@@ -55,11 +55,11 @@ public class SolidarityMission extends PanacheEntityBase {
 
     public MissionStatus moveTo(MissionStatus target, String why) {
         if (!status.next().contains(target)) {
-            throw ApiProblem.conflict("illegal-mission-transition", "A mission in status " + status + " cannot become " + target
-                    + (status.next().isEmpty() ? "" : "; allowed: " + status.next()));
+            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-mission-transition.final", status, target)
+                    : ApiProblem.conflict("illegal-mission-transition", status, target, status.next());
         }
         if (target == MissionStatus.CANCELLED && (why == null || why.isBlank())) {
-            throw ApiProblem.invalidField("reason", "is required to cancel a mission");
+            throw ApiProblem.invalidField("reason", "field.reason-to-cancel");
         }
         MissionStatus from = status;
         status = target;

@@ -46,7 +46,7 @@ public class ConsultationSiteService {
     public ConsultationSite find(UUID id) {
         ConsultationSite site = ConsultationSite.findById(id);
         if (site == null) {
-            throw ApiProblem.notFound("Consultation site", id);
+            throw ApiProblem.notFound("site", id);
         }
         return site;
     }
@@ -55,24 +55,21 @@ public class ConsultationSiteService {
     public ConsultationSite create(SiteDraft draft, Caller caller) {
         PriorityZone zone = PriorityZone.findById(draft.zoneId());
         if (zone == null) {
-            throw ApiProblem.unprocessable("unknown-zone", "Priority zone " + draft.zoneId() + " does not exist");
+            throw ApiProblem.unprocessable("unknown-zone", draft.zoneId());
         }
         caller.mayActOnRegion(zone.regionCode);
         if (zone.status == ZoneStatus.RETIRED) {
-            throw ApiProblem.unprocessable("zone-retired", "Priority zone " + zone.id + " is retired: it takes no new site");
+            throw ApiProblem.unprocessable("zone-retired.site", zone.id);
         }
-        Commune commune = geography.commune(draft.communeCode()).orElseThrow(() -> ApiProblem.unprocessable("unknown-commune",
-                "No commune has INSEE code " + draft.communeCode() + " in the reference geography"));
+        Commune commune = geography.commune(draft.communeCode()).orElseThrow(() -> ApiProblem.unprocessable("unknown-commune", draft.communeCode()));
         if (!zone.epciSiren.equals(commune.epciSiren())) {
-            String belongs = commune.epciSiren() == null ? "belongs to no EPCI"
-                    : "belongs to EPCI " + commune.epciSiren() + " ("
-                            + geography.epci(commune.epciSiren()).map(ReferenceGeography.Epci::name).orElse("?") + ")";
-            throw ApiProblem.unprocessable("commune-outside-zone", "Commune " + commune.insee() + " (" + commune.name() + ") "
-                    + belongs + ", not to the zone's EPCI " + zone.epciSiren + " (" + zone.epciName + ")");
+            throw commune.epciSiren() == null
+                    ? ApiProblem.unprocessable("commune-outside-zone.no-epci", commune.insee(), commune.name(), zone.epciSiren, zone.epciName)
+                    : ApiProblem.unprocessable("commune-outside-zone", commune.insee(), commune.name(), commune.epciSiren(),
+                            geography.epci(commune.epciSiren()).map(ReferenceGeography.Epci::name).orElse("?"), zone.epciSiren, zone.epciName);
         }
         if (!commune.postalCodes().isEmpty() && !commune.postalCodes().contains(draft.postalCode())) {
-            throw ApiProblem.unprocessable("postal-code-mismatch", "Postal code " + draft.postalCode() + " is not one of "
-                    + commune.name() + "'s " + commune.postalCodes());
+            throw ApiProblem.unprocessable("postal-code-mismatch", draft.postalCode(), commune.name(), commune.postalCodes());
         }
         ConsultationSite site = new ConsultationSite();
         site.id = UUID.randomUUID();
@@ -100,7 +97,7 @@ public class ConsultationSiteService {
     public ConsultationSite transition(UUID id, String ifMatch, SiteStatus target, Caller caller) {
         ConsultationSite site = ConsultationSite.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
-            throw ApiProblem.notFound("Consultation site", id);
+            throw ApiProblem.notFound("site", id);
         }
         caller.mayActOnRegion(PriorityZone.<PriorityZone> findById(site.zoneId).regionCode);
         Etags.requireMatch(ifMatch, site.version);

@@ -49,10 +49,10 @@ public class CoverageService {
 
     public Coverage.ZoneCoverage zone(UUID zoneId, YearMonth from, YearMonth to) {
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "must not be before from (" + from + ")");
+            throw ApiProblem.invalidField("to", "field.not-before-from", from);
         }
         if (from.plusMonths(MAX_MONTHS - 1L).isBefore(to)) {
-            throw ApiProblem.invalidField("to", "at most " + MAX_MONTHS + " months from 'from'");
+            throw ApiProblem.invalidField("to", "field.months-from-from", MAX_MONTHS);
         }
         PriorityZone zone = zones.find(zoneId);
         LocalDate start = Coverage.monday(from.atDay(1));

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.ZoneStatus;
@@ -38,24 +37,23 @@ final class CsvDesignations {
     }
 
     static List<Line> parse(String csv, String defaultCampaign, ZoneStatus defaultStatus, ReferenceGeography geography,
-            List<Problem.Violation> errors) {
+            List<ApiProblem.FieldError> errors) {
         List<List<String>> rows = records(csv == null ? "" : csv);
         if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
-            throw ApiProblem.badRequest("invalid-csv", "The CSV is empty: expected a header line naming at least epci_siren", null);
+            throw new ApiProblem(400, "invalid-csv.empty");
         }
         List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
-        List<Problem.Violation> headerErrors = new ArrayList<>();
+        List<ApiProblem.FieldError> headerErrors = new ArrayList<>();
         header.stream().filter(h -> !COLUMNS.contains(h))
-                .forEach(h -> headerErrors.add(new Problem.Violation("line 1", "unknown column '" + h + "'; allowed: "
-                        + String.join(", ", COLUMNS.stream().sorted().toList()))));
+                .forEach(h -> headerErrors.add(new ApiProblem.FieldError("line 1", "csv.unknown-column", h, String.join(", ", COLUMNS.stream().sorted().toList()))));
         if (!header.contains("epci_siren")) {
-            headerErrors.add(new Problem.Violation("line 1", "missing column epci_siren"));
+            headerErrors.add(new ApiProblem.FieldError("line 1", "csv.missing-siren"));
         }
         if (new HashSet<>(header).size() != header.size()) {
-            headerErrors.add(new Problem.Violation("line 1", "a column is repeated"));
+            headerErrors.add(new ApiProblem.FieldError("line 1", "csv.repeated-column"));
         }
         if (!headerErrors.isEmpty()) {
-            throw ApiProblem.badRequest("invalid-csv", "The CSV header is invalid", headerErrors);
+            throw new ApiProblem(400, "invalid-csv.header", new Object[0], headerErrors, Map.of());
         }
         List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -67,7 +65,7 @@ final class CsvDesignations {
             }
             String where = "line " + number;
             if (row.size() != header.size()) {
-                errors.add(new Problem.Violation(where, "has " + row.size() + " fields, the header has " + header.size()));
+                errors.add(new ApiProblem.FieldError(where, "csv.field-count", row.size(), header.size()));
                 continue;
             }
             Map<String, String> f = new HashMap<>();
@@ -79,25 +77,24 @@ final class CsvDesignations {
             String siren = f.get("epci_siren");
             Epci epci = null;
             if (siren == null || !Identifiers.isSiren(siren)) {
-                errors.add(new Problem.Violation(where, "epci_siren '" + (siren == null ? "" : siren) + "' must be a valid SIREN (9 digits with a Luhn key)"));
+                errors.add(new ApiProblem.FieldError(where, "csv.siren", siren == null ? "" : siren));
             } else {
                 epci = geography.epci(siren).orElse(null);
                 if (epci == null) {
-                    errors.add(new Problem.Violation(where, "no EPCI has SIREN " + siren + " in the reference geography"));
+                    errors.add(new ApiProblem.FieldError(where, "csv.unknown-epci", siren));
                 }
             }
             if (epci != null) {
                 check(errors, where, f.get("epci_name"), epci.name(), "epci_name");
                 if (f.get("departement") != null && !epci.departementCodes().contains(f.get("departement"))) {
-                    errors.add(new Problem.Violation(where, "departement " + f.get("departement") + " is not one of EPCI "
-                            + siren + "'s départements " + epci.departementCodes()));
+                    errors.add(new ApiProblem.FieldError(where, "csv.departement", f.get("departement"), siren, epci.departementCodes()));
                 }
                 check(errors, where, f.get("population_municipale"), String.valueOf(epci.population()), "population_municipale");
             }
             String campaign = f.getOrDefault("campaign", null) == null ? defaultCampaign : f.get("campaign");
             if (campaign == null || !CAMPAIGN.matcher(campaign).matches()) {
-                errors.add(new Problem.Violation(where, campaign == null ? "campaign is missing (column or ?campaign=)"
-                        : "campaign '" + campaign + "' must be lower-case letters, digits and dashes (e.g. pacte-2025)"));
+                errors.add(campaign == null ? new ApiProblem.FieldError(where, "csv.campaign-missing")
+                        : new ApiProblem.FieldError(where, "csv.campaign", campaign));
             }
             ZoneStatus status = defaultStatus;
             if (f.get("status") != null) {
@@ -105,7 +102,7 @@ final class CsvDesignations {
                     case "PROPOSED" -> ZoneStatus.PROPOSED;
                     case "DESIGNATED" -> ZoneStatus.DESIGNATED;
                     default -> {
-                        errors.add(new Problem.Violation(where, "status must be PROPOSED or DESIGNATED"));
+                        errors.add(new ApiProblem.FieldError(where, "csv.status"));
                         yield null;
                     }
                 };
@@ -118,12 +115,12 @@ final class CsvDesignations {
                 try {
                     decisionDate = LocalDate.parse(f.get("decision_date"));
                 } catch (DateTimeParseException e) {
-                    errors.add(new Problem.Violation(where, "decision_date must be an ISO-8601 date (YYYY-MM-DD)"));
+                    errors.add(new ApiProblem.FieldError(where, "csv.decision-date"));
                 }
             }
             for (String text : List.of("vulnerability_source", "decision_reference")) {
                 if (f.get(text) != null && f.get(text).length() > 200) {
-                    errors.add(new Problem.Violation(where, text + " is longer than 200 characters"));
+                    errors.add(new ApiProblem.FieldError(where, "csv.too-long", text, 200));
                 }
             }
             String notes = f.get("notes");
@@ -131,10 +128,10 @@ final class CsvDesignations {
                 notes = "Publicly named in: " + f.get("press_source");
             }
             if (notes != null && notes.length() > 2000) {
-                errors.add(new Problem.Violation(where, "notes are longer than 2000 characters"));
+                errors.add(new ApiProblem.FieldError(where, "csv.too-long", "notes", 2000));
             }
             if (epci != null && campaign != null && !seen.add(campaign + "/" + siren)) {
-                errors.add(new Problem.Violation(where, "EPCI " + siren + " appears twice in campaign " + campaign));
+                errors.add(new ApiProblem.FieldError(where, "csv.duplicate", siren, campaign));
             }
             if (errors.size() == before) {
                 lines.add(new Line(number, new ZoneDesignation(siren, campaign, status, apl, index, f.get("vulnerability_source"),
@@ -142,18 +139,18 @@ final class CsvDesignations {
             }
         }
         if (lines.isEmpty() && errors.isEmpty()) {
-            throw ApiProblem.badRequest("invalid-csv", "The CSV has a header but no designation line", null);
+            throw new ApiProblem(400, "invalid-csv.no-line");
         }
         return lines;
     }
 
-    private static void check(List<Problem.Violation> errors, String where, String given, String reference, String column) {
+    private static void check(List<ApiProblem.FieldError> errors, String where, String given, String reference, String column) {
         if (given != null && !given.equals(reference)) {
-            errors.add(new Problem.Violation(where, column + " '" + given + "' differs from the reference ('" + reference + "')"));
+            errors.add(new ApiProblem.FieldError(where, "csv.differs", column, given, reference));
         }
     }
 
-    private static BigDecimal number(List<Problem.Violation> errors, String where, Map<String, String> f, String column) {
+    private static BigDecimal number(List<ApiProblem.FieldError> errors, String where, Map<String, String> f, String column) {
         String value = f.get(column);
         if (value == null) {
             return null;
@@ -161,12 +158,12 @@ final class CsvDesignations {
         try {
             BigDecimal number = new BigDecimal(value);
             if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                errors.add(new Problem.Violation(where, column + " must be between 0 and 100000"));
+                errors.add(new ApiProblem.FieldError(where, "csv.range", column));
                 return null;
             }
             return number;
         } catch (NumberFormatException e) {
-            errors.add(new Problem.Violation(where, column + " '" + value + "' is not a number"));
+            errors.add(new ApiProblem.FieldError(where, "csv.not-a-number", column, value));
             return null;
         }
     }

@@ -53,7 +53,7 @@ public class PriorityZoneService {
     public PriorityZone find(UUID id) {
         PriorityZone zone = PriorityZone.findById(id);
         if (zone == null) {
-            throw ApiProblem.notFound("Priority zone", id);
+            throw ApiProblem.notFound("zone", id);
         }
         return zone;
     }
@@ -65,12 +65,12 @@ public class PriorityZoneService {
 
     @Transactional
     public PriorityZone designate(ZoneDesignation request, Caller caller) {
-        Epci epci = geography.epci(request.epciSiren()).orElseThrow(() -> ApiProblem.unprocessable("unknown-epci",
-                "No EPCI has SIREN " + request.epciSiren() + " in the reference geography (" + ReferenceGeography.SOURCE + ")"));
+        Epci epci = geography.epci(request.epciSiren()).orElseThrow(() -> ApiProblem.unprocessable("unknown-epci", request.epciSiren(),
+                ReferenceGeography.SOURCE));
         caller.mayActOnRegion(epci.regionCode());
         ZoneStatus initial = request.initialStatus() == null ? ZoneStatus.PROPOSED : request.initialStatus();
         if (initial != ZoneStatus.PROPOSED && initial != ZoneStatus.DESIGNATED) {
-            throw ApiProblem.unprocessable("invalid-initial-status", "A zone starts PROPOSED or DESIGNATED, not " + initial);
+            throw ApiProblem.unprocessable("invalid-initial-status", initial);
         }
         liveZone(request.campaign(), epci.siren()).ifPresent(existing -> {
             throw alreadyZoned(epci, request.campaign(), existing);
@@ -93,8 +93,7 @@ public class PriorityZoneService {
         } catch (PersistenceException e) {
             // A concurrent designation of the same EPCI committed first: the partial unique index says so.
             if (violates(e, ONE_LIVE_ZONE_INDEX)) {
-                throw ApiProblem.conflict("epci-already-in-zone", "EPCI " + epci.siren() + " (" + epci.name()
-                        + ") is already in a non-retired zone of campaign " + request.campaign());
+                throw ApiProblem.conflict("epci-already-in-zone.concurrent", epci.siren(), epci.name(), request.campaign());
             }
             throw e;
         }
@@ -121,19 +120,18 @@ public class PriorityZoneService {
      */
     @Transactional
     public List<PriorityZone> designateCsv(String csv, String campaign, ZoneStatus status, Caller caller) {
-        List<fr.civmil.health.platform.problem.Problem.Violation> errors = new ArrayList<>();
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<CsvDesignations.Line> lines = CsvDesignations.parse(csv, campaign, status, geography, errors);
         caller.mayActOnRegions(lines.stream().map(line -> geography.epci(line.designation().epciSiren()))
                 .flatMap(java.util.Optional::stream).map(Epci::regionCode).toList());
         for (CsvDesignations.Line line : lines) {
             ZoneDesignation d = line.designation();
-            liveZone(d.campaign(), d.epciSiren()).ifPresent(existing -> errors.add(new fr.civmil.health.platform.problem.Problem.Violation(
-                    "line " + line.number(), alreadyZoned(epci(existing), d.campaign(), existing).getMessage())));
+            liveZone(d.campaign(), d.epciSiren()).ifPresent(existing -> errors.add(new ApiProblem.FieldError("line " + line.number(),
+                    "epci-already-in-zone", d.epciSiren(), epci(existing).name(), existing.id, existing.status, d.campaign())));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.field().substring(5))));
-            throw new ApiProblem(422, "invalid-csv-lines", "Unprocessable request", errors.size()
-                    + " line error(s); nothing was designated", errors, Map.of());
+            throw new ApiProblem(422, "invalid-csv-lines", new Object[] { errors.size() }, errors, Map.of());
         }
         return designateAll(lines.stream().map(CsvDesignations.Line::designation).toList(), caller);
     }
@@ -161,7 +159,7 @@ public class PriorityZoneService {
     public TransitionOutcome transition(UUID id, String ifMatch, ZoneStatus target, String reason, Caller caller) {
         PriorityZone zone = PriorityZone.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (zone == null) {
-            throw ApiProblem.notFound("Priority zone", id);
+            throw ApiProblem.notFound("zone", id);
         }
         caller.mayActOnRegion(zone.regionCode);
         Etags.requireMatch(ifMatch, zone.version);
@@ -220,8 +218,7 @@ public class PriorityZoneService {
     }
 
     static ApiProblem alreadyZoned(Epci epci, String campaign, PriorityZone existing) {
-        return ApiProblem.conflict("epci-already-in-zone", "EPCI " + epci.siren() + " (" + epci.name() + ") is already in zone "
-                + existing.id + " (" + existing.status + ") of campaign " + campaign);
+        return ApiProblem.conflict("epci-already-in-zone", epci.siren(), epci.name(), existing.id, existing.status, campaign);
     }
 
     private boolean filter(ZoneQuery query, StringBuilder where, Map<String, Object> params) {

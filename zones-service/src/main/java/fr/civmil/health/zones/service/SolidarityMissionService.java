@@ -67,7 +67,7 @@ public class SolidarityMissionService {
     public SolidarityMission find(UUID id) {
         SolidarityMission mission = SolidarityMission.findById(id);
         if (mission == null) {
-            throw ApiProblem.notFound("Solidarity mission", id);
+            throw ApiProblem.notFound("mission", id);
         }
         return mission;
     }
@@ -78,28 +78,25 @@ public class SolidarityMissionService {
                 .setParameter(1, booking.doctorRpps()).getSingleResult();
         ConsultationSite site = ConsultationSite.findById(booking.siteId(), LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
-            throw ApiProblem.unprocessable("unknown-site", "Consultation site " + booking.siteId() + " does not exist");
+            throw ApiProblem.unprocessable("unknown-site", booking.siteId());
         }
         PriorityZone zone = PriorityZone.findById(site.zoneId);
         caller.mayActOnRegion(zone.regionCode);
         if (site.status != SiteStatus.OPEN) {
-            throw ApiProblem.conflict("site-not-open", "Missions are booked on OPEN sites only; site " + site.id + " is " + site.status);
+            throw ApiProblem.conflict("site-not-open", site.id, site.status);
         }
         if (zone.status != ZoneStatus.ACTIVE) {
-            throw ApiProblem.conflict("zone-not-active", "Missions are booked in ACTIVE zones only; zone " + zone.id + " ("
-                    + zone.epciName + ") is " + zone.status);
+            throw ApiProblem.conflict("zone-not-active.mission", zone.id, zone.epciName, zone.status);
         }
         LocalDate today = LocalDate.now(clock);
         if (booking.date().isBefore(today) || booking.date().isAfter(today.plusDays(rules.bookingHorizonDays()))) {
-            throw ApiProblem.unprocessable("mission-date-out-of-range", "A mission is booked for a day from today (" + today + ") to "
-                    + today.plusDays(rules.bookingHorizonDays()) + "; " + booking.date() + " is outside");
+            throw ApiProblem.unprocessable("mission-date-out-of-range", today, today.plusDays(rules.bookingHorizonDays()), booking.date());
         }
         Slot slot = booking.slot();
         List<SolidarityMission> doctorsDay = SolidarityMission.list("doctorRpps = ?1 and date = ?2 and status in ?3",
                 booking.doctorRpps(), booking.date(), LIVE);
         doctorsDay.stream().filter(m -> m.slot.overlaps(slot)).findFirst().ifPresent(m -> {
-            throw ApiProblem.conflict("doctor-slot-overlap", "Doctor " + booking.doctorRpps() + " already has mission " + m.id + " on "
-                    + m.date + " (" + m.slot + "), which overlaps " + slot);
+            throw ApiProblem.conflict("doctor-slot-overlap", booking.doctorRpps(), m.id, m.date, m.slot, slot);
         });
         YearMonth month = YearMonth.from(booking.date());
         BigDecimal booked = (BigDecimal) entityManager.createQuery("""
@@ -109,17 +106,14 @@ public class SolidarityMissionService {
                 .setParameter(4, LIVE).getSingleResult();
         BigDecimal limit = rules.maxDaysPerDoctorPerMonth();
         if (booked.add(slot.days()).compareTo(limit) > 0) {
-            throw ApiProblem.conflict("monthly-limit", "Doctor " + booking.doctorRpps() + " already has " + booked.stripTrailingZeros().toPlainString()
-                    + " mission day(s) in " + month + "; at most " + limit.stripTrailingZeros().toPlainString()
-                    + " per calendar month across all zones");
+            throw ApiProblem.conflict("monthly-limit", booking.doctorRpps(), booked, month, limit);
         }
         List<SolidarityMission> sitesDay = SolidarityMission.list("siteId = ?1 and date = ?2 and status in ?3", site.id,
                 booking.date(), LIVE);
         for (Slot half : slot == Slot.FULL_DAY ? List.of(Slot.MORNING, Slot.AFTERNOON) : List.of(slot)) {
             long taken = sitesDay.stream().filter(m -> m.slot.overlaps(half)).count();
             if (taken >= site.rooms) {
-                throw ApiProblem.conflict("site-slot-full", "Site " + site.id + " has " + site.rooms + " room(s), all booked on "
-                        + booking.date() + " " + half);
+                throw ApiProblem.conflict("site-slot-full", site.id, site.rooms, booking.date(), half);
             }
         }
         SolidarityMission mission = new SolidarityMission();
@@ -145,13 +139,12 @@ public class SolidarityMissionService {
     public SolidarityMission transition(UUID id, String ifMatch, MissionStatus target, String reason, Caller caller) {
         SolidarityMission mission = SolidarityMission.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (mission == null) {
-            throw ApiProblem.notFound("Solidarity mission", id);
+            throw ApiProblem.notFound("mission", id);
         }
         caller.mayActOnRegion(mission.regionCode);
         Etags.requireMatch(ifMatch, mission.version);
         if (target == MissionStatus.COMPLETED && mission.date.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.conflict("mission-not-yet-held", "Mission " + mission.id + " is on " + mission.date
-                    + ": it can be completed on that day or after");
+            throw ApiProblem.conflict("mission-not-yet-held", mission.id, mission.date);
         }
         mission.moveTo(target, reason);
         if (target == MissionStatus.COMPLETED) {
