@@ -58,7 +58,7 @@ public class AuditResource {
             @QueryParam("client") @Size(max = 200) @Parameter(description = "Client id (token client_id or subject)", example = "dev-cnmss") String client,
             @QueryParam("route") @Size(max = 100) @Parameter(description = "Route name (owning service) or 'gateway'", example = "referral-network-service") String route,
             @QueryParam("status") @Min(100) @Max(599) @Parameter(description = "HTTP status answered (100 to 599)", example = "403") Integer status,
-            @QueryParam("requestId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "must be an X-Request-Id (letters, digits, . _ : -, at most 128)")
+            @QueryParam("requestId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "{civmil.gateway.request-id}")
             @Parameter(description = "X-Request-Id of one request") String requestId,
             @QueryParam("from") @Parameter(description = "Requests at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Requests before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") OffsetDateTime to,
@@ -66,7 +66,7 @@ public class AuditResource {
         Instant start = from == null ? null : from.toInstant();
         Instant end = to == null ? null : to.toInstant();
         if (start != null && end != null && !start.isBefore(end)) {
-            throw ApiProblem.invalidField("to", "must be after 'from'");
+            throw ApiProblem.invalidField("to", "field.after", "'from'");
         }
         return query.find(new AuditQuery.Filter(client, route, status, requestId, start, end), page);
     }

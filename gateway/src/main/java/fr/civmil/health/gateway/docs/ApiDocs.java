@@ -52,7 +52,7 @@ public class ApiDocs {
 
     public void handle(RoutingContext rc, String path) {
         if (!rc.request().method().equals(HttpMethod.GET) && !rc.request().method().equals(HttpMethod.HEAD)) {
-            problems.send(rc.response(), 405, "method-not-allowed", "Method not allowed", "The API documentation is read-only", path);
+            problems.send(rc.request(), 405, "method-not-allowed.docs", path);
             return;
         }
         String rest = path.equals(ROOT) || path.equals(ROOT + "/") ? null : path.substring(ROOT.length() + 1);
@@ -69,7 +69,7 @@ public class ApiDocs {
         String service = asyncApi ? rest.substring(0, rest.length() - "/asyncapi".length()) : rest;
         Optional<GatewayRoute> route = table.routes().stream().filter(r -> r.name().equals(service)).findFirst();
         if (route.isEmpty()) {
-            problems.send(rc.response(), 404, "not-found", "Not found", "No service named " + service, path);
+            problems.send(rc.request(), 404, "not-found.service", path, service);
             return;
         }
         String uri = asyncApi ? "/q/asyncapi" : "/q/openapi?format=json";
@@ -84,8 +84,7 @@ public class ApiDocs {
                     return body;
                 }))
                 .onSuccess(body -> rc.response().end(body))
-                .onFailure(failure -> problems.send(rc.response(), 502, "bad-gateway", "Bad gateway",
-                        "The API document of " + service + " is unavailable; try again later", path));
+                .onFailure(failure -> problems.send(rc.request(), 502, "bad-gateway.docs", path, service));
     }
 
     private String index() {

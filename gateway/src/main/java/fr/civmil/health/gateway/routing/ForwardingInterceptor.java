@@ -152,23 +152,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .setBody(Body.body(problems.body(413, "payload-too-large", "Payload too large",
-                            "The request body exceeds " + maxBodyBytes + " bytes", path)));
+                    .setBody(Body.body(problems.body(request.proxiedRequest(), 413, "payload-too-large", path, maxBodyBytes)));
         }
         breaker.failed(System.nanoTime());
         boolean timeout = failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
         LOG.warnf("%s %s: %s failed: %s", request.getMethod(), path, route.name(), failure.toString());
         int status = timeout ? 504 : 502;
-        String detail = timeout
-                ? route.name() + " did not answer within " + seconds(route) + "; try again later"
-                : route.name() + " is unavailable; try again later";
         request.release(); // drains what is left of the client's body
         return request.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(timeout
-                        ? problems.body(504, "gateway-timeout", "Gateway timeout", detail, path)
-                        : problems.body(502, "bad-gateway", "Bad gateway", detail, path)));
+                        ? problems.body(request.proxiedRequest(), 504, "gateway-timeout", path, route.name(), seconds(route))
+                        : problems.body(request.proxiedRequest(), 502, "bad-gateway", path, route.name())));
     }
 
     private static String seconds(GatewayRoute route) {

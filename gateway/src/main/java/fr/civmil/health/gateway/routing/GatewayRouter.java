@@ -122,15 +122,13 @@ public class GatewayRouter {
         // Routing on the normalized path but forwarding the raw one would let /api/v1/doctors/../../q/...
         // reach a service's own /q endpoints: non-canonical paths are refused instead.
         if (!path.equals(request.path())) {
-            reject(request, response, 400, "bad-request", "Invalid request",
-                    "The path must not contain '.' or '..' segments, '//' or encoded unreserved characters", path);
+            reject(request, 400, "bad-request.path", path);
             return;
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !sameOrigin(request, origin)) {
             if (!cors.allows(origin)) {
-                reject(request, response, 403, "cors-origin-refused", "Origin not allowed",
-                        "Browser calls from " + origin + " are not allowed", path);
+                reject(request, 403, "cors-origin-refused", path, origin);
                 return;
             }
             if (request.method().name().equals("OPTIONS") && request.getHeader("Access-Control-Request-Method") != null) {
@@ -149,13 +147,12 @@ public class GatewayRouter {
         if (declaredLength(request) > limit) {
             // The body is never read: the connection closes once the answer is out.
             response.putHeader(HttpHeaders.CONNECTION, "close");
-            problems.send(response, 413, "payload-too-large", "Payload too large",
-                    "The request body exceeds " + limit + " bytes", path).onComplete(done -> request.connection().close());
+            problems.send(request, 413, "payload-too-large", path, limit).onComplete(done -> request.connection().close());
             return;
         }
         boolean local = RouteTable.owns(AUDIT_PATH, path);
         if (route.isEmpty() && !local) {
-            reject(request, response, 404, "not-found", "Not found", "No service serves " + path, path);
+            reject(request, 404, "not-found.route", path, path);
             return;
         }
         exchange.route = route.orElse(null);
@@ -167,7 +164,7 @@ public class GatewayRouter {
         String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             response.putHeader("WWW-Authenticate", CHALLENGE);
-            reject(request, response, 401, "unauthenticated", "Unauthenticated", "A bearer token is required", path);
+            reject(request, 401, "unauthenticated.required", path);
             return;
         }
         // Nothing of the body may be lost while the token is checked (possibly on a worker).
@@ -177,8 +174,7 @@ public class GatewayRouter {
                 LOG.debugf("Token refused on %s: %s", path, verified.cause().getMessage());
                 response.putHeader("WWW-Authenticate", CHALLENGE
                         + ", error=\"invalid_token\", error_description=\"the token is malformed, expired, or not from the trusted issuer for this audience\"");
-                reject(request, response, 401, "unauthenticated", "Unauthenticated",
-                        "The bearer token is not valid: malformed, badly signed, expired, or not issued for civmil-health", path);
+                reject(request, 401, "unauthenticated.invalid", path);
                 return;
             }
             exchange.identity = verified.result();
@@ -193,12 +189,11 @@ public class GatewayRouter {
         Identity identity = exchange.identity;
         Optional<AccessPolicy.Rule> rule = policy.ruleFor(method, path);
         if (rule.isEmpty()) {
-            reject(request, response, 403, "forbidden", "Forbidden", "No access policy allows " + method + " " + path, path);
+            reject(request, 403, "forbidden.no-rule", path, method, path);
             return;
         }
         if (!AccessPolicy.allows(rule.get(), identity.roles())) {
-            reject(request, response, 403, "forbidden", "Forbidden", method + " " + rule.get().pattern() + " is reserved to "
-                    + String.join(", ", rule.get().roles().stream().sorted().toList()), path);
+            reject(request, 403, "forbidden.reserved", path, method, rule.get().pattern(), rule.get().roles().stream().sorted().toList());
             return;
         }
         Quota quota = quotas.take(identity.client(), identity.roles(), exchange.routeName);
@@ -207,8 +202,7 @@ public class GatewayRouter {
                 .putHeader("RateLimit-Reset", String.valueOf(quota.resetSeconds()));
         if (!quota.allowed()) {
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds()));
-            reject(request, response, 429, "too-many-requests", "Too many requests", "Client " + identity.client()
-                    + " has used its quota on " + exchange.routeName + "; retry in " + quota.retryAfterSeconds() + " s", path);
+            reject(request, 429, "too-many-requests", path, identity.client(), exchange.routeName, quota.retryAfterSeconds());
             return;
         }
         if (exchange.route == null) {
@@ -221,8 +215,7 @@ public class GatewayRouter {
         long now = System.nanoTime();
         if (!breaker.tryPass(now)) {
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(breaker.retryAfterSeconds(now)));
-            reject(request, response, 503, "service-unavailable", "Service unavailable", exchange.route.name()
-                    + " is failing; the gateway stops calling it for a while. Try again later", path);
+            reject(request, 503, "service-unavailable", path, exchange.route.name());
             return;
         }
         handoff.put(request, exchange);
@@ -251,8 +244,11 @@ public class GatewayRouter {
             if (!refusal.get().isEmpty()) {
                 response.putHeader(HttpHeaders.ALLOW, refusal.get());
             }
-            reject(request, response, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on " + path
-                    + (refusal.get().isEmpty() ? "" : "; allowed: " + refusal.get()), path);
+            if (refusal.get().isEmpty()) {
+                reject(request, 405, "method-not-allowed.method", path, method, path);
+            } else {
+                reject(request, 405, "method-not-allowed.method-allow", path, method, path, refusal.get());
+            }
             return true;
         }
         if (method.equals("OPTIONS") && allow.isPresent()) {
@@ -264,10 +260,9 @@ public class GatewayRouter {
     }
 
     /** Answers a problem; what is left of the body is read and dropped so the connection stays usable. */
-    private void reject(HttpServerRequest request, HttpServerResponse response, int status, String slug, String title,
-            String detail, String path) {
+    private void reject(HttpServerRequest request, int status, String key, String path, Object... args) {
         request.resume();
-        problems.send(response, status, slug, title, detail, path);
+        problems.send(request, status, key, path, args);
     }
 
     private void audit(RoutingContext rc, Exchange exchange, String path) {

@@ -55,6 +55,20 @@ public final class ProblemTexts {
         return Locale.ENGLISH;
     }
 
+    /** The same choice from an {@code Accept-Language} header as sent (null or unreadable: English). */
+    public static Locale negotiate(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            // LanguageRange.parse sorts the ranges by weight, highest first.
+            return negotiate(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> range.getRange().equals("*") ? Locale.ENGLISH : Locale.forLanguageTag(range.getRange())).toList());
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
     /** The text of a key in the reader's language (English when French lacks it). */
     public static String text(Locale locale, String key, Object... args) {
         String template = texts(locale).get(key);
