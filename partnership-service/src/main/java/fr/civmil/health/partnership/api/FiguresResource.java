@@ -63,7 +63,7 @@ public class FiguresResource {
             @Parameter(description = "First month", example = "2026-01") @QueryParam("from") @NotNull YearMonth from,
             @Parameter(description = "Last month", example = "2026-12") @QueryParam("to") @NotNull YearMonth to) {
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "must not be before from");
+            throw ApiProblem.invalidField("to", "field.not-before", "from");
         }
         List<MonthDays> months = figures.consultationDaysPerMonth(region, from, to);
         return new ConsultationDays(region, months, months.stream().map(MonthDays::days).reduce(BigDecimal.ZERO.setScale(1), BigDecimal::add));

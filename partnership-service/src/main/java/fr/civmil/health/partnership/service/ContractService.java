@@ -32,7 +32,7 @@ public class ContractService {
     public Contract find(UUID id) {
         Contract contract = Contract.findById(id);
         if (contract == null) {
-            throw ApiProblem.notFound("Contract", id);
+            throw ApiProblem.notFound("contract", id);
         }
         return contract;
     }
@@ -41,8 +41,7 @@ public class ContractService {
     public Contract findOpen(UUID id) {
         Contract contract = find(id);
         if (!contract.status.isOpen()) {
-            throw ApiProblem.conflict("contract-closed", "Contract " + contract.reference + " is " + contract.status
-                    + ": nothing under it can change any more");
+            throw ApiProblem.conflict("contract-closed", contract.reference, contract.status);
         }
         return contract;
     }
@@ -65,7 +64,7 @@ public class ContractService {
         caller.mayActOnRegion(input.regionCode());
         checkPeriod(input.periodStart(), input.periodEnd());
         if (Contract.count("reference", input.reference()) > 0) {
-            throw ApiProblem.conflict("duplicate-reference", "A contract with reference " + input.reference() + " already exists");
+            throw ApiProblem.conflict("duplicate-reference", input.reference());
         }
         Contract contract = new Contract();
         contract.id = UUID.randomUUID();
@@ -100,7 +99,7 @@ public class ContractService {
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (contract.status != ContractStatus.DRAFT) {
-            throw ApiProblem.conflict("contract-not-draft", "Only a DRAFT contract can be edited; this one is " + contract.status);
+            throw ApiProblem.conflict("contract-not-draft", contract.status);
         }
         checkPeriod(changes.periodStart(), changes.periodEnd());
         contract.title = changes.title();
@@ -121,16 +120,14 @@ public class ContractService {
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (!contract.status.next().contains(change.status())) {
-            throw ApiProblem.conflict("illegal-transition", "A " + contract.status + " contract cannot become " + change.status()
-                    + "; allowed: " + contract.status.next());
+            throw ApiProblem.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
         }
         if (change.status() == ContractStatus.TERMINATED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "is required to terminate a contract");
+            throw ApiProblem.invalidField("reason", "field.reason-to-terminate");
         }
         if (change.status() == ContractStatus.SIGNED
                 && (contract.signatories.isEmpty() || contract.signatories.stream().anyMatch(s -> s.signedOn() == null))) {
-            throw ApiProblem.unprocessable("unsigned-signatories",
-                    "Every signatory needs a signature date before the contract is SIGNED");
+            throw ApiProblem.unprocessable("unsigned-signatories");
         }
         contract.status = change.status();
         contract.statusReason = change.reason();
@@ -141,10 +138,10 @@ public class ContractService {
 
     private static void checkPeriod(LocalDate start, LocalDate end) {
         if (!end.isAfter(start)) {
-            throw ApiProblem.invalidField("periodEnd", "must be after periodStart");
+            throw ApiProblem.invalidField("periodEnd", "field.after", "periodStart");
         }
         if (end.isAfter(start.plusYears(5))) {
-            throw ApiProblem.invalidField("periodEnd", "a specific contract lasts at most five years");
+            throw ApiProblem.invalidField("periodEnd", "field.five-years");
         }
     }
 }

@@ -48,7 +48,7 @@ public class CrisisService {
     public CrisisActivation find(UUID id) {
         CrisisActivation activation = CrisisActivation.findById(id);
         if (activation == null) {
-            throw ApiProblem.notFound("Crisis activation", id);
+            throw ApiProblem.notFound("activation", id);
         }
         return activation;
     }
@@ -81,7 +81,7 @@ public class CrisisService {
     public CrisisActivation request(ActivationInput input, Caller caller) {
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-zone", "Unknown priority zones (never announced by zones-service): " + unknown);
+            throw ApiProblem.unprocessable("unknown-zone", unknown);
         }
         mayActOnScope(caller, input.departementCodes(), input.zoneIds());
         CrisisActivation activation = new CrisisActivation();
@@ -108,8 +108,7 @@ public class CrisisService {
                 List<?> holder = entityManager.createNativeQuery(
                         "select cast(activation_id as varchar) from crisis_scope where plan = ?1 and departement_code = ?2")
                         .setParameter(1, activation.plan.name()).setParameter(2, departement).getResultList();
-                throw ApiProblem.conflict("crisis-already-open", "Plan " + activation.plan + " is already requested or active in département "
-                        + departement + " (activation " + (holder.isEmpty() ? "?" : holder.get(0)) + ")");
+                throw ApiProblem.conflict("crisis-already-open", activation.plan, departement, holder.isEmpty() ? "?" : holder.get(0));
             }
         }
         return activation;
@@ -121,7 +120,7 @@ public class CrisisService {
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status != ActivationStatus.REQUESTED) {
-            throw ApiProblem.conflict("illegal-transition", "A " + activation.status + " activation cannot be activated");
+            throw ApiProblem.conflict("illegal-transition.activation", activation.status);
         }
         activation.status = ActivationStatus.ACTIVE;
         activation.activatedBy = caller.subject();
@@ -143,7 +142,7 @@ public class CrisisService {
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status == ActivationStatus.STOOD_DOWN) {
-            throw ApiProblem.conflict("illegal-transition", "This activation was already stood down");
+            throw ApiProblem.conflict("illegal-transition.stood-down");
         }
         boolean wasActive = activation.status == ActivationStatus.ACTIVE;
         activation.status = ActivationStatus.STOOD_DOWN;
@@ -179,7 +178,7 @@ public class CrisisService {
     public Reinforcement findReinforcement(UUID activationId, UUID id) {
         Reinforcement reinforcement = Reinforcement.findById(id);
         if (reinforcement == null || !reinforcement.activationId.equals(activationId)) {
-            throw ApiProblem.notFound("Reinforcement", id);
+            throw ApiProblem.notFound("reinforcement", id);
         }
         return reinforcement;
     }
@@ -211,8 +210,8 @@ public class CrisisService {
         Reinforcement reinforcement = findReinforcement(activationId, id);
         Etags.requireMatch(ifMatch, reinforcement.version);
         if (reinforcement.status.next() != status) {
-            throw ApiProblem.conflict("illegal-transition", "A " + reinforcement.status + " reinforcement cannot become " + status
-                    + (reinforcement.status.next() == null ? "" : "; next step: " + reinforcement.status.next()));
+            throw reinforcement.status.next() == null ? ApiProblem.conflict("illegal-transition.reinforcement-final", reinforcement.status, status)
+                    : ApiProblem.conflict("illegal-transition.reinforcement", reinforcement.status, status, reinforcement.status.next());
         }
         reinforcement.status = status;
         reinforcement.updatedAt = Instant.now();
@@ -233,7 +232,7 @@ public class CrisisService {
 
     private static void requireOpen(CrisisActivation activation) {
         if (activation.status == ActivationStatus.STOOD_DOWN) {
-            throw ApiProblem.conflict("activation-stood-down", "The activation was stood down: its reinforcements are frozen");
+            throw ApiProblem.conflict("activation-stood-down");
         }
     }
 }

@@ -51,7 +51,7 @@ public class IndicatorService {
     public Indicator find(UUID contractId, UUID id) {
         Indicator indicator = Indicator.findById(id);
         if (indicator == null || !indicator.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("Indicator", id);
+            throw ApiProblem.notFound("indicator", id);
         }
         return indicator;
     }
@@ -75,15 +75,14 @@ public class IndicatorService {
         contracts.findForChange(contractId, caller);
         Commitment commitment = Commitment.findById(input.commitmentId());
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.unprocessable("unknown-commitment", "Commitment " + input.commitmentId() + " is not part of this contract");
+            throw ApiProblem.unprocessable("unknown-commitment", input.commitmentId());
         }
         int sign = input.target().compareTo(input.baseline());
         if (sign == 0 || (sign > 0) != (input.direction() == Direction.HIGHER_IS_BETTER)) {
-            throw ApiProblem.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER
-                    ? "must be above the baseline when higher is better" : "must be below the baseline when lower is better");
+            throw ApiProblem.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER ? "field.target-above" : "field.target-below");
         }
         if ((input.feed() == null) != (input.regionCode() == null)) {
-            throw ApiProblem.invalidField("regionCode", "is required with a feed, and only with a feed");
+            throw ApiProblem.invalidField("regionCode", "field.region-with-feed");
         }
         if (input.regionCode() != null) {
             caller.mayActOnRegion(input.regionCode());
@@ -114,10 +113,10 @@ public class IndicatorService {
         contracts.findForChange(contractId, caller);
         Indicator indicator = find(contractId, id);
         if (indicator.feed != null) {
-            throw ApiProblem.conflict("automatic-indicator", "This indicator is measured automatically from " + indicator.feed + " events");
+            throw ApiProblem.conflict("automatic-indicator", indicator.feed);
         }
         if (input.date().isAfter(ParisTime.today())) {
-            throw ApiProblem.invalidField("date", "cannot be in the future");
+            throw ApiProblem.invalidField("date", "field.not-future");
         }
         Measurement measurement = new Measurement();
         measurement.id = UUID.randomUUID();
