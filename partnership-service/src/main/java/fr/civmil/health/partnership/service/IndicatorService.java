@@ -2,6 +2,7 @@ package fr.civmil.health.partnership.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
-import fr.civmil.health.partnership.domain.ParisTime;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
 import fr.civmil.health.platform.outbox.Outbox;
@@ -40,12 +40,14 @@ public class IndicatorService {
     private final FeedFigures figures;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public IndicatorService(ContractService contracts, FeedFigures figures, Outbox outbox, EntityManager entityManager) {
+    public IndicatorService(ContractService contracts, FeedFigures figures, Outbox outbox, EntityManager entityManager, Clock clock) {
         this.contracts = contracts;
         this.figures = figures;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public Indicator find(UUID contractId, UUID id) {
@@ -102,7 +104,7 @@ public class IndicatorService {
         indicator.persist();
         entityManager.flush();
         if (indicator.feed != null) {
-            LocalDate today = ParisTime.today();
+            LocalDate today = LocalDate.now(clock);
             recordAutomatic(indicator, today, figures.value(indicator.feed, indicator.regionCode, today));
         }
         return indicator;
@@ -115,7 +117,7 @@ public class IndicatorService {
         if (indicator.feed != null) {
             throw ApiProblem.conflict("automatic-indicator", indicator.feed);
         }
-        if (input.date().isAfter(ParisTime.today())) {
+        if (input.date().isAfter(LocalDate.now(clock))) {
             throw ApiProblem.invalidField("date", "field.not-future");
         }
         Measurement measurement = new Measurement();
@@ -134,7 +136,7 @@ public class IndicatorService {
     /** Recomputes every automatic indicator following this feed in this région (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Feed feed, String regionCode) {
-        LocalDate today = ParisTime.today();
+        LocalDate today = LocalDate.now(clock);
         List<Indicator> indicators = Indicator.list("feed = ?1 and regionCode = ?2", feed, regionCode);
         if (indicators.isEmpty()) {
             return;
