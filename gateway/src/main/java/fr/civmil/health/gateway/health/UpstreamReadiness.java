@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import fr.civmil.health.gateway.config.GatewayConfig;
 import fr.civmil.health.gateway.routing.GatewayRoute;
@@ -18,15 +17,17 @@ import fr.civmil.health.gateway.routing.Upstream;
 import fr.civmil.health.gateway.routing.UpstreamClient;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.Wellness;
 import io.smallrye.health.api.HealthRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * One readiness check per route ("upstream zones-service", ...): GETs /q/health/ready of each instance,
- * non-blocking. A route is UP when at least one instance is ready (round-robin still needs the others;
- * the data says which are DOWN and why). Liveness stays the gateway's own: it is UP while it runs.
+ * One wellness check per route ("upstream zones-service", ...), at {@code /q/health/well}: GETs /q/health/ready of
+ * each instance, non-blocking. A route is UP when at least one instance is ready (round-robin still needs the others; the data says which are DOWN and why). They are
+ * not readiness checks of the gateway: one service away must not take the whole API out of a load balancer (its
+ * routes answer 502/503 meanwhile, the others serve on). Liveness and readiness stay the gateway's own.
  */
 @Singleton
 public class UpstreamReadiness {
@@ -34,18 +35,18 @@ public class UpstreamReadiness {
     private final RouteTable table;
     private final UpstreamClient client;
     private final GatewayConfig config;
-    private final HealthRegistry readiness;
+    private final HealthRegistry upstreams;
 
-    public UpstreamReadiness(RouteTable table, UpstreamClient client, GatewayConfig config, @Readiness HealthRegistry readiness) {
+    public UpstreamReadiness(RouteTable table, UpstreamClient client, GatewayConfig config, @Wellness HealthRegistry upstreams) {
         this.table = table;
         this.client = client;
         this.config = config;
-        this.readiness = readiness;
+        this.upstreams = upstreams;
     }
 
     void register(@Observes StartupEvent event) {
         for (GatewayRoute route : table.routes()) {
-            readiness.register("upstream " + route.name(), (AsyncHealthCheck) () -> check(route));
+            upstreams.register("upstream " + route.name(), (AsyncHealthCheck) () -> check(route));
         }
     }
 
