@@ -25,19 +25,19 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * One wellness check per route ("upstream zones-service", ...), at {@code /q/health/well}: GETs /q/health/ready of
- * each instance, non-blocking. A route is UP when at least one instance is ready (round-robin still needs the others; the data says which are DOWN and why). They are
- * not readiness checks of the gateway: one service away must not take the whole API out of a load balancer (its
+ * each instance, non-blocking. A route is UP when at least one instance is ready (round-robin still needs the
+ * others; the data says which are DOWN and why). They are not readiness checks of the gateway: one service away must not take the whole API out of a load balancer (its
  * routes answer 502/503 meanwhile, the others serve on). Liveness and readiness stay the gateway's own.
  */
 @Singleton
-public class UpstreamReadiness {
+public class UpstreamHealth {
 
     private final RouteTable table;
     private final UpstreamClient client;
     private final GatewayConfig config;
     private final HealthRegistry upstreams;
 
-    public UpstreamReadiness(RouteTable table, UpstreamClient client, GatewayConfig config, @Wellness HealthRegistry upstreams) {
+    public UpstreamHealth(RouteTable table, UpstreamClient client, GatewayConfig config, @Wellness HealthRegistry upstreams) {
         this.table = table;
         this.client = client;
         this.config = config;
