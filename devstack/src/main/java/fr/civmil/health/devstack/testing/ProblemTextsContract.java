@@ -36,6 +36,7 @@ public abstract class ProblemTextsContract {
     private static final List<Pattern> RAISED = List.of(
             Pattern.compile("ApiProblem\\.(?:conflict|unprocessable|forbidden)\\(\\s*\"([a-z0-9.-]+)\""),
             Pattern.compile("new ApiProblem\\(\\s*\\d+,\\s*\"([a-z0-9.-]+)\""),
+            Pattern.compile("\\bText\\(\\s*\"([a-z0-9.-]+)\""),
             Pattern.compile("(?:invalidField|FieldError)\\([^,()]+(?:\\([^()]*\\))?,\\s*\"([a-z0-9.-]+)\""),
             // The gateway's own: reject(request, 403, "key", ...), problems.send(rc.request(), 405, "key", ...).
             Pattern.compile("\\(\\s*[\\w.]+(?:\\(\\))?,\\s*\\d{3},\\s*\"([a-z0-9.-]+)\""));

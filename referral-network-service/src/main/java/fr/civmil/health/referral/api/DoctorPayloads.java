@@ -34,7 +34,7 @@ public final class DoctorPayloads {
     @Schema(name = "PracticeLocationInput", description = "A practice address; département, EPCI and région derive from the commune")
     public record LocationInput(
             @Schema(example = "12 rue de la République") @NotBlank @Size(max = 300) String address,
-            @Schema(description = "Must be one of the commune's postal codes", example = "83000") @NotNull @Pattern(regexp = "^[0-9]{5}$", message = "must be 5 digits") String postalCode,
+            @Schema(description = "Must be one of the commune's postal codes", example = "83000") @NotNull @Pattern(regexp = "^[0-9]{5}$", message = "{civmil.referral.postal-code}") String postalCode,
             @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune (COG)", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode) {
     }
 
@@ -53,9 +53,9 @@ public final class DoctorPayloads {
             @Schema(example = "PHYSICIAN") @NotNull Profession profession,
             @Schema(example = "GENERAL_PRACTICE") @NotNull Specialty specialty,
             @NotEmpty @Size(max = 10) List<@NotNull @Valid LocationInput> practiceLocations,
-            @Schema(example = "+33494000000") @Pattern(regexp = PHONE, message = "must be a French phone number (0XXXXXXXXX or +33XXXXXXXXX)") String phone,
+            @Schema(example = "+33494000000") @Pattern(regexp = PHONE, message = "{civmil.referral.phone}") String phone,
             @Schema(example = "true") @NotNull Boolean teleconsultation,
-            @Schema(description = "ISO 639-1 codes", example = "[\"fr\", \"en\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "must be an ISO 639-1 code such as fr") String> languages,
+            @Schema(description = "ISO 639-1 codes", example = "[\"fr\", \"en\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "{civmil.referral.language}") String> languages,
             @NotNull @Valid CapacityInput capacity) {
     }
 
@@ -66,9 +66,9 @@ public final class DoctorPayloads {
             @Schema(example = "PHYSICIAN") @NotNull Profession profession,
             @Schema(example = "GENERAL_PRACTICE") @NotNull Specialty specialty,
             @NotEmpty @Size(max = 10) List<@NotNull @Valid LocationInput> practiceLocations,
-            @Schema(example = "+33494000000") @Pattern(regexp = PHONE, message = "must be a French phone number (0XXXXXXXXX or +33XXXXXXXXX)") String phone,
+            @Schema(example = "+33494000000") @Pattern(regexp = PHONE, message = "{civmil.referral.phone}") String phone,
             @Schema(example = "true") @NotNull Boolean teleconsultation,
-            @Schema(example = "[\"fr\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "must be an ISO 639-1 code such as fr") String> languages) {
+            @Schema(example = "[\"fr\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "{civmil.referral.language}") String> languages) {
     }
 
     @Schema(name = "CharterTransitionInput", description = "A step of the charter lifecycle PENDING_SIGNATURE → ACTIVE ⇄ SUSPENDED → WITHDRAWN")

@@ -38,22 +38,22 @@ public class DoctorSearchParams {
     public String epciSiren;
 
     @QueryParam("specialty")
-    @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "must be a specialty code (enum name, or its TRE_R38 code such as SM54)")
+    @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "{civmil.referral.specialty}")
     @Parameter(description = "Specialty code (enum name, or its TRE_R38 code such as SM54)", example = "GENERAL_PRACTICE")
     public String specialty;
 
     @QueryParam("accepting")
-    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Pattern(regexp = BOOLEAN, message = "{civmil.referral.boolean}")
     @Parameter(description = "true: able to take a household now (ACTIVE charter, accepting new military patients, at least one place left); false: the others", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String accepting;
 
     @QueryParam("teleconsultation")
-    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Pattern(regexp = BOOLEAN, message = "{civmil.referral.boolean}")
     @Parameter(description = "Offers teleconsultation", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String teleconsultation;
 
     @QueryParam("inPriorityZone")
-    @Pattern(regexp = BOOLEAN, message = "must be true or false")
+    @Pattern(regexp = BOOLEAN, message = "{civmil.referral.boolean}")
     @Parameter(description = "Practises in a commune of a priority zone (zones-service)", example = "true", schema = @Schema(type = SchemaType.BOOLEAN))
     public String inPriorityZone;
 
@@ -62,7 +62,7 @@ public class DoctorSearchParams {
     public CharterStatus charterStatus;
 
     @QueryParam("name")
-    @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
+    @Size(min = 2, max = 100, message = "{civmil.referral.name-length}")
     @Parameter(description = "Part of the doctor's name (case and accents ignored)", example = "martin")
     public String name;
 

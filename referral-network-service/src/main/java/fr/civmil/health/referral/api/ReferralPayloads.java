@@ -36,7 +36,7 @@ public final class ReferralPayloads {
     @Schema(name = "ReferralRequestInput", description = "A relocated household, known only by the CNMSS case reference: no name, no social-security number (such fields are refused)")
     public record RequestInput(
             @Schema(description = "CNMSS case reference: CNMSS-<office, 2 digits>-<year>-<sequence, 6 digits>. It cannot hold a name or a social-security number", pattern = CASE_REFERENCE, example = "CNMSS-83-2026-000417")
-            @NotNull @Pattern(regexp = CASE_REFERENCE, message = "must be CNMSS-<office, 2 digits>-<year, 20xx>-<sequence, 6 digits>, e.g. CNMSS-83-2026-000417") String caseReference,
+            @NotNull @Pattern(regexp = CASE_REFERENCE, message = "{civmil.referral.case-reference}") String caseReference,
             @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune the household moves to", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String destinationCommuneCode,
             @Schema(description = "Date of the posting (mutation)", example = "2026-12-15") @NotNull LocalDate relocationDate,
             @Schema(description = "When the household is expected in the destination commune; when given, the request expires a configured number of days (60) after it instead of after its registration", example = "2027-01-04") LocalDate expectedArrivalDate,

@@ -1,5 +1,6 @@
 package fr.civmil.health.referral.reference;
 
+import fr.civmil.health.platform.problem.ProblemTexts.Text;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,22 +53,25 @@ public class Geography {
     public Located locate(String communeCode, String postalCode) {
         Optional<ReferenceGeography.Commune> found = reference.commune(communeCode);
         if (found.isEmpty()) {
-            return new Located(null, "commune " + communeCode + " does not exist in the reference geography ("
-                    + ReferenceGeography.SOURCE + ")");
+            return new Located(null, new Text("location.unknown-commune", communeCode, ReferenceGeography.SOURCE));
         }
         ReferenceGeography.Commune commune = found.get();
         if (postalCode != null && !commune.postalCodes().contains(postalCode)) {
-            return new Located(null, "postal code " + postalCode + " is not a postal code of " + commune.name() + " ("
-                    + commune.insee() + "); expected one of " + String.join(", ", commune.postalCodes()));
+            return new Located(null, new Text("location.postal-code", postalCode, commune.name(), commune.insee(), commune.postalCodes()));
         }
         return new Located(new Place(commune.insee(), commune.name(), postalCode, commune.departementCode(),
                 commune.epciSiren(), commune.regionCode()), null);
     }
 
-    /** Either a place or why the commune/postal code pair was refused. */
-    public record Located(Place place, String error) {
+    /** Either a place or why the commune/postal code pair was refused (a text of the problem texts). */
+    public record Located(Place place, Text error) {
         public boolean ok() {
             return place != null;
+        }
+
+        /** Whether the postal code (rather than the commune) was refused. */
+        public boolean postalCodeRefused() {
+            return error != null && error.key().equals("location.postal-code");
         }
     }
 }

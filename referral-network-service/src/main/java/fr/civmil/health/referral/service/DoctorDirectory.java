@@ -127,8 +127,8 @@ public class DoctorDirectory {
             params.put("epciDepartements", epciDepartements);
         }
         if (p.specialty != null) {
-            Specialty specialty = Specialty.parse(p.specialty).orElseThrow(() -> ApiProblem.invalidField("specialty",
-                    "unknown specialty '" + p.specialty + "'; see the code list in the referral guide"));
+            Specialty specialty = Specialty.parse(p.specialty).orElseThrow(() -> ApiProblem.invalidField("specialty", "field.unknown-specialty",
+                    p.specialty));
             where.append(" and d.specialty = :specialty");
             params.put("specialty", specialty.name());
         }
@@ -151,7 +151,7 @@ public class DoctorDirectory {
         if (p.name != null) {
             String name = DoctorService.searchable(p.name);
             if (name.isEmpty()) {
-                throw ApiProblem.invalidField("name", "must contain letters or digits");
+                throw ApiProblem.invalidField("name", "field.search-name");
             }
             where.append(" and d.search_name like :name");
             params.put("name", "%" + name + "%");

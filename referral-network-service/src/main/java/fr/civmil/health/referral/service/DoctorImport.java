@@ -28,7 +28,7 @@ import org.postgresql.PGConnection;
 import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.problem.ProblemTexts.Text;
 import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
@@ -87,8 +87,9 @@ public class DoctorImport {
         List<String> lines = lines(csv);
         List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
         if (!header.equals(HEADER)) {
-            throw new ApiProblem(422, "invalid-import", "Unprocessable request", "line 1: the header must be exactly "
-                    + String.join(",", HEADER), List.of(new Problem.Violation("line 1", "header must be " + String.join(",", HEADER))), Map.of());
+            String expected = String.join(",", HEADER);
+            throw new ApiProblem(422, "invalid-import.header", new Object[] { expected },
+                    List.of(new ApiProblem.FieldError("line 1", "field.import-header", expected)), Map.of());
         }
         entityManager.createNativeQuery("""
                 create temporary table doctor_import (
@@ -249,7 +250,7 @@ public class DoctorImport {
      */
     private static final class Validation {
         final Map<String, Integer> seen = new HashMap<>();
-        final List<Problem.Violation> errors = new ArrayList<>();
+        final List<ApiProblem.FieldError> errors = new ArrayList<>();
         int rows;
 
         /** The chunk's rows as CSV for COPY, or null once any line of the file was bad. */
@@ -258,29 +259,31 @@ public class DoctorImport {
             for (Checked line : checked) {
                 rows++;
                 Integer first = line.rpps() == null ? null : seen.putIfAbsent(line.rpps(), line.number());
-                String duplicate = first == null ? null : "rpps " + line.rpps() + " already on line " + first;
-                if (line.error() != null || duplicate != null) {
-                    String reason = line.error() == null ? duplicate : duplicate == null ? line.error() : duplicate + "; " + line.error();
-                    errors.add(new Problem.Violation("line " + line.number(), reason));
-                } else {
+                if (first == null && line.errors().isEmpty()) {
                     staged.append(line.row());
+                    continue;
                 }
+                List<Text> reasons = new ArrayList<>();
+                if (first != null) {
+                    reasons.add(new Text("import.duplicate-rpps", line.rpps(), first));
+                }
+                reasons.addAll(line.errors());
+                errors.add(new ApiProblem.FieldError("line " + line.number(), "field.import-line", reasons));
             }
             return errors.isEmpty() ? staged.toString() : null;
         }
 
         void throwIfInvalid() {
             if (!errors.isEmpty()) {
-                throw new ApiProblem(422, "invalid-import", "Unprocessable request",
-                        errors.size() + " line(s) are invalid; nothing was imported", errors, Map.of());
+                throw new ApiProblem(422, "invalid-import", new Object[] { errors.size() }, errors, Map.of());
             }
         }
     }
 
     /** One data line checked: its COPY row, or why it was refused. */
-    private record Checked(int number, String rpps, String row, String error) {
-        static Checked error(int number, String error) {
-            return new Checked(number, null, null, error);
+    private record Checked(int number, String rpps, String row, List<Text> errors) {
+        static Checked error(int number, Text error) {
+            return new Checked(number, null, null, List.of(error));
         }
     }
 
@@ -300,43 +303,43 @@ public class DoctorImport {
         try {
             f = Csv.parse(line);
         } catch (IllegalArgumentException e) {
-            return Checked.error(number, e.getMessage());
+            return Checked.error(number, new Text("import.csv", e.getMessage()));
         }
         if (f.size() != HEADER.size()) {
-            return Checked.error(number, "has " + f.size() + " fields, expected " + HEADER.size());
+            return Checked.error(number, new Text("import.field-count", f.size(), HEADER.size()));
         }
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         String rpps = f.get(0);
         if (!Identifiers.isRpps(rpps)) {
-            reasons.add("rpps must be 11 digits with a valid Luhn key");
+            reasons.add(new Text("import.rpps"));
         }
         String lastName = f.get(1).trim();
         String firstName = f.get(2).trim();
         if (lastName.isEmpty() || lastName.length() > 100) {
-            reasons.add("lastName must be 1 to 100 characters");
+            reasons.add(new Text("import.length", "lastName", 1, 100));
         }
         if (firstName.isEmpty() || firstName.length() > 100) {
-            reasons.add("firstName must be 1 to 100 characters");
+            reasons.add(new Text("import.length", "firstName", 1, 100));
         }
         Profession profession = enumValue(Profession.class, f.get(3));
         Specialty specialty = Specialty.parse(f.get(4)).orElse(null);
         if (profession == null) {
-            reasons.add("profession '" + f.get(3) + "' is not in the code list");
+            reasons.add(new Text("import.code", "profession", f.get(3)));
         }
         if (specialty == null) {
-            reasons.add("specialty '" + f.get(4) + "' is not in the code list");
+            reasons.add(new Text("import.code", "specialty", f.get(4)));
         } else if (profession != null && specialty.profession() != profession) {
-            reasons.add("specialty " + specialty + " is not a specialty of " + profession);
+            reasons.add(new Text("import.specialty-of", specialty, profession));
         }
         String address = f.get(5).trim();
         if (address.isEmpty() || address.length() > 300) {
-            reasons.add("address must be 1 to 300 characters");
+            reasons.add(new Text("import.length", "address", 1, 300));
         }
         Geography.Place place = null;
         if (!POSTAL_CODE.matcher(f.get(6)).matches()) {
-            reasons.add("postalCode must be 5 digits");
+            reasons.add(new Text("import.postal-code"));
         } else if (!Identifiers.isInseeCommune(f.get(7))) {
-            reasons.add("communeCode must be an INSEE commune code");
+            reasons.add(new Text("import.commune-code"));
         } else {
             Geography.Located located = geography.locate(f.get(7), f.get(6));
             if (located.ok()) {
@@ -347,33 +350,33 @@ public class DoctorImport {
         }
         String phone = f.get(8).isBlank() ? null : f.get(8).trim();
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            reasons.add("phone must be a French phone number");
+            reasons.add(new Text("import.phone"));
         }
         Boolean teleconsultation = bool(f.get(9));
         if (teleconsultation == null) {
-            reasons.add("teleconsultation must be true or false");
+            reasons.add(new Text("import.boolean", "teleconsultation"));
         }
         String languages = f.get(10).isBlank() ? "fr" : f.get(10).replace('|', ',');
         if (!LANGUAGES.matcher(languages).matches()) {
-            reasons.add("languages must be ISO 639-1 codes separated by |");
+            reasons.add(new Text("import.languages"));
         }
         Boolean accepting = bool(f.get(11));
         if (accepting == null) {
-            reasons.add("acceptingNewPatients must be true or false");
+            reasons.add(new Text("import.boolean", "acceptingNewPatients"));
         }
         Integer places = null;
         try {
             places = Integer.valueOf(f.get(12));
             if (places < 0 || places > 10000) {
-                reasons.add("remainingPlaces must be between 0 and 10000");
+                reasons.add(new Text("import.places"));
             }
         } catch (NumberFormatException e) {
-            reasons.add("remainingPlaces must be a whole number");
+            reasons.add(new Text("import.places-integer"));
         }
         LocalDate confirmedOn = date(f.get(13), "capacityConfirmedOn", true, reasons);
         LocalDate signedOn = date(f.get(14), "charterSignedOn", false, reasons);
         if (!reasons.isEmpty()) {
-            return new Checked(number, Identifiers.isRpps(rpps) ? rpps : null, null, String.join("; ", reasons));
+            return new Checked(number, Identifiers.isRpps(rpps) ? rpps : null, null, reasons);
         }
         StringBuilder row = new StringBuilder(256);
         // The identifiers of a new doctor and of its event, time-ordered so that the bulk insert stays at
@@ -382,7 +385,7 @@ public class DoctorImport {
                 profession.name(), specialty.name(), address, f.get(6), place.communeCode(), place.departementCode(),
                 place.epciSiren(), place.regionCode(), phone, teleconsultation.toString(), languages, accepting.toString(),
                 places.toString(), confirmedOn.toString(), signedOn == null ? null : signedOn.toString());
-        return new Checked(number, rpps, row.toString(), null);
+        return new Checked(number, rpps, row.toString(), List.of());
     }
 
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
@@ -397,21 +400,21 @@ public class DoctorImport {
         return TRUE.contains(v) ? Boolean.TRUE : FALSE.contains(v) ? Boolean.FALSE : null;
     }
 
-    private static LocalDate date(String value, String field, boolean required, List<String> reasons) {
+    private static LocalDate date(String value, String field, boolean required, List<Text> reasons) {
         if (value.isBlank()) {
             if (required) {
-                reasons.add(field + " is required (YYYY-MM-DD)");
+                reasons.add(new Text("import.date-required", field));
             }
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
             if (date.isAfter(LocalDate.now())) {
-                reasons.add(field + " must not be in the future");
+                reasons.add(new Text("import.date-future", field));
             }
             return date;
         } catch (DateTimeParseException e) {
-            reasons.add(field + " must be a date YYYY-MM-DD");
+            reasons.add(new Text("import.date", field));
             return null;
         }
     }

@@ -19,7 +19,6 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
 import fr.civmil.health.referral.api.DoctorPayloads.CharterTransitionInput;
 import fr.civmil.health.referral.api.DoctorPayloads.DetailsInput;
@@ -63,7 +62,7 @@ public class DoctorService {
     public ReferencedDoctor find(UUID id) {
         ReferencedDoctor doctor = ReferencedDoctor.findById(id);
         if (doctor == null) {
-            throw ApiProblem.notFound("Referenced doctor", id);
+            throw ApiProblem.notFound("doctor", id);
         }
         return doctor;
     }
@@ -137,17 +136,16 @@ public class DoctorService {
         Etags.requireMatch(ifMatch, d.version);
         CharterStatus from = d.charterStatus;
         if (!from.canMoveTo(in.to())) {
-            throw ApiProblem.conflict("illegal-charter-transition", "The charter cannot go from " + from + " to " + in.to()
-                    + (from.next().isEmpty() ? " (" + from + " is final)" : "; allowed next: " + from.next()));
+            throw from.next().isEmpty() ? ApiProblem.conflict("illegal-charter-transition.final", from, in.to())
+                    : ApiProblem.conflict("illegal-charter-transition", from, in.to(), from.next());
         }
         String reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         if (in.to().requiresReason() && reason == null) {
-            throw ApiProblem.invalidField("reason", "is required to move the charter to " + in.to());
+            throw ApiProblem.invalidField("reason", "field.charter-reason", in.to());
         }
         LocalDate effectiveOn = in.effectiveOn() == null ? LocalDate.now() : in.effectiveOn();
         if (effectiveOn.isBefore(d.charterStatusSince) && from != CharterStatus.PENDING_SIGNATURE) {
-            throw ApiProblem.invalidField("effectiveOn", "must not be before " + d.charterStatusSince
-                    + ", when the charter became " + from);
+            throw ApiProblem.invalidField("effectiveOn", "field.charter-effective-on", d.charterStatusSince, from);
         }
         d.charterStatus = in.to();
         d.charterStatusSince = effectiveOn;
@@ -206,20 +204,19 @@ public class DoctorService {
 
     private static void requireConsistent(Profession profession, Specialty specialty) {
         if (specialty.profession() != profession) {
-            throw ApiProblem.invalidField("specialty", specialty + " is a specialty of " + specialty.profession()
-                    + ", not of " + profession);
+            throw ApiProblem.invalidField("specialty", "field.specialty-of", specialty, specialty.profession(), profession);
         }
     }
 
     private List<PracticeLocation> locate(List<LocationInput> inputs) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<ApiProblem.FieldError> violations = new ArrayList<>();
         List<PracticeLocation> locations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             LocationInput in = inputs.get(i);
             Geography.Located located = geography.locate(in.communeCode(), in.postalCode());
             if (!located.ok()) {
-                String field = located.error().startsWith("postal") ? "postalCode" : "communeCode";
-                violations.add(new Problem.Violation("practiceLocations[" + i + "]." + field, located.error()));
+                String field = located.postalCodeRefused() ? "postalCode" : "communeCode";
+                violations.add(new ApiProblem.FieldError("practiceLocations[" + i + "]." + field, located.error().key(), located.error().args()));
                 continue;
             }
             PracticeLocation l = new PracticeLocation();
@@ -232,13 +229,12 @@ public class DoctorService {
             locations.add(l);
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblem(422, "unknown-location", "Unprocessable request",
-                    violations.size() + " practice location(s) do not match the reference geography", violations, Map.of());
+            throw new ApiProblem(422, "unknown-location", new Object[] { violations.size() }, violations, Map.of());
         }
         return locations;
     }
 
     private static ApiProblem duplicate(String rpps) {
-        return ApiProblem.conflict("duplicate-rpps", "A doctor with RPPS " + rpps + " is already referenced");
+        return ApiProblem.conflict("duplicate-rpps", rpps);
     }
 }

@@ -28,7 +28,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.problem.ProblemTexts.Text;
 import fr.civmil.health.referral.api.ReferralPayloads.Destination;
 import fr.civmil.health.referral.api.ReferralPayloads.NeedInput;
 import fr.civmil.health.referral.api.ReferralPayloads.NeedView;
@@ -84,16 +84,15 @@ public class ReferralService {
     public ReferralRequest register(RequestInput in) {
         Geography.Located located = geography.locate(in.destinationCommuneCode(), null);
         if (!located.ok()) {
-            throw ApiProblem.unprocessable("unknown-commune", "destinationCommuneCode: " + located.error());
+            throw ApiProblem.unprocessable("unknown-commune", "destinationCommuneCode", located.error());
         }
         Set<Specialty> specialties = EnumSet.noneOf(Specialty.class);
         for (NeedInput need : in.needs()) {
             if (!specialties.add(need.specialty())) {
-                throw invalidNeeds("chaque spécialité une seule fois : " + need.specialty() + " est répétée");
+                throw invalidNeeds(new Text("field.needs-repeated", need.specialty()));
             }
             if (need.people() > in.householdSize()) {
-                throw invalidNeeds("le besoin " + need.specialty() + " couvre " + need.people() + " personnes, plus que le foyer ("
-                        + in.householdSize() + ")");
+                throw invalidNeeds(new Text("field.needs-household", need.specialty(), need.people(), in.householdSize()));
             }
         }
         if (ReferralRequest.count("caseReference = ?1 and status in ?2", in.caseReference(), LIVE) > 0) {
@@ -131,7 +130,7 @@ public class ReferralService {
     public ReferralRequest find(UUID id) {
         ReferralRequest r = ReferralRequest.findById(id);
         if (r == null) {
-            throw ApiProblem.notFound("Referral request", id);
+            throw ApiProblem.notFound("request", id);
         }
         return r;
     }
@@ -168,9 +167,9 @@ public class ReferralService {
     public ReferralRequest propose(UUID id) {
         ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw ApiProblem.notFound("Referral request", id);
+            throw ApiProblem.notFound("request", id);
         }
-        requireWaiting(r, "propose doctors for");
+        requireWaiting(r, "illegal-request-transition.propose");
         entityManager.createNativeQuery("delete from referral_proposal where request_id = ?1").setParameter(1, id).executeUpdate();
         for (Need need : r.needs) {
             if (!need.assigned()) {
@@ -284,12 +283,11 @@ public class ReferralService {
     @Transactional
     public ReferralRequest assign(UUID id, String ifMatch, UUID doctorId, Specialty specialty) {
         ReferralRequest r = lockForUpdate(id, ifMatch);
-        requireWaiting(r, "assign");
-        Need need = r.need(specialty).orElseThrow(() -> ApiProblem.unprocessable("unknown-need",
-                "La demande n'a pas de besoin " + specialty + " ; ses besoins : "
-                        + r.needs.stream().map(n -> n.specialty.name()).collect(Collectors.joining(", "))));
+        requireWaiting(r, "illegal-request-transition.assign");
+        Need need = r.need(specialty).orElseThrow(() -> ApiProblem.unprocessable("unknown-need", specialty,
+                r.needs.stream().map(n -> n.specialty.name()).toList()));
         if (need.assigned()) {
-            throw ApiProblem.conflict("need-already-assigned", "Le besoin " + specialty + " est déjà attribué à un médecin");
+            throw ApiProblem.conflict("need-already-assigned", specialty);
         }
         int taken = entityManager.createNativeQuery("""
                 update referenced_doctor set remaining_places = remaining_places - ?2, version = version + 1, updated_at = now()
@@ -321,7 +319,7 @@ public class ReferralService {
         requireNoPersonalData("reason", reason);
         ReferralRequest r = lockForUpdate(id, ifMatch);
         if (r.status.isFinal()) {
-            throw ApiProblem.conflict("illegal-request-transition", "The request is " + r.status + " and cannot be cancelled");
+            throw ApiProblem.conflict("illegal-request-transition.cancel", r.status);
         }
         for (Need need : r.needs) {
             if (need.assigned()) {
@@ -341,7 +339,7 @@ public class ReferralService {
     public ReferralRequest close(UUID id, String ifMatch) {
         ReferralRequest r = lockForUpdate(id, ifMatch);
         if (r.status != ReferralStatus.ASSIGNED) {
-            throw ApiProblem.conflict("illegal-request-transition", "Only an ASSIGNED request can be closed; this one is " + r.status);
+            throw ApiProblem.conflict("illegal-request-transition.close", r.status);
         }
         end(r, ReferralStatus.CLOSED, null);
         return r;
@@ -380,7 +378,7 @@ public class ReferralService {
     private ReferralRequest lockForUpdate(UUID id, String ifMatch) {
         ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw ApiProblem.notFound("Referral request", id);
+            throw ApiProblem.notFound("request", id);
         }
         Etags.requireMatch(ifMatch, r.version);
         return r;
@@ -410,24 +408,23 @@ public class ReferralService {
     /** Refuses free text that holds a NIR or a person's name; the problem names the field, never the value. */
     private static void requireNoPersonalData(String field, String text) {
         switch (PersonalData.find(text)) {
-            case NIR -> throw refusedField("social-security-number-refused", field,
-                    "contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le");
-            case PERSON_NAME -> throw refusedField("person-name-refused", field,
-                    "contient ce qui ressemble au nom d'une personne : aucun nom dans ce champ");
+            case NIR -> throw refusedField("social-security-number-refused", field, new Text("field.social-security-number"));
+            case PERSON_NAME -> throw refusedField("person-name-refused", field, new Text("field.person-name"));
             case NONE -> {
                 // Nothing personal.
             }
         }
     }
 
-    private static ApiProblem refusedField(String slug, String field, String message) {
-        return new ApiProblem(422, slug, "Unprocessable request", field + " " + message, List.of(new Problem.Violation(field, message)),
-                Map.of());
+    /** 422 naming the field and why ({@code refused-field}: "field why"), in the reader's language. */
+    private static ApiProblem refusedField(String slug, String field, Text why) {
+        return new ApiProblem(422, slug + ".field", new Object[] { field, why },
+                List.of(new ApiProblem.FieldError(field, why.key(), why.args())), Map.of());
     }
 
-    private static void requireWaiting(ReferralRequest r, String action) {
+    private static void requireWaiting(ReferralRequest r, String key) {
         if (!ReferralStatus.WAITING.contains(r.status)) {
-            throw ApiProblem.conflict("illegal-request-transition", "Cannot " + action + " a request that is " + r.status);
+            throw ApiProblem.conflict(key, r.status);
         }
     }
 
@@ -436,29 +433,27 @@ public class ReferralService {
                 "select charter_status, accepting_new_patients, remaining_places, specialty from referenced_doctor where id = ?1")
                 .setParameter(1, doctorId).getResultList();
         if (rows.isEmpty()) {
-            return ApiProblem.unprocessable("unknown-doctor", "Referenced doctor " + doctorId + " does not exist");
+            return ApiProblem.unprocessable("unknown-doctor", doctorId);
         }
         Object[] d = (Object[]) rows.get(0);
         Specialty specialty = Specialty.valueOf((String) d[3]);
         if (!need.specialty.servedBy().contains(specialty)) {
-            return ApiProblem.unprocessable("specialty-mismatch", "Le médecin exerce en " + specialty.label()
-                    + ", ce qui ne répond pas au besoin " + need.specialty.label());
+            return ApiProblem.unprocessable("specialty-mismatch", specialty.label(), need.specialty.label());
         }
         if (!"ACTIVE".equals(d[0])) {
-            return ApiProblem.conflict("doctor-not-active", "The doctor's charter is " + d[0] + "; only ACTIVE doctors take households");
+            return ApiProblem.conflict("doctor-not-active", d[0]);
         }
         if (!(Boolean) d[1]) {
-            return ApiProblem.conflict("doctor-not-accepting", "The doctor does not accept new military patients");
+            return ApiProblem.conflict("doctor-not-accepting");
         }
-        return ApiProblem.conflict("no-place-left", "Il reste " + d[2] + " place(s) au médecin ; le besoin " + need.specialty
-                + " en demande " + need.people);
+        return ApiProblem.conflict("no-place-left", d[2], need.specialty, need.people);
     }
 
-    private static ApiProblem invalidNeeds(String detail) {
-        return refusedField("invalid-needs", "needs", detail);
+    private static ApiProblem invalidNeeds(Text why) {
+        return refusedField("invalid-needs", "needs", why);
     }
 
     private static ApiProblem duplicateCase(String caseReference) {
-        return ApiProblem.conflict("duplicate-case", "Case " + caseReference + " already has a request in progress");
+        return ApiProblem.conflict("duplicate-case", caseReference);
     }
 }

@@ -42,6 +42,13 @@ public final class ProblemTexts {
     private ProblemTexts() {
     }
 
+    /**
+     * A text shown inside another (a reason among a line's reasons): an argument of this type is rendered in the
+     * reader's language too; a list of them reads as clauses separated by "; ".
+     */
+    public record Text(String key, Object... args) {
+    }
+
     /** French when the client ranks French before English, English otherwise (the acceptable languages are in preference order). */
     public static Locale negotiate(List<Locale> acceptable) {
         for (Locale locale : acceptable) {
@@ -120,8 +127,12 @@ public final class ProblemTexts {
         if (value instanceof Enum<?> code) {
             return code.name();
         }
+        if (value instanceof Text text) {
+            return text(locale, text.key(), text.args());
+        }
         if (value instanceof Collection<?> values) {
-            return values.stream().map(v -> format(locale, v)).collect(Collectors.joining(", "));
+            boolean clauses = !values.isEmpty() && values.stream().allMatch(Text.class::isInstance);
+            return values.stream().map(v -> format(locale, v)).collect(Collectors.joining(clauses ? "; " : ", "));
         }
         return String.valueOf(value);
     }
