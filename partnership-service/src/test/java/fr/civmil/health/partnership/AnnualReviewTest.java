@@ -132,26 +132,26 @@ class AnnualReviewTest {
         String etag = Api.etag("ars", review);
         assertEquals("\"1\"", etag, "a comment changes what is signed");
 
-        as("ars").header("If-Match", etag).post(review + "/signatures/SSA").then().statusCode(403);
-        as("ssa").header("If-Match", etag).post(review + "/signatures/ARS").then().statusCode(403);
-        as("auditor").header("If-Match", etag).post(review + "/signatures/ARS").then().statusCode(403);
-        as("ssa").header("If-Match", etag).post(review + "/signatures/NAVY").then().statusCode(400);
-        as("ssa").header("If-Match", "\"0\"").post(review + "/signatures/SSA").then().statusCode(412);
-        as("ssa").post(review + "/signatures/SSA").then().statusCode(428);
+        as("ars").header("If-Match", etag).body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(403);
+        as("ssa").header("If-Match", etag).body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then().statusCode(403);
+        as("auditor").header("If-Match", etag).body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then().statusCode(403);
+        as("ssa").header("If-Match", etag).body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/NAVY").then().statusCode(400);
+        as("ssa").header("If-Match", "\"0\"").body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(412);
+        as("ssa").body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(428);
         as("auditor").get(review).then().body("status", equalTo("OPEN")).body("ssaSignature", nullValue());
 
-        as("ssa").header("If-Match", etag).post(review + "/signatures/SSA").then().statusCode(200)
+        as("ssa").header("If-Match", etag).body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(200)
                 .body("status", equalTo("PARTIALLY_SIGNED")).body("ssaSignature.signedBy", equalTo("dev-ssa"))
                 .header("ETag", equalTo("\"2\""));
-        as("ssa").header("If-Match", "\"2\"").post(review + "/signatures/SSA").then().statusCode(409)
+        as("ssa").header("If-Match", "\"2\"").body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(409)
                 .body("type", equalTo("urn:civmil:problem:already-signed"));
         as("ars").header("If-Match", "\"2\"").body(Map.of()).post(review + "/snapshot").then().statusCode(409);
-        as("ars").header("If-Match", "\"2\"").post(review + "/signatures/ARS").then().statusCode(200)
+        as("ars").header("If-Match", "\"2\"").body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then().statusCode(200)
                 .body("status", equalTo("SIGNED")).body("arsSignature.signedBy", equalTo("dev-ars"));
 
         as("ars").body(Map.of("commitmentId", s.commitment, "text", "Trop tard")).post(review + "/comments").then().statusCode(409)
                 .body("type", equalTo("urn:civmil:problem:review-signed"));
-        as("ars").header("If-Match", "\"3\"").post(review + "/signatures/ARS").then().statusCode(409);
+        as("ars").header("If-Match", "\"3\"").body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then().statusCode(409);
         as("admin").header("If-Match", "\"3\"").body(Map.of()).post(review + "/snapshot").then().statusCode(409);
         as("auditor").get(review).then().body("comments", hasSize(1)).header("ETag", equalTo("\"3\""));
 
@@ -170,8 +170,8 @@ class AnnualReviewTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Integer> codes;
         try {
-            Callable<Integer> ssa = () -> as("ssa").header("If-Match", "\"0\"").post(review + "/signatures/SSA").statusCode();
-            Callable<Integer> ars = () -> as("ars").header("If-Match", "\"0\"").post(review + "/signatures/ARS").statusCode();
+            Callable<Integer> ssa = () -> as("ssa").header("If-Match", "\"0\"").body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").statusCode();
+            Callable<Integer> ars = () -> as("ars").header("If-Match", "\"0\"").body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").statusCode();
             codes = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(List.of(ssa, ars))) {
                 codes.add(f.get());
@@ -216,7 +216,14 @@ class AnnualReviewTest {
         String review = s.reviews + "/" + year;
         as("ars").body(Map.of("year", year)).post(s.reviews).then().statusCode(201);
         as("ars").body(Map.of("commitmentId", s.commitment, "text", "Point d'étape, \"à revoir\"")).post(review + "/comments").then().statusCode(201);
-        as("ssa").header("If-Match", "\"1\"").post(review + "/signatures/SSA").then().statusCode(200);
+        as("ssa").header("If-Match", "\"1\"").body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/SSA").then().statusCode(422)
+                .body("type", equalTo("urn:civmil:problem:unknown-signatory"));
+        as("ssa").header("If-Match", "\"1\"").body(Map.of("signatory", "Bruno Leroy")).post(review + "/signatures/SSA").then().statusCode(200)
+                .body("ssaSignature.signatory", equalTo("Bruno Leroy")).body("ssaSignature.function", equalTo("Médecin chef"))
+                .body("ssaSignature.signedBy", equalTo("dev-ssa"));
+        as("ars").body(Map.of("heldOn", TODAY.toString(), "kind", "ORDINARY", "place", "ARS Occitanie, Montpellier",
+                "attendees", List.of(Map.of("party", "SSA", "name", "Bruno Leroy", "function", "Médecin chef")), "minutes", "Point sur l'axe 1"))
+                .post("/api/v1/partnerships/" + s.contract + "/committee-meetings").then().statusCode(201);
 
         String csv = as("auditor").get(review + "/export.csv").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
@@ -233,7 +240,18 @@ class AnnualReviewTest {
                 .body(containsString("@media print"))
                 .body(containsString("Axe 1 — Accès aux soins"))
                 .body(containsString("Point d'étape, &quot;à revoir&quot;"))
-                .body(containsString("Signé par dev-ssa"))
+                .body(containsString("Signé pour le Service de santé des armées par Bruno Leroy, Médecin chef, le " + french(TODAY)))
+                .body(containsString("Prévu")).body(containsString("Conjoint (SSA et ARS)"))
+                .body(containsString("Réunion ordinaire du " + french(TODAY) + ", ARS Occitanie, Montpellier — compte rendu non encore signé"))
+                .body(containsString("Indicateur de test : 50 days (cible 400, 12,5 %)"))
+                .body(not(containsString("dev-ssa"))).body(not(containsString("PLANNED"))).body(not(containsString("JOINT")))
                 .body(not(containsString("<script")));
+        as("auditor").get(review).then().body("meetings[0].kind", equalTo("ORDINARY")).body("meetings[0].signed", equalTo(false));
+    }
+
+    /** A date as the French documents write it ("3 décembre 2026", "1er mars 2026"). */
+    static String french(LocalDate date) {
+        String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH).format(date);
+        return date.getDayOfMonth() == 1 ? "1er" + day.substring(1) : day;
     }
 }

@@ -39,7 +39,7 @@ class EventSchemaTest {
         int year = LocalDate.now().getYear();
         String review = "/api/v1/partnerships/" + contract + "/reviews/" + year;
         as("ars").body(Map.of("year", year)).post("/api/v1/partnerships/" + contract + "/reviews").then().statusCode(201);
-        as("ars").header("If-Match", "\"0\"").post(review + "/signatures/ARS").then().statusCode(200);
+        as("ars").header("If-Match", "\"0\"").body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then().statusCode(200);
         String activation = CrisisActivationTest.request("ssa", "NRC", "2B");
         as("ssa").header("If-Match", "\"0\"").post("/api/v1/crisis-activations/" + activation + "/activation").then().statusCode(200);
         as("ssa").header("If-Match", "\"1\"").body(Map.of()).post("/api/v1/crisis-activations/" + activation + "/stand-down")

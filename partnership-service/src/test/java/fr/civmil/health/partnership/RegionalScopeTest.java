@@ -77,7 +77,7 @@ class RegionalScopeTest {
         outsideRegion(arsOf("11").header("If-Match", reviewTag).body(Map.of()).post(review + "/snapshot").then(), ILE_DE_FRANCE, OCCITANIE);
         outsideRegion(arsOf("11").body(Map.of("commitmentId", commitment, "text", "Avis d'une autre région")).post(review + "/comments").then(),
                 ILE_DE_FRANCE, OCCITANIE);
-        outsideRegion(arsOf("11").header("If-Match", reviewTag).post(review + "/signatures/ARS").then(), ILE_DE_FRANCE, OCCITANIE);
+        outsideRegion(arsOf("11").header("If-Match", reviewTag).body(Map.of("signatory", "Alice Martin")).post(review + "/signatures/ARS").then(), ILE_DE_FRANCE, OCCITANIE);
         // An indicator that would count another région's figures is refused too.
         outsideRegion(as("ars").body(Map.of("commitmentId", commitment, "name", "Médecins", "unit", "doctors", "baseline", 0, "target", 10,
                 "direction", "HIGHER_IS_BETTER", "feed", "REFERENCED_DOCTORS", "regionCode", "11")).post(path + "/indicators").then(), OCCITANIE, ILE_DE_FRANCE);

@@ -58,10 +58,12 @@ public final class CommitmentJson {
 
     @Schema(name = "CommitmentStatusStep", description = "One status a commitment took")
     public record StatusHistoryEntry(@Schema(description = "Null for the creation") CommitmentStatus from, CommitmentStatus to, String reason,
-            @Schema(description = "Subject of the token that gave the status", example = "dev-ssa") String by, Instant at) {
+            @Schema(description = "Subject of the token that gave the status", example = "dev-ssa") String by, Instant at,
+            @Schema(description = "The follow-up committee's decision that gave the status, if one did") UUID decisionId) {
 
         static StatusHistoryEntry of(CommitmentStatusChange change) {
-            return new StatusHistoryEntry(change.fromStatus, change.toStatus, change.reason, change.changedBy, change.changedAt);
+            return new StatusHistoryEntry(change.fromStatus, change.toStatus, change.reason, change.changedBy, change.changedAt,
+                    change.decisionId);
         }
     }
 }

@@ -15,10 +15,13 @@ import fr.civmil.health.partnership.api.ReviewJson.Comparison;
 import fr.civmil.health.partnership.api.ReviewJson.IndicatorChange;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Axis;
+import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Contract;
+import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
+import fr.civmil.health.partnership.domain.SignedBy;
 
 /** A review as CSV, as a print-ready HTML document, and compared with another year's. */
 final class ReviewDocuments {
@@ -89,7 +92,7 @@ final class ReviewDocuments {
         out.append("\r\n");
     }
 
-    static String html(Contract contract, List<Axis> axes, AnnualReview review, List<ReviewComment> comments) {
+    static String html(Contract contract, List<Axis> axes, AnnualReview review, List<ReviewComment> comments, List<CommitteeMeeting> meetings) {
         Map<UUID, List<ReviewComment>> byCommitment = comments.stream().collect(Collectors.groupingBy(c -> c.commitmentId));
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Suivi annuel ").append(review.year)
@@ -101,7 +104,8 @@ final class ReviewDocuments {
                 .append("</style></head><body>\n");
         out.append("<h1>Suivi annuel ").append(review.year).append(" — ").append(e(contract.title)).append("</h1>\n");
         out.append("<p>").append(e(contract.legalBasis)).append(" · Référence ").append(e(contract.reference))
-                .append(" · Situation au ").append(review.reviewDate).append("</p>\n");
+                .append(" · Situation au ").append(FrenchLabels.date(review.snapshot.asOf()))
+                .append(" · Suivi établi le ").append(FrenchLabels.date(review.reviewDate)).append("</p>\n");
         out.append("<p>Parties : ").append(e(String.join(", ", contract.parties))).append("</p>\n");
         for (Axis axis : axes) {
             List<CommitmentLine> lines = review.snapshot.commitments().stream().filter(c -> c.axis() == axis.number).toList();
@@ -112,28 +116,50 @@ final class ReviewDocuments {
             }
             out.append("<table><thead><tr><th>Engagement</th><th>Porteur</th><th>Échéance</th><th>Statut</th><th>Indicateurs</th><th>Commentaires</th></tr></thead><tbody>\n");
             for (CommitmentLine c : lines) {
-                out.append("<tr><td>").append(e(c.title())).append("</td><td>").append(c.owner()).append("</td><td>").append(c.dueDate())
-                        .append("</td><td").append(c.late() ? " class=\"late\">" : ">").append(c.status()).append(c.late() ? " (en retard)" : "")
-                        .append("</td><td>");
+                out.append("<tr><td>").append(e(c.title())).append("</td><td>").append(FrenchLabels.owner(c.owner())).append("</td><td>")
+                        .append(FrenchLabels.date(c.dueDate())).append("</td><td").append(c.late() ? " class=\"late\">" : ">")
+                        .append(FrenchLabels.status(c.status())).append(c.late() ? " (en retard)" : "").append("</td><td>");
                 for (IndicatorLine i : c.indicators()) {
-                    out.append(e(i.name())).append(" : ").append(i.value() == null ? "—" : i.value().toPlainString()).append(' ').append(e(i.unit()))
-                            .append(" (cible ").append(i.target().toPlainString())
-                            .append(i.progress() == null ? "" : ", " + i.progress().toPlainString() + " %").append(")<br>");
+                    out.append(e(i.name())).append(" : ").append(FrenchLabels.number(i.value())).append(' ').append(e(i.unit()))
+                            .append(" (cible ").append(FrenchLabels.number(i.target()))
+                            .append(i.progress() == null ? "" : ", " + FrenchLabels.number(i.progress()) + " %").append(")<br>");
                 }
                 out.append("</td><td>");
                 for (ReviewComment comment : byCommitment.getOrDefault(c.commitmentId(), List.of())) {
-                    out.append(e(comment.text)).append(" <em>(").append(e(comment.author)).append(")</em><br>");
+                    out.append(e(comment.text)).append(" <em>(").append(FrenchLabels.date(comment.createdAt)).append(")</em><br>");
                 }
                 out.append("</td></tr>\n");
             }
             out.append("</tbody></table>\n");
         }
-        out.append("<h2>Signatures</h2>\n<table class=\"signatures\"><tr><th>Pour le Service de santé des armées</th><th>Pour l'ARS</th></tr><tr><td>")
-                .append(review.ssaSignedAt == null ? "" : "Signé par " + e(review.ssaSignedBy) + " le " + review.ssaSignedAt)
-                .append("</td><td>")
-                .append(review.arsSignedAt == null ? "" : "Signé par " + e(review.arsSignedBy) + " le " + review.arsSignedAt)
-                .append("</td></tr></table>\n</body></html>\n");
+        out.append("<h2>Comité de suivi en ").append(review.year).append("</h2>\n");
+        if (meetings.isEmpty()) {
+            out.append("<p>Aucune réunion du comité de suivi.</p>\n");
+        } else {
+            out.append("<ul>\n");
+            for (CommitteeMeeting meeting : meetings) {
+                boolean signed = meeting.signedBy(Party.SSA) && meeting.signedBy(Party.ARS);
+                out.append("<li>Réunion ").append(FrenchLabels.kind(meeting.kind)).append(" du ").append(FrenchLabels.date(meeting.heldOn))
+                        .append(meeting.place == null ? "" : ", " + e(meeting.place))
+                        .append(signed ? " — compte rendu signé par les deux parties" : " — compte rendu non encore signé par les deux parties")
+                        .append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        out.append("<h2>Signatures</h2>\n<table class=\"signatures\"><tr><th>Pour le Service de santé des armées</th><th>Pour l'Agence régionale de santé</th></tr><tr><td>")
+                .append(signature(Party.SSA, review.signature(Party.SSA))).append("</td><td>")
+                .append(signature(Party.ARS, review.signature(Party.ARS))).append("</td></tr></table>\n</body></html>\n");
         return out.toString();
+    }
+
+    /** "Signé pour l'Agence régionale de santé par Didier JAFFRE, Directeur général, le 12 mars 2026"; the caller stays in the trail. */
+    private static String signature(Party party, SignedBy by) {
+        if (by == null) {
+            return "";
+        }
+        return "Signé pour " + FrenchLabels.party(party)
+                + (by.signatory() == null ? "" : " par " + e(by.signatory()) + (by.function() == null ? "" : ", " + e(by.function())))
+                + ", le " + FrenchLabels.date(by.at());
     }
 
     private static Map<UUID, String> notes(List<ReviewComment> comments) {

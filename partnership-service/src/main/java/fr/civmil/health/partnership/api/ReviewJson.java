@@ -16,8 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.CommitteeMeeting;
+import fr.civmil.health.partnership.domain.MeetingKind;
+import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot;
+import fr.civmil.health.partnership.domain.SignedBy;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of annual reviews. */
@@ -48,21 +52,41 @@ public final class ReviewJson {
         }
     }
 
+    @Schema(name = "SignatureInput", description = "Who signs for the party: one of the contract's signatories for that party (its `party`), by name")
+    public record SignatureInput(@Schema(example = "Didier JAFFRE") @NotBlank @Size(max = 200) String signatory) {
+    }
+
     @Schema(name = "Signature")
-    public record SignatureView(@Schema(example = "dev-ars") String signedBy, Instant signedAt) {
+    public record SignatureView(@Schema(description = "The caller who recorded the signature (token subject)", example = "dev-ars") String signedBy,
+            Instant signedAt,
+            @Schema(description = "The contract's signatory who signed, when named", example = "Didier JAFFRE") String signatory,
+            @Schema(description = "The signatory's function", example = "Directeur général") String function) {
+
+        public static SignatureView of(SignedBy by) {
+            return by == null ? null : new SignatureView(by.actor(), by.at(), by.signatory(), by.function());
+        }
     }
 
     @Schema(name = "AnnualReview")
     public record ReviewView(UUID id, UUID contractId, int year, LocalDate reviewDate,
             @Schema(description = "OPEN, PARTIALLY_SIGNED or SIGNED (immutable)", enumeration = { "OPEN", "PARTIALLY_SIGNED", "SIGNED" }, example = "OPEN") String status,
-            SignatureView ssaSignature, SignatureView arsSignature, ReviewSnapshot snapshot, List<CommentView> comments) {
+            SignatureView ssaSignature, SignatureView arsSignature, ReviewSnapshot snapshot, List<CommentView> comments,
+            @Schema(description = "The follow-up committee's meetings held in the year") List<MeetingSummary> meetings) {
 
-        public static ReviewView of(AnnualReview r, List<ReviewComment> comments) {
+        public static ReviewView of(AnnualReview r, List<ReviewComment> comments, List<CommitteeMeeting> meetings) {
             String status = r.isFullySigned() ? "SIGNED" : r.ssaSignedAt != null || r.arsSignedAt != null ? "PARTIALLY_SIGNED" : "OPEN";
             return new ReviewView(r.id, r.contractId, r.year, r.reviewDate, status,
-                    r.ssaSignedAt == null ? null : new SignatureView(r.ssaSignedBy, r.ssaSignedAt),
-                    r.arsSignedAt == null ? null : new SignatureView(r.arsSignedBy, r.arsSignedAt),
-                    r.snapshot, comments.stream().map(CommentView::of).toList());
+                    SignatureView.of(r.signature(Party.SSA)), SignatureView.of(r.signature(Party.ARS)),
+                    r.snapshot, comments.stream().map(CommentView::of).toList(), meetings.stream().map(MeetingSummary::of).toList());
+        }
+    }
+
+    @Schema(name = "ReviewMeeting", description = "A meeting of the follow-up committee in the reviewed year")
+    public record MeetingSummary(UUID id, LocalDate heldOn, MeetingKind kind,
+            @Schema(description = "Both parties signed its minutes") boolean signed) {
+
+        static MeetingSummary of(CommitteeMeeting m) {
+            return new MeetingSummary(m.id, m.heldOn, m.kind, m.signedBy(Party.SSA) && m.signedBy(Party.ARS));
         }
     }
 

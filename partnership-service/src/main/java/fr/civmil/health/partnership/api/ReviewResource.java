@@ -36,7 +36,9 @@ import fr.civmil.health.partnership.api.ReviewJson.Comparison;
 import fr.civmil.health.partnership.api.ReviewJson.ReviewInput;
 import fr.civmil.health.partnership.api.ReviewJson.ReviewRefresh;
 import fr.civmil.health.partnership.api.ReviewJson.ReviewView;
+import fr.civmil.health.partnership.api.ReviewJson.SignatureInput;
 import fr.civmil.health.partnership.domain.AnnualReview;
+import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
@@ -46,7 +48,6 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
@@ -78,7 +79,7 @@ public class ReviewResource {
     }
 
     private static Response view(AnnualReview review, Response.ResponseBuilder builder) {
-        return builder.entity(ReviewView.of(review, ReviewComment.ofReview(review.id))).header("ETag", Etags.of(review.version)).build();
+        return builder.entity(ReviewView.of(review, ReviewComment.ofReview(review.id), CommitteeMeeting.heldIn(review.contractId, review.year))).header("ETag", Etags.of(review.version)).build();
     }
 
     @GET
@@ -87,7 +88,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public Page<ReviewView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page) {
-        return reviews.page(contractId, page).map(r -> ReviewView.of(r, ReviewComment.ofReview(r.id)));
+        return reviews.page(contractId, page).map(r -> ReviewView.of(r, ReviewComment.ofReview(r.id), CommitteeMeeting.heldIn(r.contractId, r.year)));
     }
 
     @POST
@@ -151,28 +152,24 @@ public class ReviewResource {
 
     @POST
     @Path("/{year}/signatures/{party}")
-    // No body: a client sends no Content-Type.
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.ARS, Roles.SSA, Roles.ADMIN })
     @Extension(name = Caller.REGION_SCOPED_EXTENSION, value = "true", parseValue = true)
     @Operation(operationId = "signReview", summary = "Sign the review off for one party",
-            description = "An ssa caller signs for SSA only, an ars caller for ARS only. Once both signed, the review is immutable. Publishes review.signed")
+            description = "An ssa caller signs for SSA only, an ars caller for ARS only, naming the contract's signatory who signs (the export shows that name and function). Once both signed, the review is immutable. Publishes review.signed")
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "The role does not allow this, or the caller signs for the other party", content = @Content(mediaType = PROBLEM,
             examples = @ExampleObject(name = "other-party", value = OTHER_PARTY)))
     @APIResponse(responseCode = "409", description = "This party already signed, or both did", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
+    @APIResponse(responseCode = "422", description = "The named signatory does not sign for this party", content = @Content(mediaType = PROBLEM,
+            examples = @ExampleObject(name = "unknown-signatory", value = ProblemExamples.UNPROCESSABLE)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response sign(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Parameter(description = "The party signing: SSA or ARS", example = "ARS") @PathParam("party") Party party,
-            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
-        String ownRole = party == Party.SSA ? Roles.SSA : Roles.ARS;
-        if (!callers.current().hasRole(ownRole) && !callers.current().hasRole(Roles.ADMIN)) {
-            // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
-            throw new ApiProblem(403, "signatory-party", "Forbidden", "Only " + party + " signs for " + party);
-        }
-        return view(reviews.sign(contractId, year, party, ifMatch, callers.current()), Response.ok());
+            @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SignatureInput input) {
+        return view(reviews.sign(contractId, year, party, input.signatory(), ifMatch, callers.current()), Response.ok());
     }
 
     @GET
@@ -212,6 +209,6 @@ public class ReviewResource {
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);
         return Response.ok(ReviewDocuments.html(contracts.find(contractId), Axis.ofContract(contractId), review,
-                ReviewComment.ofReview(review.id)), "text/html; charset=UTF-8").build();
+                ReviewComment.ofReview(review.id), CommitteeMeeting.heldIn(contractId, review.year)), "text/html; charset=UTF-8").build();
     }
 }

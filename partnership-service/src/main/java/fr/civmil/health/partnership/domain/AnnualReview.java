@@ -37,10 +37,38 @@ public class AnnualReview extends PanacheEntityBase {
     public String arsSignedBy;
     @Column(name = "ars_signed_at")
     public Instant arsSignedAt;
+    @Column(name = "ssa_signatory")
+    public String ssaSignatory;
+    @Column(name = "ssa_signatory_function")
+    public String ssaSignatoryFunction;
+    @Column(name = "ars_signatory")
+    public String arsSignatory;
+    @Column(name = "ars_signatory_function")
+    public String arsSignatoryFunction;
     @Version
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    public SignedBy signature(Party party) {
+        return party == Party.SSA
+                ? ssaSignedAt == null ? null : new SignedBy(ssaSignatory, ssaSignatoryFunction, ssaSignedBy, ssaSignedAt)
+                : arsSignedAt == null ? null : new SignedBy(arsSignatory, arsSignatoryFunction, arsSignedBy, arsSignedAt);
+    }
+
+    public void sign(Party party, SignedBy by) {
+        if (party == Party.SSA) {
+            ssaSignatory = by.signatory();
+            ssaSignatoryFunction = by.function();
+            ssaSignedBy = by.actor();
+            ssaSignedAt = by.at();
+        } else {
+            arsSignatory = by.signatory();
+            arsSignatoryFunction = by.function();
+            arsSignedBy = by.actor();
+            arsSignedAt = by.at();
+        }
+    }
 
     public boolean signedBy(Party party) {
         return party == Party.SSA ? ssaSignedAt != null : arsSignedAt != null;

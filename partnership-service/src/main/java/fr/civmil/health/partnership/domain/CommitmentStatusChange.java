@@ -32,6 +32,9 @@ public class CommitmentStatusChange extends PanacheEntityBase {
     public String changedBy;
     @Column(name = "changed_at")
     public Instant changedAt;
+    /** The committee decision that made this change, if one did. */
+    @Column(name = "decision_id")
+    public UUID decisionId;
 
     public static CommitmentStatusChange of(UUID commitmentId, CommitmentStatus from, CommitmentStatus to, String reason, String by,
             Instant at) {

@@ -22,6 +22,7 @@ import fr.civmil.health.partnership.domain.Direction;
 import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Owner;
+import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.Signatory;
 
 import io.quarkus.runtime.StartupEvent;
@@ -41,11 +42,11 @@ public class DemoContract {
     private static final Logger LOG = Logger.getLogger(DemoContract.class);
 
     static final List<Signatory> SIGNATORIES = List.of(
-            new Signatory("Didier JAFFRE", "Directeur Général de l'ARS Occitanie", "ARS Occitanie", null),
-            new Signatory("Jean-Baptiste MEYNARD", "médecin général", "Direction Centrale du Service de Santé des Armées", null),
-            new Signatory("Ludovic PETIT", "médecin en chef référent régional du Service de Santé des Armées",
+            new Signatory(Party.ARS, "Didier JAFFRE", "Directeur Général de l'ARS Occitanie", "ARS Occitanie", null),
+            new Signatory(Party.SSA, "Jean-Baptiste MEYNARD", "médecin général", "Direction Centrale du Service de Santé des Armées", null),
+            new Signatory(Party.SSA, "Ludovic PETIT", "médecin en chef référent régional du Service de Santé des Armées",
                     "Service de Santé des Armées", null),
-            new Signatory("Fabien SAVY", "lieutenant-colonel Officier de Zone de Défense et de Sécurité",
+            new Signatory(null, "Fabien SAVY", "lieutenant-colonel Officier de Zone de Défense et de Sécurité",
                     "Zone de Défense et de Sécurité", null));
 
     static final List<String> AXES = List.of(

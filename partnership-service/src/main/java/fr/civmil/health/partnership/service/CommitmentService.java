@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
@@ -52,7 +53,7 @@ public class CommitmentService {
     public Commitment find(UUID contractId, UUID id) {
         Commitment commitment = Commitment.findById(id);
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("Commitment", id);
+            throw ApiProblem.notFound("commitment", id);
         }
         return commitment;
     }
@@ -113,7 +114,7 @@ public class CommitmentService {
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
         if (commitment.status.isClosed()) {
-            throw ApiProblem.conflict("commitment-closed", "A " + commitment.status + " commitment cannot be edited");
+            throw ApiProblem.conflict("commitment-closed", commitment.status);
         }
         check(contract, input);
         apply(commitment, input);
@@ -127,33 +128,50 @@ public class CommitmentService {
         contracts.findForChange(contractId, caller);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
+        move(commitment, change, caller.subject(), null);
+        return commitment;
+    }
+
+    /**
+     * Applies a committee decision to a commitment, in the caller's transaction: the commitment is locked (a decision
+     * is not a client's stale write), moved by its lifecycle's rules, and the decision named in its history.
+     */
+    public Commitment decide(UUID contractId, UUID id, StatusChange change, String actor, UUID decisionId) {
+        Commitment commitment = find(contractId, id);
+        Commitment.getEntityManager().lock(commitment, LockModeType.PESSIMISTIC_WRITE);
+        move(commitment, change, actor, decisionId);
+        return commitment;
+    }
+
+    private void move(Commitment commitment, StatusChange change, String actor, UUID decisionId) {
         CommitmentStatus from = commitment.status;
         if (!from.next().contains(change.status())) {
-            throw ApiProblem.conflict("illegal-transition", "A " + from + " commitment cannot become " + change.status()
-                    + "; allowed: " + from.next());
+            throw from.next().isEmpty() ? ApiProblem.conflict("illegal-transition.commitment-final", from, change.status())
+                    : ApiProblem.conflict("illegal-transition.commitment", from, change.status(), from.next());
         }
         if (change.status() == CommitmentStatus.ABANDONED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "is required to abandon a commitment");
+            throw ApiProblem.invalidField("reason", "field.reason-to-abandon");
         }
         commitment.status = change.status();
         commitment.statusReason = change.reason();
         commitment.updatedAt = Instant.now(clock);
-        CommitmentStatusChange.of(commitment.id, from, change.status(), change.reason(), caller.subject(), commitment.updatedAt).persist();
+        CommitmentStatusChange step = CommitmentStatusChange.of(commitment.id, from, change.status(), change.reason(), actor, commitment.updatedAt);
+        step.decisionId = decisionId;
+        step.persist();
         // Flushing the version bump first serialises writers of this commitment before its event.
         Commitment.getEntityManager().flush();
         outbox.record("commitment", commitment.id.toString(), PartnershipEvents.COMMITMENT_STATUS_CHANGED,
-                "commitment " + commitment.id, new CommitmentStatusChanged(commitment.id, contractId, commitment.axisNumber,
+                "commitment " + commitment.id, new CommitmentStatusChanged(commitment.id, commitment.contractId, commitment.axisNumber,
                         from.name(), change.status().name(), change.reason()));
-        return commitment;
     }
 
     private static void check(Contract contract, CommitmentInput input) {
         if (!Axis.exists(contract.id, input.axis())) {
-            throw ApiProblem.unprocessable("unknown-axis", "Contract " + contract.reference + " has no axis " + input.axis());
+            throw ApiProblem.unprocessable("unknown-axis", contract.reference, input.axis());
         }
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-zone", "Unknown priority zones (never announced by zones-service): " + unknown);
+            throw ApiProblem.unprocessable("unknown-zone", unknown);
         }
     }
 

@@ -15,12 +15,16 @@ import fr.civmil.health.partnership.api.ContractJson.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
+import fr.civmil.health.partnership.domain.Party;
+import fr.civmil.health.partnership.domain.Signatory;
+import fr.civmil.health.partnership.domain.SignedBy;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.platform.security.Roles;
 
 /** Contracts, their axes and their lifecycle. */
 @ApplicationScoped
@@ -51,6 +55,21 @@ public class ContractService {
         Contract contract = findOpen(id);
         caller.mayActOnRegion(contract.regionCode);
         return contract;
+    }
+
+    /**
+     * A party's signature on behalf of the contract: the named signatory must be one of the contract's signatories
+     * for that party (422 otherwise); the caller is recorded too, as the actor.
+     */
+    public SignedBy signature(Contract contract, Party party, String signatoryName, Caller caller, Instant at) {
+        if (!caller.hasRole(party == Party.SSA ? Roles.SSA : Roles.ARS) && !caller.hasRole(Roles.ADMIN)) {
+            // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
+            throw ApiProblem.forbidden("signatory-party", party);
+        }
+        Signatory signatory = contract.signatories.stream()
+                .filter(s -> s.party() == party && s.name().equalsIgnoreCase(signatoryName.trim())).findFirst()
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-signatory", signatoryName, party, contract.reference));
+        return new SignedBy(signatory.name(), signatory.function(), caller.subject(), at);
     }
 
     public Page<Contract> page(PageRequest request, ContractStatus status) {

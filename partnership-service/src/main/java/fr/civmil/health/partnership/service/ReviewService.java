@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
+import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.CommitmentStatusChange;
@@ -58,7 +59,7 @@ public class ReviewService {
         contracts.find(contractId);
         AnnualReview review = AnnualReview.of(contractId, year);
         if (review == null) {
-            throw ApiProblem.notFound("Annual review of", year);
+            throw ApiProblem.notFound("review", year);
         }
         return review;
     }
@@ -78,7 +79,7 @@ public class ReviewService {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('annual-review'), hashtext(?1))")
                 .setParameter(1, contractId + "/" + year).getSingleResult();
         if (AnnualReview.of(contractId, year) != null) {
-            throw ApiProblem.conflict("review-exists", "The " + year + " review of this contract is already open");
+            throw ApiProblem.conflict("review-exists", year);
         }
         AnnualReview review = new AnnualReview();
         review.id = UUID.randomUUID();
@@ -99,7 +100,7 @@ public class ReviewService {
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.ssaSignedAt != null || review.arsSignedAt != null) {
-            throw ApiProblem.conflict("review-signed", "A review signed by a party cannot be taken again");
+            throw ApiProblem.conflict("review-signed.retake");
         }
         if (reviewDate != null) {
             checkDate(year, reviewDate);
@@ -115,7 +116,7 @@ public class ReviewService {
         caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         if (review.snapshot.commitments().stream().noneMatch(c -> c.commitmentId().equals(commitmentId))) {
-            throw ApiProblem.unprocessable("unknown-commitment", "Commitment " + commitmentId + " is not in the " + year + " review");
+            throw ApiProblem.unprocessable("unknown-commitment.review", commitmentId, year);
         }
         // A comment changes what the parties sign: their If-Match must have seen it.
         entityManager.lock(review, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
@@ -132,21 +133,15 @@ public class ReviewService {
     }
 
     @Transactional
-    public AnnualReview sign(UUID contractId, int year, Party party, String ifMatch, Caller caller) {
-        caller.mayActOnRegion(contracts.find(contractId).regionCode);
-        String signer = caller.subject();
+    public AnnualReview sign(UUID contractId, int year, Party party, String signatory, String ifMatch, Caller caller) {
+        Contract contract = contracts.find(contractId);
+        caller.mayActOnRegion(contract.regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signedBy(party)) {
-            throw ApiProblem.conflict("already-signed", party + " already signed the " + year + " review");
+            throw ApiProblem.conflict("already-signed", party, year);
         }
-        if (party == Party.SSA) {
-            review.ssaSignedBy = signer;
-            review.ssaSignedAt = Instant.now();
-        } else {
-            review.arsSignedBy = signer;
-            review.arsSignedAt = Instant.now();
-        }
+        review.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
         outbox.record("review", review.id.toString(), PartnershipEvents.REVIEW_SIGNED, "review " + review.id,
                 new ReviewSigned(review.id, contractId, year, party.name(), review.isFullySigned()));
@@ -159,17 +154,17 @@ public class ReviewService {
         entityManager.lock(review, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(review);
         if (review.isFullySigned()) {
-            throw ApiProblem.conflict("review-signed", "The " + year + " review was signed by both parties and cannot change");
+            throw ApiProblem.conflict("review-signed", year);
         }
         return review;
     }
 
     private void checkDate(int year, LocalDate date) {
         if (date.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("reviewDate", "cannot be in the future");
+            throw ApiProblem.invalidField("reviewDate", "field.not-future");
         }
         if (date.getYear() < year) {
-            throw ApiProblem.invalidField("reviewDate", "must be in " + year + " or later");
+            throw ApiProblem.invalidField("reviewDate", "field.year-or-later", year);
         }
     }
 
