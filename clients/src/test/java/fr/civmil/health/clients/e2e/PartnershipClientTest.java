@@ -42,6 +42,7 @@ import fr.civmil.health.clients.partnership.model.Party;
 import fr.civmil.health.clients.partnership.model.ReviewIndicator;
 import fr.civmil.health.clients.partnership.model.ReviewInput;
 import fr.civmil.health.clients.partnership.model.ReviewRefresh;
+import fr.civmil.health.clients.partnership.model.SignatureInput;
 import fr.civmil.health.clients.partnership.model.Signatory;
 
 /** ARS and SSA systems on the generated partnership client: contract, commitment, measurement, signed review, exports. */
@@ -67,7 +68,8 @@ class PartnershipClientTest {
                 .contractInput(new ContractInput().reference("E2E-" + UUID.randomUUID()).regionCode("76").title("Contrat spécifique de partenariat SSA – ARS")
                         .legalBasis("Code de la santé publique, article L6147-12")
                         .parties(List.of("ARS Occitanie", "Service de santé des armées"))
-                        .signatories(List.of(new Signatory().name("Alice Martin").function("Directrice").organisation("ARS Occitanie")))
+                        .signatories(List.of(new Signatory().party(Party.ARS).name("Alice Martin").function("Directrice").organisation("ARS Occitanie"),
+                                new Signatory().party(Party.SSA).name("Bruno Leroy").function("Médecin chef").organisation("Service de santé des armées")))
                         .frameworkReferences(List.of("Projet régional de santé 2023-2028", "ORSAN"))
                         .periodStart(LocalDate.of(2025, 1, 1)).periodEnd(LocalDate.of(2029, 12, 31))
                         .axes(List.of("Accès aux soins", "Organisation territoriale")))
@@ -104,18 +106,20 @@ class PartnershipClientTest {
 
         // Each party signs for itself only: an ARS system signing for SSA is refused.
         ApiException otherParty = assertThrows(ApiException.class, () -> reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build()));
+                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).signatureInput(new SignatureInput().signatory("Bruno Leroy")).build()));
         assertProblem(403, "signatory-party", otherParty.getCode(), otherParty.getResponseBody());
         ApiResponse<AnnualReview> ssaSigned = new AnnualReviewsApi(ssa).signReviewWithHttpInfo(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders())).build());
+                .contractId(contract.getId()).year(year).party(Party.SSA).ifMatch(etag(snapshot.getHeaders()))
+                .signatureInput(new SignatureInput().signatory("Bruno Leroy")).build());
         assertEquals("PARTIALLY_SIGNED", String.valueOf(ssaSigned.getData().getStatus()));
         ApiException stale = assertThrows(ApiException.class, () -> reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(snapshot.getHeaders())).build()));
+                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(snapshot.getHeaders())).signatureInput(new SignatureInput().signatory("Alice Martin")).build()));
         assertProblem(412, "precondition-failed", stale.getCode(), stale.getResponseBody());
         AnnualReview signed = reviews.signReview(AnnualReviewsApi.APISignReviewRequest.newBuilder()
-                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(ssaSigned.getHeaders())).build());
+                .contractId(contract.getId()).year(year).party(Party.ARS).ifMatch(etag(ssaSigned.getHeaders())).signatureInput(new SignatureInput().signatory("Alice Martin")).build());
         assertEquals("SIGNED", String.valueOf(signed.getStatus()));
         assertEquals("dev-ssa", signed.getSsaSignature().getSignedBy());
+        assertEquals("Alice Martin", signed.getArsSignature().getSignatory());
         assertEquals("dev-ars", signed.getArsSignature().getSignedBy());
 
         AnnualReviewsApi audit = new AnnualReviewsApi(client("auditor"));
@@ -123,6 +127,7 @@ class PartnershipClientTest {
         assertTrue(csv.contains("Consultations avancées") && csv.contains("Journées de consultation"), csv);
         String html = read(audit.exportReviewHtml(AnnualReviewsApi.APIExportReviewHtmlRequest.newBuilder().contractId(contract.getId()).year(year).build()));
         assertTrue(html.contains("<html") && html.contains("Consultations avancées"), html);
+        assertTrue(html.contains("Signé pour l'Agence régionale de santé par Alice Martin, Directrice, le ") && !html.contains("dev-ars"), html);
     }
 
     @Test
