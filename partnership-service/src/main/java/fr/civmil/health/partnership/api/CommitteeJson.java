@@ -72,10 +72,9 @@ public final class CommitteeJson {
             SignatureView ssaSignature, SignatureView arsSignature, @Schema(example = "dev-ars") String createdBy, Instant createdAt) {
 
         static MeetingView of(CommitteeMeeting m, List<CommitteeDecision> decisions) {
-            String status = m.signedBy(Party.SSA) && m.signedBy(Party.ARS) ? "SIGNED" : m.signedByAnyone() ? "PARTIALLY_SIGNED" : "OPEN";
             return new MeetingView(m.id, m.contractId, m.heldOn, m.kind, m.place, m.attendees, m.minutes,
-                    decisions.stream().map(DecisionView::of).toList(), status, SignatureView.of(m.signature(Party.SSA)),
-                    SignatureView.of(m.signature(Party.ARS)), m.createdBy, m.createdAt);
+                    decisions.stream().map(DecisionView::of).toList(), m.signOff().status(), SignatureView.of(m.signOff().of(Party.SSA)),
+                    SignatureView.of(m.signOff().of(Party.ARS)), m.createdBy, m.createdAt);
         }
     }
 }

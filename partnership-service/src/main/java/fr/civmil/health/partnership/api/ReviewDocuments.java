@@ -138,7 +138,7 @@ final class ReviewDocuments {
         } else {
             out.append("<ul>\n");
             for (CommitteeMeeting meeting : meetings) {
-                boolean signed = meeting.signedBy(Party.SSA) && meeting.signedBy(Party.ARS);
+                boolean signed = meeting.signOff().byBoth();
                 out.append("<li>Réunion ").append(FrenchLabels.kind(meeting.kind)).append(" du ").append(FrenchLabels.date(meeting.heldOn))
                         .append(meeting.place == null ? "" : ", " + e(meeting.place))
                         .append(signed ? " — compte rendu signé par les deux parties" : " — compte rendu non encore signé par les deux parties")
@@ -147,8 +147,8 @@ final class ReviewDocuments {
             out.append("</ul>\n");
         }
         out.append("<h2>Signatures</h2>\n<table class=\"signatures\"><tr><th>Pour le Service de santé des armées</th><th>Pour l'Agence régionale de santé</th></tr><tr><td>")
-                .append(signature(Party.SSA, review.signature(Party.SSA))).append("</td><td>")
-                .append(signature(Party.ARS, review.signature(Party.ARS))).append("</td></tr></table>\n</body></html>\n");
+                .append(signature(Party.SSA, review.signOff().of(Party.SSA))).append("</td><td>")
+                .append(signature(Party.ARS, review.signOff().of(Party.ARS))).append("</td></tr></table>\n</body></html>\n");
         return out.toString();
     }
 

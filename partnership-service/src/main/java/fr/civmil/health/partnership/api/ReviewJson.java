@@ -74,9 +74,8 @@ public final class ReviewJson {
             @Schema(description = "The follow-up committee's meetings held in the year") List<MeetingSummary> meetings) {
 
         public static ReviewView of(AnnualReview r, List<ReviewComment> comments, List<CommitteeMeeting> meetings) {
-            String status = r.isFullySigned() ? "SIGNED" : r.ssaSignedAt != null || r.arsSignedAt != null ? "PARTIALLY_SIGNED" : "OPEN";
-            return new ReviewView(r.id, r.contractId, r.year, r.reviewDate, status,
-                    SignatureView.of(r.signature(Party.SSA)), SignatureView.of(r.signature(Party.ARS)),
+            return new ReviewView(r.id, r.contractId, r.year, r.reviewDate, r.signOff().status(),
+                    SignatureView.of(r.signOff().of(Party.SSA)), SignatureView.of(r.signOff().of(Party.ARS)),
                     r.snapshot, comments.stream().map(CommentView::of).toList(), meetings.stream().map(MeetingSummary::of).toList());
         }
     }
@@ -86,7 +85,7 @@ public final class ReviewJson {
             @Schema(description = "Both parties signed its minutes") boolean signed) {
 
         static MeetingSummary of(CommitteeMeeting m) {
-            return new MeetingSummary(m.id, m.heldOn, m.kind, m.signedBy(Party.SSA) && m.signedBy(Party.ARS));
+            return new MeetingSummary(m.id, m.heldOn, m.kind, m.signOff().byBoth());
         }
     }
 

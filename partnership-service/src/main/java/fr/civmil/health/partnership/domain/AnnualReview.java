@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -29,57 +30,26 @@ public class AnnualReview extends PanacheEntityBase {
     public LocalDate reviewDate;
     @JdbcTypeCode(SqlTypes.JSON)
     public ReviewSnapshot snapshot;
-    @Column(name = "ssa_signed_by")
-    public String ssaSignedBy;
-    @Column(name = "ssa_signed_at")
-    public Instant ssaSignedAt;
-    @Column(name = "ars_signed_by")
-    public String arsSignedBy;
-    @Column(name = "ars_signed_at")
-    public Instant arsSignedAt;
-    @Column(name = "ssa_signatory")
-    public String ssaSignatory;
-    @Column(name = "ssa_signatory_function")
-    public String ssaSignatoryFunction;
-    @Column(name = "ars_signatory")
-    public String arsSignatory;
-    @Column(name = "ars_signatory_function")
-    public String arsSignatoryFunction;
+    @Embedded
+    public SignOff signOff;
     @Version
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public SignedBy signature(Party party) {
-        return party == Party.SSA
-                ? ssaSignedAt == null ? null : new SignedBy(ssaSignatory, ssaSignatoryFunction, ssaSignedBy, ssaSignedAt)
-                : arsSignedAt == null ? null : new SignedBy(arsSignatory, arsSignatoryFunction, arsSignedBy, arsSignedAt);
+    public static AnnualReview of(UUID contractId, int year) {
+        return find("contractId = ?1 and year = ?2", contractId, year).firstResult();
+    }
+
+    /** The sign-off, to read (Hibernate loads an embeddable whose columns are all null as null: nobody signed yet). */
+    public SignOff signOff() {
+        return signOff == null ? new SignOff() : signOff;
     }
 
     public void sign(Party party, SignedBy by) {
-        if (party == Party.SSA) {
-            ssaSignatory = by.signatory();
-            ssaSignatoryFunction = by.function();
-            ssaSignedBy = by.actor();
-            ssaSignedAt = by.at();
-        } else {
-            arsSignatory = by.signatory();
-            arsSignatoryFunction = by.function();
-            arsSignedBy = by.actor();
-            arsSignedAt = by.at();
+        if (signOff == null) {
+            signOff = new SignOff();
         }
-    }
-
-    public boolean signedBy(Party party) {
-        return party == Party.SSA ? ssaSignedAt != null : arsSignedAt != null;
-    }
-
-    /** Both parties signed: the review can no longer change. */
-    public boolean isFullySigned() {
-        return ssaSignedAt != null && arsSignedAt != null;
-    }
-
-    public static AnnualReview of(UUID contractId, int year) {
-        return find("contractId = ?1 and year = ?2", contractId, year).firstResult();
+        signOff.sign(party, by);
     }
 }

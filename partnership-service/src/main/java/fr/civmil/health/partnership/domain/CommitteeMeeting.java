@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,56 +41,14 @@ public class CommitteeMeeting extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Attendee> attendees = new ArrayList<>();
     public String minutes;
-    @Column(name = "ssa_signed_by")
-    public String ssaSignedBy;
-    @Column(name = "ssa_signed_at")
-    public Instant ssaSignedAt;
-    @Column(name = "ssa_signatory")
-    public String ssaSignatory;
-    @Column(name = "ssa_signatory_function")
-    public String ssaSignatoryFunction;
-    @Column(name = "ars_signed_by")
-    public String arsSignedBy;
-    @Column(name = "ars_signed_at")
-    public Instant arsSignedAt;
-    @Column(name = "ars_signatory")
-    public String arsSignatory;
-    @Column(name = "ars_signatory_function")
-    public String arsSignatoryFunction;
+    @Embedded
+    public SignOff signOff;
     @Version
     public long version;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public boolean signedByAnyone() {
-        return ssaSignedAt != null || arsSignedAt != null;
-    }
-
-    public boolean signedBy(Party party) {
-        return party == Party.SSA ? ssaSignedAt != null : arsSignedAt != null;
-    }
-
-    public SignedBy signature(Party party) {
-        return party == Party.SSA
-                ? ssaSignedAt == null ? null : new SignedBy(ssaSignatory, ssaSignatoryFunction, ssaSignedBy, ssaSignedAt)
-                : arsSignedAt == null ? null : new SignedBy(arsSignatory, arsSignatoryFunction, arsSignedBy, arsSignedAt);
-    }
-
-    public void sign(Party party, SignedBy by) {
-        if (party == Party.SSA) {
-            ssaSignatory = by.signatory();
-            ssaSignatoryFunction = by.function();
-            ssaSignedBy = by.actor();
-            ssaSignedAt = by.at();
-        } else {
-            arsSignatory = by.signatory();
-            arsSignatoryFunction = by.function();
-            arsSignedBy = by.actor();
-            arsSignedAt = by.at();
-        }
-    }
 
     public boolean attendedBy(Party party) {
         return attendees.stream().anyMatch(a -> a.party() == party);
@@ -99,5 +58,17 @@ public class CommitteeMeeting extends PanacheEntityBase {
     public static List<CommitteeMeeting> heldIn(UUID contractId, int year) {
         return list("contractId = ?1 and heldOn between ?2 and ?3 order by heldOn, id", contractId, LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 12, 31));
+    }
+
+    /** The sign-off, to read (Hibernate loads an embeddable whose columns are all null as null: nobody signed yet). */
+    public SignOff signOff() {
+        return signOff == null ? new SignOff() : signOff;
+    }
+
+    public void sign(Party party, SignedBy by) {
+        if (signOff == null) {
+            signOff = new SignOff();
+        }
+        signOff.sign(party, by);
     }
 }

@@ -143,7 +143,7 @@ public class CommitteeService {
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(meeting);
         Etags.requireMatch(ifMatch, meeting.version);
-        if (meeting.signedBy(party)) {
+        if (meeting.signOff().signedBy(party)) {
             throw ApiProblem.conflict("minutes-already-signed", party);
         }
         if (meeting.minutes == null || meeting.minutes.isBlank()) {
@@ -162,7 +162,7 @@ public class CommitteeService {
         CommitteeMeeting meeting = find(contractId, id);
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(meeting);
-        if (meeting.signedByAnyone()) {
+        if (meeting.signOff().byAnyone()) {
             throw ApiProblem.conflict("minutes-signed", DAY.format(meeting.heldOn));
         }
         return meeting;

@@ -99,7 +99,7 @@ public class ReviewService {
         caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
-        if (review.ssaSignedAt != null || review.arsSignedAt != null) {
+        if (review.signOff().byAnyone()) {
             throw ApiProblem.conflict("review-signed.retake");
         }
         if (reviewDate != null) {
@@ -138,13 +138,13 @@ public class ReviewService {
         caller.mayActOnRegion(contract.regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
-        if (review.signedBy(party)) {
+        if (review.signOff().signedBy(party)) {
             throw ApiProblem.conflict("already-signed", party, year);
         }
         review.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
         outbox.record("review", review.id.toString(), PartnershipEvents.REVIEW_SIGNED, "review " + review.id,
-                new ReviewSigned(review.id, contractId, year, party.name(), review.isFullySigned()));
+                new ReviewSigned(review.id, contractId, year, party.name(), review.signOff().byBoth()));
         return review;
     }
 
@@ -153,7 +153,7 @@ public class ReviewService {
         AnnualReview review = find(contractId, year);
         entityManager.lock(review, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(review);
-        if (review.isFullySigned()) {
+        if (review.signOff().byBoth()) {
             throw ApiProblem.conflict("review-signed", year);
         }
         return review;

@@ -1,0 +1,69 @@
+package fr.civmil.health.partnership.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * The two parties' sign-off of a document (an annual review, a committee's minutes): for each of SSA and ARS, the
+ * contract's signatory who signed, their function, the caller who recorded it and when.
+ */
+@Embeddable
+public class SignOff {
+
+    @Column(name = "ssa_signed_by")
+    String ssaSignedBy;
+    @Column(name = "ssa_signed_at")
+    Instant ssaSignedAt;
+    @Column(name = "ssa_signatory")
+    String ssaSignatory;
+    @Column(name = "ssa_signatory_function")
+    String ssaSignatoryFunction;
+    @Column(name = "ars_signed_by")
+    String arsSignedBy;
+    @Column(name = "ars_signed_at")
+    Instant arsSignedAt;
+    @Column(name = "ars_signatory")
+    String arsSignatory;
+    @Column(name = "ars_signatory_function")
+    String arsSignatoryFunction;
+
+    /** The party's signature, or null while it has not signed. */
+    public SignedBy of(Party party) {
+        return party == Party.SSA
+                ? ssaSignedAt == null ? null : new SignedBy(ssaSignatory, ssaSignatoryFunction, ssaSignedBy, ssaSignedAt)
+                : arsSignedAt == null ? null : new SignedBy(arsSignatory, arsSignatoryFunction, arsSignedBy, arsSignedAt);
+    }
+
+    public void sign(Party party, SignedBy by) {
+        if (party == Party.SSA) {
+            ssaSignatory = by.signatory();
+            ssaSignatoryFunction = by.function();
+            ssaSignedBy = by.actor();
+            ssaSignedAt = by.at();
+        } else {
+            arsSignatory = by.signatory();
+            arsSignatoryFunction = by.function();
+            arsSignedBy = by.actor();
+            arsSignedAt = by.at();
+        }
+    }
+
+    public boolean signedBy(Party party) {
+        return of(party) != null;
+    }
+
+    public boolean byAnyone() {
+        return ssaSignedAt != null || arsSignedAt != null;
+    }
+
+    public boolean byBoth() {
+        return ssaSignedAt != null && arsSignedAt != null;
+    }
+
+    /** OPEN, PARTIALLY_SIGNED or SIGNED. */
+    public String status() {
+        return byBoth() ? "SIGNED" : byAnyone() ? "PARTIALLY_SIGNED" : "OPEN";
+    }
+}
