@@ -242,11 +242,11 @@ class AnnualReviewTest {
                 .body(containsString("Point d'étape, &quot;à revoir&quot;"))
                 .body(containsString("Signé pour le Service de santé des armées par Bruno Leroy, Médecin chef, le " + french(TODAY)))
                 .body(containsString("Prévu")).body(containsString("Conjoint (SSA et ARS)"))
-                .body(containsString("Réunion ordinaire du " + french(TODAY) + ", ARS Occitanie, Montpellier — compte rendu non encore signé"))
+                .body(containsString("Réunion ordinaire du " + french(TODAY) + ", ARS Occitanie, Montpellier, aucune décision — compte rendu non encore signé"))
                 .body(containsString("Indicateur de test : 50 days (cible 400, 12,5 %)"))
                 .body(not(containsString("dev-ssa"))).body(not(containsString("PLANNED"))).body(not(containsString("JOINT")))
                 .body(not(containsString("<script")));
-        as("auditor").get(review).then().body("meetings[0].kind", equalTo("ORDINARY")).body("meetings[0].signed", equalTo(false));
+        as("auditor").get(review).then().body("meetings[0].kind", equalTo("ORDINARY")).body("meetings[0].signed", equalTo(false)).body("meetings[0].decisions", equalTo(0));
     }
 
     /** A date as the French documents write it ("3 décembre 2026", "1er mars 2026"). */

@@ -15,6 +15,7 @@ import fr.civmil.health.partnership.api.ReviewJson.Comparison;
 import fr.civmil.health.partnership.api.ReviewJson.IndicatorChange;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Axis;
+import fr.civmil.health.partnership.domain.CommitteeDecision;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Party;
@@ -141,6 +142,7 @@ final class ReviewDocuments {
                 boolean signed = meeting.signOff().byBoth();
                 out.append("<li>Réunion ").append(FrenchLabels.kind(meeting.kind)).append(" du ").append(FrenchLabels.date(meeting.heldOn))
                         .append(meeting.place == null ? "" : ", " + e(meeting.place))
+                        .append(", ").append(decisions(CommitteeDecision.count("meetingId", meeting.id)))
                         .append(signed ? " — compte rendu signé par les deux parties" : " — compte rendu non encore signé par les deux parties")
                         .append("</li>\n");
             }
@@ -150,6 +152,10 @@ final class ReviewDocuments {
                 .append(signature(Party.SSA, review.signOff().of(Party.SSA))).append("</td><td>")
                 .append(signature(Party.ARS, review.signOff().of(Party.ARS))).append("</td></tr></table>\n</body></html>\n");
         return out.toString();
+    }
+
+    private static String decisions(long count) {
+        return count == 0 ? "aucune décision" : count == 1 ? "1 décision" : count + " décisions";
     }
 
     /** "Signé pour l'Agence régionale de santé par Didier JAFFRE, Directeur général, le 12 mars 2026"; the caller stays in the trail. */

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
+import fr.civmil.health.partnership.domain.CommitteeDecision;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.Party;
@@ -82,10 +83,11 @@ public final class ReviewJson {
 
     @Schema(name = "ReviewMeeting", description = "A meeting of the follow-up committee in the reviewed year")
     public record MeetingSummary(UUID id, LocalDate heldOn, MeetingKind kind,
+            @Schema(description = "How many decisions on commitments it took", example = "2") long decisions,
             @Schema(description = "Both parties signed its minutes") boolean signed) {
 
         static MeetingSummary of(CommitteeMeeting m) {
-            return new MeetingSummary(m.id, m.heldOn, m.kind, m.signOff().byBoth());
+            return new MeetingSummary(m.id, m.heldOn, m.kind, CommitteeDecision.count("meetingId", m.id), m.signOff().byBoth());
         }
     }
 

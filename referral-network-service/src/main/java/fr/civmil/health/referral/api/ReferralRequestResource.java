@@ -70,10 +70,10 @@ public class ReferralRequestResource {
 
     public static final String REQUEST_ID = "X-Request-Id";
 
-    static final String NO_PLACE = "{\"type\":\"urn:civmil:problem:no-place-left\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Il reste 1 place(s) au médecin ; le besoin PAEDIATRICS en demande 2\"}";
-    static final String NIR = "{\"type\":\"urn:civmil:problem:social-security-number-refused\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"reason contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le\",\"violations\":[{\"field\":\"reason\",\"message\":\"contient ce qui ressemble à un numéro de sécurité sociale (NIR) : retirez-le\"}]}";
-    static final String NEEDS = "{\"type\":\"urn:civmil:problem:invalid-needs\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"needs chaque spécialité une seule fois : PAEDIATRICS est répétée\",\"violations\":[{\"field\":\"needs\",\"message\":\"chaque spécialité une seule fois : PAEDIATRICS est répétée\"}]}";
-    static final String MISMATCH = "{\"type\":\"urn:civmil:problem:specialty-mismatch\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"Le médecin exerce en Médecine générale, ce qui ne répond pas au besoin Pédiatrie\"}";
+    static final String NO_PLACE = "{\"type\":\"urn:civmil:problem:no-place-left\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The doctor has 1 place(s) left; the PAEDIATRICS need asks for 2\"}";
+    static final String NIR = "{\"type\":\"urn:civmil:problem:social-security-number-refused\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"reason holds what looks like a social security number (NIR): remove it\",\"violations\":[{\"field\":\"reason\",\"message\":\"holds what looks like a social security number (NIR): remove it\"}]}";
+    static final String NEEDS = "{\"type\":\"urn:civmil:problem:invalid-needs\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"needs each specialty once: PAEDIATRICS is repeated\",\"violations\":[{\"field\":\"needs\",\"message\":\"each specialty once: PAEDIATRICS is repeated\"}]}";
+    static final String MISMATCH = "{\"type\":\"urn:civmil:problem:specialty-mismatch\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"The doctor practises Médecine générale, which does not meet the Pédiatrie need\"}";
     static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-request-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Cannot assign a request that is CANCELLED\"}";
     static final String FORBIDDEN = "{\"type\":\"urn:civmil:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
 
