@@ -225,6 +225,16 @@ public final class DevStack implements AutoCloseable {
                 .start();
     }
 
+    /** The last lines of a log, so that a failed start says why where it is reported. */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     private void awaitReady() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -234,7 +244,8 @@ public final class DevStack implements AutoCloseable {
                     .timeout(Duration.ofSeconds(2)).build();
             while (true) {
                 if (!processes.get(i).isAlive()) {
-                    throw new IOException(service.name() + " exited; see " + logs.resolve(service.name() + ".log"));
+                    throw new IOException(service.name() + " exited; see " + logs.resolve(service.name() + ".log") + ", which ends with:\n"
+                            + tail(logs.resolve(service.name() + ".log"), 20));
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
