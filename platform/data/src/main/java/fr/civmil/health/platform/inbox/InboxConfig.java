@@ -1,6 +1,7 @@
 package fr.civmil.health.platform.inbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,17 @@ public interface InboxConfig {
     /** Wait before the second attempt; doubles each time. */
     @WithDefault("200ms")
     Duration retryBackoff();
+
+    /**
+     * This instance's stable name in its consumer groups (Kafka static membership): a restarted
+     * instance takes its partitions back at once instead of waiting for its former self's session
+     * to expire. Unique per running instance; by default the host name and HTTP port.
+     */
+    Optional<String> instanceId();
+
+    /** How long the broker waits for a silent (crashed) instance before giving its partitions to another. */
+    @WithDefault("6s")
+    Duration sessionTimeout();
 
     /** Suffix of the dead-letter topic: {@code <topic><suffix>}. */
     @WithDefault(".dlt")

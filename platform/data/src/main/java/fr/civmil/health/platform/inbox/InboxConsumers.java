@@ -1,20 +1,28 @@
 package fr.civmil.health.platform.inbox;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,6 +40,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.civmil.health.platform.supervision.SupervisedWorker;
+import fr.civmil.health.platform.supervision.SupervisedWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +50,9 @@ import io.quarkus.runtime.StartupEvent;
  * Runs one Kafka consumer per {@link InboxHandler}: each record is applied at most once (inbox),
  * retried a bounded number of times, then sent to the dead-letter topic with its reason so the
  * partition keeps flowing. Offsets are committed only after records are applied or dead-lettered.
+ * Each consumer is a {@link SupervisedWorker}: whatever fails outside a record (a commit after a
+ * rebalance, the broker going away) restarts it with backoff, and its state, lag and last error
+ * show in readiness.
  */
 @ApplicationScoped
 public class InboxConsumers {
@@ -53,13 +66,16 @@ public class InboxConsumers {
     private final MeterRegistry registry;
     private final String bootstrapServers;
     private final String applicationName;
-    private final List<Worker> workers = new ArrayList<>();
+    private final SupervisedWorkers workers;
+    private final String instanceId;
+    private final List<Worker> consumers = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
     public InboxConsumers(@Any Instance<InboxHandler> handlers, InboxTransactions transactions, InboxConfig config,
-            ObjectMapper mapper, MeterRegistry registry,
+            ObjectMapper mapper, MeterRegistry registry, SupervisedWorkers workers,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.handlers = handlers;
         this.transactions = transactions;
         this.config = config;
@@ -67,6 +83,20 @@ public class InboxConsumers {
         this.registry = registry;
         this.bootstrapServers = bootstrapServers;
         this.applicationName = applicationName;
+        this.workers = workers;
+        this.instanceId = config.instanceId().orElseGet(() -> hostName() + "-" + httpPort);
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,13 +106,13 @@ public class InboxConsumers {
         deadLetters = new KafkaProducer<>(producerConfig());
         for (InboxHandler handler : handlers) {
             Worker worker = new Worker(handler);
-            workers.add(worker);
-            worker.thread.start();
+            consumers.add(worker);
+            worker.start();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        workers.forEach(Worker::stop);
+        consumers.forEach(Worker::stop);
         if (deadLetters != null) {
             deadLetters.close(Duration.ofSeconds(2));
         }
@@ -101,69 +131,114 @@ public class InboxConsumers {
     private final class Worker {
 
         private final InboxHandler handler;
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final Thread thread;
-        private volatile boolean running = true;
+        private SupervisedWorker supervised;
 
         Worker(InboxHandler handler) {
             this.handler = handler;
+        }
+
+        void start() {
+            supervised = workers.start("inbox-" + handler.name(), this::run);
+        }
+
+        void stop() {
+            supervised.stop(Duration.ofSeconds(5));
+        }
+
+        private Map<String, Object> consumerConfig() {
             Map<String, Object> props = new HashMap<>();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName + "." + handler.name());
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + handler.name());
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+            props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 4));
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
             props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            this.consumer = new KafkaConsumer<>(props);
-            this.thread = new Thread(this::run, "inbox-" + handler.name());
-            this.thread.setDaemon(true);
+            return props;
         }
 
-        void stop() {
-            running = false;
-            consumer.wakeup();
+        /** One life of the consumer: returns when the service stops; anything thrown restarts it. */
+        private void run(SupervisedWorker self) throws Exception {
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig());
+            self.wakeUpWith(consumer::wakeup);
+            AtomicBoolean joined = new AtomicBoolean();
             try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void run() {
-            try {
-                consumer.subscribe(handler.topics());
-                while (running) {
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    Set<TopicPartition> rewound = new HashSet<>();
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                        if (rewound.contains(partition)) {
-                            continue; // read again from the failed record at the next poll
-                        }
-                        try {
-                            apply(record);
-                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                        } catch (Exception e) {
-                            // Not even the dead-letter topic took it (broker down): read it again later.
-                            LOG.warnf("Inbox %s could not process %s-%d@%d: %s", handler.name(), record.topic(),
-                                    record.partition(), record.offset(), e.getMessage());
-                            consumer.seek(partition, record.offset());
-                            rewound.add(partition);
-                            Thread.sleep(1000);
-                        }
+                consumer.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        joined.set(true);
                     }
-                    if (!done.isEmpty()) {
-                        consumer.commitSync(done);
+
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // offsets are committed after each poll: nothing pending to hand over
+                    }
+                });
+                while (self.running()) {
+                    int applied = pollOnce(consumer, self);
+                    Long lag = joined.get() ? lag(consumer) : null;
+                    self.lag(lag);
+                    // Healthy means progress: records committed, or nothing left to read. An empty poll
+                    // alone proves nothing (a consumer restarted after a crash polls nothing at first).
+                    if (applied > 0 || applied == 0 && Long.valueOf(0).equals(lag)) {
+                        self.healthy();
                     }
                 }
             } catch (WakeupException e) {
-                // stopping
-            } catch (Exception e) {
-                LOG.errorf(e, "Inbox %s stopped", handler.name());
+                if (self.running()) {
+                    throw e;
+                }
             } finally {
-                consumer.close(Duration.ofSeconds(2));
+                boolean stopping = !self.running();
+                Thread.interrupted(); // a stop may have interrupted a wait; closing must still talk to the broker
+                // A static member stays in its group when it closes unless told to leave: a clean
+                // stop hands its partitions over at once; a failed life keeps them for the next one.
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)).withGroupMembershipOperation(
+                        stopping ? GroupMembershipOperation.LEAVE_GROUP : GroupMembershipOperation.REMAIN_IN_GROUP));
             }
+        }
+
+        /** Applies and commits one poll's records: how many, or -1 when one could not be taken (read again next time). */
+        private int pollOnce(KafkaConsumer<String, byte[]> consumer, SupervisedWorker self) throws Exception {
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            Set<TopicPartition> rewound = new HashSet<>();
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (rewound.contains(partition)) {
+                    continue; // read again from the failed record at the next poll
+                }
+                try {
+                    apply(record);
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                } catch (Exception e) {
+                    // Not even the dead-letter topic took it (broker down): read it again later.
+                    LOG.warnf("Inbox %s could not process %s-%d@%d: %s", handler.name(), record.topic(),
+                            record.partition(), record.offset(), e.getMessage());
+                    self.failing(e);
+                    consumer.seek(partition, record.offset());
+                    rewound.add(partition);
+                    Thread.sleep(1000);
+                }
+            }
+            if (!done.isEmpty()) {
+                consumer.commitSync(done);
+            }
+            return rewound.isEmpty() ? done.size() : -1;
+        }
+
+        private Long lag(KafkaConsumer<String, byte[]> consumer) {
+            long total = 0;
+            for (TopicPartition partition : consumer.assignment()) {
+                OptionalLong lag = consumer.currentLag(partition);
+                if (lag.isEmpty()) {
+                    return null;
+                }
+                total += lag.getAsLong();
+            }
+            return total;
         }
 
         /** Applies a record with bounded retries, or dead-letters it; throws only if that fails too. */

@@ -31,8 +31,8 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
-    /** Longest wait between attempts while the broker is unreachable. */
-    @WithDefault("5s")
+    /** Longest wait between attempts while the broker is unreachable (bounds the catch-up delay once it is back). */
+    @WithDefault("2s")
     Duration maxBackoff();
 
     /** How long published rows are kept before clean-up. */

@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
 import fr.civmil.health.platform.persistence.ChannelListener;
+import fr.civmil.health.platform.supervision.SupervisedWorker;
+import fr.civmil.health.platform.supervision.SupervisedWorkers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,6 +51,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li>Several relays (replicas or workers) claim rows with {@code FOR UPDATE SKIP LOCKED}; an
  * advisory lock per aggregate keeps each aggregate with one relay at a time, so its events stay
  * in order.</li>
+ * <li>Each worker is a {@link SupervisedWorker} with its own producer: restarted after any failure,
+ * and not ready once it has failed for longer than the supervision allows.</li>
  * <li>Rows are marked published only once the broker acknowledged them; a broker outage rolls the
  * claim back and the rows wait, with backoff, until it returns. Delivery is at least once:
  * consumers de-duplicate by event id.</li>
@@ -87,14 +91,14 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final Timer delay;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final SupervisedWorkers workers;
+    private final List<SupervisedWorker> relays = new ArrayList<>();
     private ChannelListener listener;
-    private KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, ObjectMapper mapper, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            SupervisedWorkers workers, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
+        this.workers = workers;
         this.config = config;
         this.mapper = mapper;
         this.bootstrapServers = bootstrapServers;
@@ -109,7 +113,6 @@ public class OutboxRelay {
         if (!config.enabled()) {
             return;
         }
-        running = true;
         // Woken at the commit of outbox rows; after a lost connection, the workers poll until it is back.
         listener = new ChannelListener("outbox-listener", dataSource, Outbox.CHANNEL, config.pollInterval(),
                 new ChannelListener.Listener() {
@@ -130,13 +133,11 @@ public class OutboxRelay {
                 });
         listener.start();
         for (int i = 0; i < config.workers(); i++) {
-            threads.add(daemon("outbox-relay-" + i, this::relay));
+            relays.add(workers.start("outbox-relay-" + i, this::relay));
         }
-        threads.forEach(Thread::start);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         if (listener != null) {
             try {
                 listener.stop();
@@ -144,15 +145,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        closeProducer();
+        relays.forEach(relay -> relay.stop(Duration.ofSeconds(5)));
     }
 
     /** Unpublished events, as last measured. */
@@ -160,40 +153,52 @@ public class OutboxRelay {
         return backlog.get();
     }
 
-    private void relay() {
+    /**
+     * One life of a relay worker, with its own producer: a worker whose producer failed starts a
+     * fresh one without closing the producer another worker is using.
+     */
+    private void relay(SupervisedWorker self) throws InterruptedException {
+        KafkaProducer<String, byte[]> producer = null;
         long backoffMs = 100;
-        while (running) {
-            try {
-                int claimed = drainOnce();
-                backoffMs = 100;
-                if (claimed < config.batchSize()) {
-                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                failures.increment();
-                LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
-                closeProducer();
+        try {
+            while (self.running()) {
                 try {
+                    if (producer == null) {
+                        producer = newProducer(self.name());
+                    }
+                    int claimed = drainOnce(producer);
+                    backoffMs = 100;
+                    self.healthy();
+                    if (claimed < config.batchSize()) {
+                        wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    failures.increment();
+                    self.failing(e);
+                    LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
+                    // A failed producer may hold expired batches; the next attempt starts with a fresh one.
+                    close(producer);
+                    producer = null;
                     Thread.sleep(backoffMs);
-                } catch (InterruptedException ie) {
-                    return;
+                    backoffMs = Math.min(backoffMs * 2, config.maxBackoff().toMillis());
                 }
-                backoffMs = Math.min(backoffMs * 2, config.maxBackoff().toMillis());
             }
+        } finally {
+            close(producer);
         }
     }
 
     /** Claims, publishes and marks one batch; returns how many rows were published. */
-    int drainOnce() throws Exception {
+    int drainOnce(KafkaProducer<String, byte[]> producer) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<Row> rows = claim(connection);
                 if (!rows.isEmpty()) {
-                    publish(rows);
+                    publish(producer, rows);
                     markPublished(connection, rows);
                 }
                 connection.commit();
@@ -231,8 +236,7 @@ public class OutboxRelay {
         return rows;
     }
 
-    private void publish(List<Row> rows) throws Exception {
-        KafkaProducer<String, byte[]> kafka = producer();
+    private void publish(KafkaProducer<String, byte[]> kafka, List<Row> rows) throws Exception {
         List<Future<?>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), row.aggregateId(), cloudEvent(row));
@@ -292,37 +296,27 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-            // Fail fast while the broker is away: the rows stay in the outbox and are retried.
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
+    private KafkaProducer<String, byte[]> newProducer(String workerName) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        // Fail fast while the broker is away: the rows stay in the outbox and are retried.
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, workerName + "-" + config.topic());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(props);
     }
 
-    /** A failed producer may hold expired batches; the next attempt starts with a fresh one. */
-    private synchronized void closeProducer() {
+    private static void close(KafkaProducer<String, byte[]> producer) {
         if (producer != null) {
+            Thread.interrupted(); // closing must still flush what the broker can take
             producer.close(Duration.ofSeconds(1));
-            producer = null;
         }
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

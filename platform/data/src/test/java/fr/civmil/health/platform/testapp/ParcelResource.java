@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -85,6 +86,13 @@ public class ParcelResource {
     @Path("/count")
     public Map<String, Long> count() {
         return Map.of("parcels", Parcel.count());
+    }
+
+    @PUT
+    @Path("/projection/crashing/{on}")
+    @Consumes(MediaType.WILDCARD)
+    public void crashing(@PathParam("on") boolean on) {
+        ParcelProjection.crashing = on;
     }
 
     @GET
