@@ -12,7 +12,8 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * A real HTTP server standing in for a service. It reports what it received in X-Seen-* response headers,
  * names itself in X-Upstream, and echoes the request body back as it arrives (chunk by chunk), so tests
- * can see streaming both ways. {@code ?delayMs=N} makes it answer late; {@link #failWith} makes it answer an
+ * can see streaming both ways. {@code ?delayMs=N} makes it answer late; {@code ?bytes=N} streams a body of N bytes
+ * made of the X-Probe header, slowly; {@link #failWith} makes it answer an
  * error to everything, as an overloaded service does.
  */
 public final class FakeUpstream {
@@ -102,6 +103,12 @@ public final class FakeUpstream {
         if (contentType != null) {
             response.putHeader("Content-Type", contentType);
         }
+        String size = request.getParam("bytes");
+        if (size != null) {
+            request.body().onSuccess(ignored -> stream(response, body(request.getHeader("X-Probe"), Integer.parseInt(size)), 0,
+                    request.getParam("delayMs") == null ? 0 : Long.parseLong(request.getParam("delayMs"))));
+            return;
+        }
         String delay = request.getParam("delayMs");
         if (delay != null) {
             request.body().onSuccess(body -> vertx.setTimer(Long.parseLong(delay), t -> {
@@ -115,6 +122,39 @@ public final class FakeUpstream {
         response.setChunked(true);
         request.handler(response::write);
         request.endHandler(done -> response.end());
+    }
+
+    /** The body of {@code ?bytes=N}: the request's X-Probe line repeated, so each client can recognise its own. */
+    static byte[] body(String probe, int size) {
+        byte[] line = ((probe == null ? "-" : probe) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = new byte[size];
+        for (int i = 0; i < size; i++) {
+            body[i] = line[i % line.length];
+        }
+        return body;
+    }
+
+    /** Writes the body 4 KiB at a time, a millisecond apart (after {@code delayMs} for the first), as a slow service does. */
+    private void stream(HttpServerResponse response, byte[] body, int from, long delayMs) {
+        if (response.closed()) {
+            return;
+        }
+        if (from == 0) {
+            response.putHeader("Content-Length", String.valueOf(body.length));
+        }
+        vertx.setTimer(Math.max(1, delayMs), t -> {
+            if (response.closed()) {
+                return;
+            }
+            int to = Math.min(body.length, from + 4096);
+            io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOfRange(body, from, to));
+            if (to == body.length) {
+                response.end(chunk);
+            } else {
+                response.write(chunk);
+                stream(response, body, to, 1);
+            }
+        });
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {

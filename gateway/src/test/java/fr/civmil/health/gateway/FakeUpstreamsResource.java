@@ -57,6 +57,14 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
         config.put("civmil.edge.policy.fragile-test.roles", "ars");
         config.put("civmil.edge.breaker.failure-threshold", "3");
         config.put("civmil.edge.breaker.open-for", "1s");
+        // A route whose clients abort mid-answer, under load: no quota in the way.
+        config.put("civmil.gateway.routes.abort-test.prefixes", "/api/test/abort");
+        config.put("civmil.gateway.routes.abort-test.upstreams", upstreams.zones().url());
+        config.put("civmil.edge.quota.routes.abort-test.capacity", "1000000");
+        config.put("civmil.edge.quota.routes.abort-test.per-second", "1000000");
+        config.put("civmil.edge.policy.abort-test.methods", "GET");
+        config.put("civmil.edge.policy.abort-test.pattern", "/api/test/abort/**");
+        config.put("civmil.edge.policy.abort-test.roles", "ars");
         // A routed prefix nobody wrote a policy for: denied to everyone.
         config.put("civmil.gateway.routes.unguarded-test.prefixes", "/api/test/unguarded");
         config.put("civmil.gateway.routes.unguarded-test.upstreams", upstreams.zones().url());

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import fr.civmil.health.gateway.config.GatewayConfig;
 import fr.civmil.health.gateway.routing.GatewayRoute;
+import fr.civmil.health.gateway.routing.GatewayRouter;
 import fr.civmil.health.gateway.routing.RouteTable;
 import fr.civmil.health.gateway.routing.Upstream;
 import fr.civmil.health.gateway.routing.UpstreamClient;
@@ -36,8 +37,11 @@ public class UpstreamHealth {
     private final UpstreamClient client;
     private final GatewayConfig config;
     private final HealthRegistry upstreams;
+    private final GatewayRouter router;
 
-    public UpstreamHealth(RouteTable table, UpstreamClient client, GatewayConfig config, @Wellness HealthRegistry upstreams) {
+    public UpstreamHealth(RouteTable table, UpstreamClient client, GatewayConfig config, @Wellness HealthRegistry upstreams,
+            GatewayRouter router) {
+        this.router = router;
         this.table = table;
         this.client = client;
         this.config = config;
@@ -62,6 +66,7 @@ public class UpstreamHealth {
                 // Instances by position in the configuration: internal addresses stay out of public output.
                 response.withData("instance-" + (i + 1), state);
             }
+            response.withData("breaker", router.breakerState(route).name());
             return response.status(anyUp).build();
         });
         return Uni.createFrom().completionStage(all::toCompletionStage);

@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -27,7 +28,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * caller-supplied identity headers, the request id and trace context passed on, hop-by-hop headers
  * stripped both ways, chunked bodies counted against the limit (413), upstream failures turned into
  * problem+json (502, 504) and reported to the route's circuit breaker, as are the service's own 502, 503
- * and 504 answers (passed on as they are).
+ * and 504 answers (passed on as they are). A client that leaves before its answer is complete is no
+ * failure of the upstream: nothing is reported, nothing is sent, and the audit records 499.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -53,6 +55,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             "Access-Control-Allow-Credentials");
 
     private static final String EXCHANGE = "civmil.exchange";
+
+    /** What the audit records for a request its client abandoned (nginx's convention; never sent). */
+    static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final GatewayRoute route;
     private final Problems problems;
@@ -110,15 +115,41 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                         breaker.succeeded();
                     }
                 })
-                .recover(failure -> Future.succeededFuture(failed(request, exchange, failure)));
+                .recover(failure -> Future.succeededFuture(!exchange.bodyTooLarge && (clientLeft(client) || resetForTheClient(failure))
+                        // The client left first, and vertx-http-proxy reset the upstream request for it: the
+                        // upstream did nothing wrong, so its circuit hears nothing of it.
+                        ? request.release().response().setStatusCode(CLIENT_CLOSED_REQUEST)
+                        : failed(request, exchange, failure)));
     }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
+        HttpServerRequest client = context.request().proxiedRequest();
+        if (clientLeft(client)) {
+            return Future.succeededFuture(); // nobody to answer; the upstream request was reset when the client left
+        }
         MultiMap headers = context.response().headers();
         stripHopByHop(headers);
         GATEWAY_RESPONSE_HEADERS.forEach(headers::remove);
-        return context.sendResponse();
+        // A client leaving mid-answer fails the pipe, which resets both sides once. Reporting that failure
+        // would make vertx-http-proxy release the answer and send a 502 on the closed connection, releasing
+        // its buffers a second time: the client's leaving is an outcome, not a failure.
+        return context.sendResponse().recover(failure -> clientLeft(client) ? Future.succeededFuture() : Future.failedFuture(failure));
+    }
+
+    /**
+     * The upstream request was reset on this side, which vertx-http-proxy does when the client's connection
+     * fails (an RST is reported as an exception before the connection counts as closed) or its body does
+     * (a body over the limit is told apart before). Upstreams speak
+     * HTTP/1.1, which has no stream reset of its own: their failures are closed connections and timeouts.
+     */
+    private static boolean resetForTheClient(Throwable failure) {
+        return failure instanceof StreamResetException reset && reset.getCode() == 0;
+    }
+
+    /** The client closed its connection (or reset its stream) before its answer was complete. */
+    static boolean clientLeft(HttpServerRequest client) {
+        return client.response().closed() && !client.response().ended();
     }
 
     /**

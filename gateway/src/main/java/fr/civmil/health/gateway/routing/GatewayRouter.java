@@ -100,6 +100,11 @@ public class GatewayRouter {
         }
     }
 
+    /** The state of a route's circuit, for the health details. */
+    public CircuitBreaker.State breakerState(GatewayRoute route) {
+        return breakers.get(route).state();
+    }
+
     void install(@Observes Router router) {
         table.routes().forEach(route -> LOG.infof("Route %s: %s -> %d instance(s), timeout %s", route.name(),
                 String.join(", ", route.prefixes()), route.upstreams().size(), route.timeout()));
@@ -270,7 +275,8 @@ public class GatewayRouter {
         Upstream upstream = exchange.upstream;
         audit.record(new AuditRecord(exchange.arrivedAt, identity == null ? null : identity.client(),
                 identity == null ? List.of() : identity.roles().stream().sorted().toList(), rc.request().method().name(), path,
-                exchange.routeName, rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
+                exchange.routeName, ForwardingInterceptor.clientLeft(rc.request()) ? ForwardingInterceptor.CLIENT_CLOSED_REQUEST
+                        : rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
                 exchange.requestId, upstream == null ? null : upstream.host() + ":" + upstream.port()));
     }
 
