@@ -72,6 +72,7 @@ public final class DevStack implements AutoCloseable {
     private FileChannel lockChannel;
     private FileLock lock;
     private volatile boolean stopping;
+    private String bootstrap;
 
     private DevStack(Path root, Layout layout, Path logs) {
         this.root = root;
@@ -179,7 +180,7 @@ public final class DevStack implements AutoCloseable {
             say("Starting PostgreSQL (embedded)");
             postgres = EmbeddedDatabase.start(layout.postgres(), root.resolve("devstack/target/embedded-pg"));
         }
-        String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {
             say("Starting Kafka (embedded KRaft broker)");
             kafka = EmbeddedKafkaBroker.start(layout.kafka());
@@ -189,6 +190,7 @@ public final class DevStack implements AutoCloseable {
         Files.createDirectories(logs);
         for (Service service : SERVICES) {
             postgres.createDatabase(service.database());
+            Files.deleteIfExists(logs.resolve(service.name() + ".log")); // a restart appends; a run starts afresh
             processes.add(launch(service, bootstrap));
         }
         say("Waiting for the services to report UP (logs in " + logs + ")");
@@ -221,7 +223,7 @@ public final class DevStack implements AutoCloseable {
         return new ProcessBuilder(command)
                 .directory(root.resolve(service.module()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
     }
 
@@ -239,29 +241,71 @@ public final class DevStack implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (int i = 0; i < SERVICES.size(); i++) {
-            Service service = SERVICES.get(i);
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + layout.port(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            while (true) {
-                if (!processes.get(i).isAlive()) {
-                    throw new IOException(service.name() + " exited; see " + logs.resolve(service.name() + ".log") + ", which ends with:\n"
-                            + tail(logs.resolve(service.name() + ".log"), 20));
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        say("  " + service.name() + " UP on http://localhost:" + layout.port(service));
-                        break;
-                    }
-                } catch (IOException e) {
-                    // Not listening yet.
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException(service.name() + " not ready after " + READY_TIMEOUT.toSeconds()
-                            + " s; see " + logs.resolve(service.name() + ".log"));
-                }
-                Thread.sleep(200);
-            }
+            awaitReady(http, i, deadline, 200);
+            say("  " + SERVICES.get(i).name() + " UP on http://localhost:" + layout.port(SERVICES.get(i)));
         }
+    }
+
+    private void awaitReady(HttpClient http, int index, long deadline, long pollMillis) throws Exception {
+        Service service = SERVICES.get(index);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl(service.name()) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!processes.get(index).isAlive()) {
+                throw new IOException(service.name() + " exited; see " + logs.resolve(service.name() + ".log") + ", which ends with:\n"
+                        + tail(logs.resolve(service.name() + ".log"), 20));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(service.name() + " not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; see " + logs.resolve(service.name() + ".log"));
+            }
+            Thread.sleep(pollMillis);
+        }
+    }
+
+    /** The base URL of one service of the stack (e.g. {@code zones-service}). */
+    public String serviceUrl(String name) {
+        return "http://127.0.0.1:" + layout.port(service(name));
+    }
+
+    /** The stack's Kafka bootstrap servers. */
+    public String kafkaBootstrapServers() {
+        return bootstrap;
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash or an OOM killer would: no shutdown hook runs. */
+    public synchronized void kill(String name) throws InterruptedException {
+        Process process = processes.get(SERVICES.indexOf(service(name)));
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /**
+     * Starts a killed service again with the same command line (its log is appended to) and returns the
+     * {@link System#nanoTime()} at which it first answered ready, polled every 10 ms.
+     */
+    public synchronized long restart(String name) throws Exception {
+        Service service = service(name);
+        int index = SERVICES.indexOf(service);
+        if (processes.get(index).isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        processes.set(index, launch(service, bootstrap));
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), index,
+                System.nanoTime() + READY_TIMEOUT.toNanos(), 10);
+        return System.nanoTime();
+    }
+
+    private static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     private void printBanner(Duration took) {

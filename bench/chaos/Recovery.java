@@ -1,0 +1,265 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.civmil.health.devstack.DevStack;
+
+/**
+ * Recovery after a crash, on real processes of the local run (DevStack on free ports): each service in turn
+ * is killed with SIGKILL; while it is down, the two others make real writes whose events it consumes (a zone
+ * designated, a doctor referenced, an ORSAN activation activated and stood down); then it is started again.
+ * Measured: from the moment it answers ready to the moment every one of its consumer groups has committed
+ * up to the end of its topics (offsets are committed only once events are applied), polled every 10 ms
+ * through the Kafka admin API. Also counted: the events published meanwhile, and dead letters.
+ *
+ * Usage (after ./mvnw -B -DskipTests install):
+ *   java -cp "devstack/target/classes:devstack/target/lib/*" bench/chaos/Recovery.java [rounds per service, default 3]
+ */
+public class Recovery {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<String> SERVICES = List.of("referral-network-service", "zones-service", "partnership-service");
+    private static final Map<String, String> TOPIC = Map.of("zones-service", "zones.events.v1",
+            "referral-network-service", "referral.events.v1", "partnership-service", "partnership.events.v1");
+    private static final List<String> OCCITANIE = List.of("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82");
+
+    private final DevStack stack;
+    private final Admin admin;
+    private final Deque<String> freeEpci = new ArrayDeque<>();
+
+    Recovery(DevStack stack) {
+        this.stack = stack;
+        this.admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        Path logs = root.resolve("bench/chaos/target/logs");
+        Files.createDirectories(logs);
+        System.out.println("Starting the suite (free ports, logs in " + logs + ")...");
+        try (DevStack stack = DevStack.start(root, DevStack.Layout.freePorts(), logs)) {
+            new Recovery(stack).run(rounds);
+        }
+    }
+
+    void run(int rounds) throws Exception {
+        collectEpci();
+        for (String service : SERVICES) {
+            awaitCaughtUp(service, Duration.ofSeconds(60)); // start from a settled suite
+        }
+        List<String> rows = new ArrayList<>();
+        Map<String, List<Long>> applied = new HashMap<>();
+        for (String victim : SERVICES) {
+            for (int round = 1; round <= rounds; round++) {
+                long killedAt = System.nanoTime();
+                stack.kill(victim);
+                int events = writeWhileDown(victim);
+                long readyAt = stack.restart(victim);
+                long caughtUpAt = awaitCaughtUp(victim, Duration.ofSeconds(60));
+                long ms = TimeUnit.NANOSECONDS.toMillis(caughtUpAt - readyAt);
+                applied.computeIfAbsent(victim, v -> new ArrayList<>()).add(ms);
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d |", victim, round, events,
+                        (readyAt - killedAt) / 1e9, ms));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
+        long deadLetters = deadLetters();
+        System.out.println();
+        System.out.println("| killed (SIGKILL) | round | events published while down | kill → ready (s) | ready → all applied (ms) |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.println();
+        applied.forEach((service, times) -> System.out.printf(Locale.ROOT, "%s: ready → all applied, max %d ms, median %d ms over %d rounds%n",
+                service, times.stream().mapToLong(Long::longValue).max().orElse(0),
+                times.stream().sorted().toList().get(times.size() / 2), times.size()));
+        System.out.println("dead-lettered records: " + deadLetters);
+    }
+
+    /** Real writes on the two other services, each publishing events the victim consumes; returns how many. */
+    private int writeWhileDown(String victim) throws Exception {
+        Map<String, Long> before = endOffsets();
+        if (!victim.equals("zones-service")) {
+            designateZone();
+        }
+        if (!victim.equals("referral-network-service")) {
+            referenceDoctor();
+        }
+        if (!victim.equals("partnership-service")) {
+            activateAndStandDown();
+        }
+        // The producers' relays publish within milliseconds; wait until the broker has them all.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int expected = victim.equals("partnership-service") ? 2 : 3;
+        while (true) {
+            Map<String, Long> after = endOffsets();
+            int published = (int) after.entrySet().stream()
+                    .filter(e -> !TOPIC.get(victim).equals(e.getKey()))
+                    .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+            if (published >= expected || System.nanoTime() > deadline) {
+                return published;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void designateZone() throws Exception {
+        while (true) {
+            String siren = freeEpci.pop();
+            HttpResponse<String> response = send("zones-service", "POST", "/api/v1/priority-zones", "ars",
+                    "{\"epciSiren\":\"" + siren + "\",\"campaign\":\"chaos-2026\"}");
+            if (response.statusCode() == 201) {
+                return;
+            }
+            if (response.statusCode() != 409 && response.statusCode() != 422) {
+                throw new IllegalStateException("designation: " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    private void referenceDoctor() throws Exception {
+        HttpResponse<String> response = send("referral-network-service", "POST", "/api/v1/doctors", "cnmss", """
+                {"rpps":"%s","lastName":"Essai","firstName":"Chaos","profession":"PHYSICIAN","specialty":"GENERAL_PRACTICE",
+                 "practiceLocations":[{"address":"1 place du Capitole","postalCode":"31000","communeCode":"31555"}],
+                 "teleconsultation":false,"languages":["fr"],
+                 "capacity":{"acceptingNewPatients":true,"remainingPlaces":5,"confirmedOn":"2026-11-02"}}""".formatted(rpps()));
+        expect(response, 201, "doctor");
+    }
+
+    private void activateAndStandDown() throws Exception {
+        HttpResponse<String> created = send("partnership-service", "POST", "/api/v1/crisis-activations", "ars", """
+                {"plan":"AMAVI","departementCodes":["31"],"zoneIds":[],"reason":"Exercice de reprise après panne","requestingParty":"ARS"}""");
+        expect(created, 201, "crisis activation");
+        String id = JSON.readTree(created.body()).get("id").asText();
+        expect(send("partnership-service", "POST", "/api/v1/crisis-activations/" + id + "/activation", "ssa", null, "\"0\""), 200, "activation");
+        expect(send("partnership-service", "POST", "/api/v1/crisis-activations/" + id + "/stand-down", "ars",
+                "{\"notes\":\"Fin d'exercice\"}", "\"1\""), 200, "stand-down");
+    }
+
+    /** Waits until every consumer group of the service has committed up to the end of its topics. */
+    private long awaitCaughtUp(String service, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (lag(service) == 0) {
+                return System.nanoTime();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service + " still has a lag of " + lag(service) + " after " + timeout);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private long lag(String service) throws Exception {
+        Set<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
+                .filter(g -> g.startsWith(service + ".")).collect(Collectors.toSet());
+        long lag = 0;
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            for (var entry : committed.entrySet()) {
+                lag += ends.get(entry.getKey()).offset() - (entry.getValue() == null ? 0 : entry.getValue().offset());
+            }
+        }
+        return lag;
+    }
+
+    private Map<String, Long> endOffsets() throws Exception {
+        Map<String, Long> ends = new HashMap<>();
+        var topics = admin.describeTopics(TOPIC.values()).allTopicNames().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        topics.forEach((name, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+        return ends;
+    }
+
+    private long deadLetters() throws Exception {
+        Set<String> dlts = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlt")).collect(Collectors.toSet());
+        if (dlts.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(dlts).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    /** The EPCI of Occitanie, to designate fresh ones (those already in a zone are refused and skipped). */
+    private void collectEpci() throws Exception {
+        for (String departement : OCCITANIE) {
+            HttpResponse<String> page = send("zones-service", "GET", "/api/v1/territories/epci?departement=" + departement + "&size=200",
+                    "auditor", null);
+            expect(page, 200, "EPCI list");
+            for (JsonNode epci : JSON.readTree(page.body()).get("items")) {
+                freeEpci.add(epci.get("siren").asText());
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String service, String method, String path, String role, String body) throws Exception {
+        return send(service, method, path, role, body, null);
+    }
+
+    private HttpResponse<String> send(String service, String method, String path, String role, String body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + stack.token(role, Duration.ofHours(1)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** A fresh valid RPPS: 10 digits and their Luhn key. */
+    private static String rpps() {
+        String digits = Long.toString(1_000_000_000L + ThreadLocalRandom.current().nextLong(9_000_000_000L));
+        int sum = 0;
+        for (int i = digits.length() - 1, position = 1; i >= 0; i--, position++) {
+            int digit = digits.charAt(i) - '0';
+            int weighted = position % 2 == 1 ? digit * 2 : digit;
+            sum += weighted > 9 ? weighted - 9 : weighted;
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+}
