@@ -49,13 +49,13 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
         config.put("civmil.edge.policy.quota-test.methods", "GET");
         config.put("civmil.edge.policy.quota-test.pattern", "/api/test/quota/**");
         config.put("civmil.edge.policy.quota-test.roles", "ars,ssa");
-        // A route whose upstream tests stop to open its circuit (3 failures, open for 1 s).
+        // A route whose upstream tests stop to open its circuit (3 calls, half of them failed, open for 1 s).
         config.put("civmil.gateway.routes.fragile-test.prefixes", "/api/test/fragile");
         config.put("civmil.gateway.routes.fragile-test.upstreams", upstreams.fragile().url());
         config.put("civmil.edge.policy.fragile-test.methods", "GET,POST");
         config.put("civmil.edge.policy.fragile-test.pattern", "/api/test/fragile/**");
         config.put("civmil.edge.policy.fragile-test.roles", "ars");
-        config.put("civmil.edge.breaker.failure-threshold", "3");
+        config.put("civmil.edge.breaker.minimum-calls", "3");
         config.put("civmil.edge.breaker.open-for", "1s");
         // A route whose clients abort mid-answer, under load: no quota in the way.
         config.put("civmil.gateway.routes.abort-test.prefixes", "/api/test/abort");

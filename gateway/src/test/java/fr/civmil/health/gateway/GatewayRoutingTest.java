@@ -165,6 +165,34 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aDeadInstanceIsEjectedItsRequestsServedByTheOtherThenReadmittedAfterAProbe() throws Exception {
+        upstreams.referralB().stop();
+        try {
+            // Refused connections are retried on the other instance: the callers see no failure, writes included.
+            for (int i = 0; i < 10; i++) {
+                as("cnmss").get("/api/v1/doctors").then().statusCode(200).header("X-Upstream", "referral-a");
+            }
+            as("cnmss").contentType("application/json").body("{}").post("/api/v1/doctors")
+                    .then().statusCode(200).header("X-Upstream", "referral-a");
+            given().get("/q/health/well").then()
+                    .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-2-breaker'", is("OPEN"))
+                    .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-1-breaker'", is("CLOSED"))
+                    .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("DEGRADED"));
+        } finally {
+            upstreams.referralB().start();
+        }
+        Thread.sleep(1100);
+        // Open for 1 s in the tests: then one request probes instance 2, which answers and is readmitted.
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            served.add(as("cnmss").get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));
+        }
+        assertEquals(Set.of("referral-a", "referral-b"), Set.copyOf(served), served::toString);
+        given().get("/q/health/well").then()
+                .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("CLOSED"));
+    }
+
+    @Test
     void aPrefixMatchesWholeSegmentsOnly() {
         given().get("/api/v1/doctorsX").then().statusCode(404).contentType(PROBLEM_JSON);
         given().get("/api/v1/doctors-list/1").then().statusCode(404).contentType(PROBLEM_JSON);

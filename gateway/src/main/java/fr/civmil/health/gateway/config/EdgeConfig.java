@@ -77,13 +77,22 @@ public interface EdgeConfig {
     interface Breaker {
 
         /**
-         * Consecutive failures that open the circuit of a route: connection refused or timed out, or the
-         * service answering 502, 503 or 504 (not 500: a bug in one request, not an unavailable service).
+         * The share of failures over {@code window} that opens the circuit of an upstream instance (ejects it):
+         * connection refused or broken, timed out, or the instance answering 502, 503 or 504 (not 500: a bug in
+         * one request, not an unavailable service).
          */
-        @WithDefault("5")
-        int failureThreshold();
+        @WithDefault("0.5")
+        double failureRatio();
 
-        /** How long an open circuit fails fast before one probe request is let through. */
+        /** Outcomes the window must hold before the ratio is judged (a first failure alone ejects nobody). */
+        @WithDefault("5")
+        int minimumCalls();
+
+        /** How far back outcomes count. */
+        @WithDefault("10s")
+        Duration window();
+
+        /** How long an ejected instance gets no request before one probe request is let through. */
         @WithDefault("10s")
         Duration openFor();
     }

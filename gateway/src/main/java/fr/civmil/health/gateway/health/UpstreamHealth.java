@@ -26,8 +26,8 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * One wellness check per route ("upstream zones-service", ...), at {@code /q/health/well}: GETs /q/health/ready of
- * each instance, non-blocking. A route is UP when at least one instance is ready (round-robin still needs the
- * others; the data says which are DOWN and why). They are not readiness checks of the gateway: one service away must not take the whole API out of a load balancer (its
+ * each instance, non-blocking. A route is UP when at least one instance is ready (the data says which are DOWN and
+ * why, and the state of each instance's circuit: an instance the gateway has ejected is OPEN). They are not readiness checks of the gateway: one service away must not take the whole API out of a load balancer (its
  * routes answer 502/503 meanwhile, the others serve on). Liveness and readiness stay the gateway's own.
  */
 @Singleton
@@ -66,7 +66,7 @@ public class UpstreamHealth {
                 // Instances by position in the configuration: internal addresses stay out of public output.
                 response.withData("instance-" + (i + 1), state);
             }
-            response.withData("breaker", router.breakerState(route).name());
+            router.circuits(route).forEach(response::withData);
             return response.status(anyUp).build();
         });
         return Uni.createFrom().completionStage(all::toCompletionStage);

@@ -15,6 +15,7 @@ final class Exchange {
     Identity identity;
     String routeName;
     GatewayRoute route;
+    Balancer.Instance instance;
     Upstream upstream;
     HttpClientRequest upstreamRequest;
     boolean bodyTooLarge;

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
-import fr.civmil.health.gateway.resilience.CircuitBreaker;
 import fr.civmil.health.platform.problem.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -27,7 +26,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * What the gateway adds to vertx-http-proxy for one route: trustworthy X-Forwarded-* headers, no
  * caller-supplied identity headers, the request id and trace context passed on, hop-by-hop headers
  * stripped both ways, chunked bodies counted against the limit (413), upstream failures turned into
- * problem+json (502, 504) and reported to the route's circuit breaker, as are the service's own 502, 503
+ * problem+json (502, 504) and reported to the circuit of the instance that failed, as are the service's own 502, 503
  * and 504 answers (passed on as they are). A client that leaves before its answer is complete is no
  * failure of the upstream: nothing is reported, nothing is sent, and the audit records 499.
  */
@@ -61,15 +60,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private final GatewayRoute route;
     private final Problems problems;
-    private final CircuitBreaker breaker;
     private final Map<HttpServerRequest, Exchange> handoff;
     private final long maxBodyBytes;
 
-    ForwardingInterceptor(GatewayRoute route, Problems problems, CircuitBreaker breaker, Map<HttpServerRequest, Exchange> handoff,
-            long maxBodyBytes) {
+    ForwardingInterceptor(GatewayRoute route, Problems problems, Map<HttpServerRequest, Exchange> handoff, long maxBodyBytes) {
         this.route = route;
         this.problems = problems;
-        this.breaker = breaker;
         this.handoff = handoff;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -110,9 +106,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return context.sendRequest()
                 .onSuccess(answered -> {
                     if (saysUnavailable(answered.getStatusCode())) {
-                        breaker.failed(System.nanoTime());
+                        exchange.instance.breaker().failed(System.nanoTime());
                     } else {
-                        breaker.succeeded();
+                        exchange.instance.breaker().succeeded(System.nanoTime());
                     }
                 })
                 .recover(failure -> Future.succeededFuture(!exchange.bodyTooLarge && (clientLeft(client) || resetForTheClient(failure))
@@ -185,7 +181,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .setBody(Body.body(problems.body(request.proxiedRequest(), 413, "payload-too-large", path, maxBodyBytes)));
         }
-        breaker.failed(System.nanoTime());
+        exchange.instance.breaker().failed(System.nanoTime());
         boolean timeout = failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
         LOG.warnf("%s %s: %s failed: %s", request.getMethod(), path, route.name(), failure.toString());
         int status = timeout ? 504 : 502;

@@ -3,7 +3,6 @@ package fr.civmil.health.gateway.routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A route of the table: the service that owns some prefixes, its instances and its timeouts. */
 public final class GatewayRoute {
@@ -14,7 +13,6 @@ public final class GatewayRoute {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final Optional<Long> maxBodyBytes;
-    private final AtomicInteger next = new AtomicInteger();
 
     GatewayRoute(String name, List<String> prefixes, List<Upstream> upstreams, Duration timeout, Duration connectTimeout,
             Optional<Long> maxBodyBytes) {
@@ -49,10 +47,5 @@ public final class GatewayRoute {
     /** The route's own body limit, when it has one. */
     public Optional<Long> maxBodyBytes() {
         return maxBodyBytes;
-    }
-
-    /** The instance for the next request: plain round-robin (floorMod keeps it right after int overflow). */
-    Upstream nextUpstream() {
-        return upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
     }
 }

@@ -1,10 +1,12 @@
 package fr.civmil.health.gateway.routing;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,12 +23,13 @@ import fr.civmil.health.gateway.config.EdgeConfig;
 import fr.civmil.health.gateway.docs.ApiDocs;
 import fr.civmil.health.gateway.quota.Quota;
 import fr.civmil.health.gateway.quota.QuotaLimiter;
-import fr.civmil.health.gateway.resilience.CircuitBreaker;
 import fr.civmil.health.gateway.security.AccessPolicy;
 import fr.civmil.health.gateway.security.Identity;
 import fr.civmil.health.gateway.security.TokenVerifier;
 import fr.civmil.health.platform.strict.AllowedMethods;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -38,7 +41,7 @@ import io.vertx.httpproxy.ProxyOptions;
 /**
  * The gateway's request pipeline on Quarkus' router, for every path outside /q, all on the event loop:
  * request id and trace context, CORS, body limit, route lookup, method (405, OPTIONS), bearer token (401), role policy (403),
- * quota (429), circuit breaker (503), then the streaming reverse proxy (bodies are piped, never
+ * quota (429), an instance whose circuit lets it pass (503 when none), then the streaming reverse proxy (bodies are piped, never
  * buffered). Every request ends as one audit record. /api/v1/audit is served by the gateway itself
  * (JAX-RS) once it has passed the same checks; /api-docs is public documentation.
  */
@@ -62,11 +65,12 @@ public class GatewayRouter {
     private final AuditTrail audit;
     private final ApiDocs docs;
     private final UpstreamOperations operations;
+    private final UpstreamClient client;
     private final AllowedMethods localMethods;
     private final Cors cors;
     private final long maxBodyBytes;
     private final Map<GatewayRoute, HttpProxy> proxies = new IdentityHashMap<>();
-    private final Map<GatewayRoute, CircuitBreaker> breakers = new IdentityHashMap<>();
+    private final Map<GatewayRoute, Balancer> balancers = new IdentityHashMap<>();
     /** Hands each exchange to the proxy's interceptor, which removes it at once. */
     private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
@@ -80,29 +84,56 @@ public class GatewayRouter {
         this.audit = audit;
         this.docs = docs;
         this.operations = operations;
+        this.client = client;
         this.localMethods = localMethods;
         this.cors = new Cors(edge.cors().origins().orElse(List.of()), edge.cors().maxAge().toSeconds());
         this.maxBodyBytes = edge.maxBodySize().asLongValue();
         // WebSocket support off: its upgrade path would skip the interceptor and forward headers untouched.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         for (GatewayRoute route : table.routes()) {
-            CircuitBreaker breaker = new CircuitBreaker(edge.breaker().failureThreshold(), edge.breaker().openFor());
-            breakers.put(route, breaker);
+            Balancer balancer = new Balancer(route, edge.breaker());
+            balancers.put(route, balancer);
             proxies.put(route, HttpProxy.reverseProxy(options, client.http())
-                    .origin(context -> {
-                        Exchange exchange = ForwardingInterceptor.exchange(context);
-                        exchange.upstream = route.nextUpstream();
-                        return client.request(exchange.upstream, route.connectTimeout(), route.timeout())
-                                .onSuccess(request -> exchange.upstreamRequest = request);
-                    })
-                    .addInterceptor(new ForwardingInterceptor(route, problems, breaker, handoff,
-                            route.maxBodyBytes().orElse(maxBodyBytes))));
+                    .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context), 0))
+                    .addInterceptor(new ForwardingInterceptor(route, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
         }
     }
 
-    /** The state of a route's circuit, for the health details. */
-    public CircuitBreaker.State breakerState(GatewayRoute route) {
-        return breakers.get(route).state();
+    /**
+     * A connection to the instance chosen for the exchange. Nothing has been sent while the connection is not
+     * there, so when it cannot be had (refused, timed out) the request, whatever its method, is tried once on
+     * another instance that may take it, and the failure counts against the first one's circuit. When there is
+     * no other, the failure is the interceptor's to answer (502/504) and to count.
+     */
+    private Future<HttpClientRequest> connect(GatewayRoute route, Balancer balancer, Exchange exchange, int retries) {
+        Balancer.Instance instance = exchange.instance;
+        exchange.upstream = instance.upstream();
+        return client.request(instance.upstream(), route.connectTimeout(), route.timeout())
+                .onSuccess(request -> exchange.upstreamRequest = request)
+                .recover(failure -> {
+                    Balancer.Instance other = retries > 0 ? null : balancer.choose(System.nanoTime(), Set.of(instance));
+                    if (other == null) {
+                        return Future.failedFuture(failure);
+                    }
+                    instance.breaker().failed(System.nanoTime());
+                    LOG.debugf("%s instance-%d unreachable (%s): retried on instance-%d", route.name(), instance.position(),
+                            failure.toString(), other.position());
+                    exchange.instance = other;
+                    return connect(route, balancer, exchange, retries + 1);
+                });
+    }
+
+    /**
+     * The circuits of a route, for the health details: {@code breaker} for the route as a whole (CLOSED, DEGRADED
+     * when some instance is ejected, OPEN when none can take a request) and {@code instance-N-breaker} for each.
+     */
+    public Map<String, String> circuits(GatewayRoute route) {
+        Balancer balancer = balancers.get(route);
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put("breaker", balancer.state(System.nanoTime()));
+        balancer.instances().forEach(instance -> states.put("instance-" + instance.position() + "-breaker",
+                instance.breaker().state().name()));
+        return states;
     }
 
     void install(@Observes Router router) {
@@ -216,10 +247,11 @@ public class GatewayRouter {
             rc.next();
             return;
         }
-        CircuitBreaker breaker = breakers.get(exchange.route);
+        Balancer balancer = balancers.get(exchange.route);
         long now = System.nanoTime();
-        if (!breaker.tryPass(now)) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(breaker.retryAfterSeconds(now)));
+        exchange.instance = balancer.choose(now, Set.of());
+        if (exchange.instance == null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(balancer.retryAfterSeconds(now)));
             reject(request, 503, "service-unavailable", path, exchange.route.name());
             return;
         }

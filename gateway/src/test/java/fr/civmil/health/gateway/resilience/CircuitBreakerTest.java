@@ -13,25 +13,71 @@ class CircuitBreakerTest {
 
     private static final long SECOND = 1_000_000_000L;
 
+    private static CircuitBreaker breaker() {
+        return new CircuitBreaker(0.5, 4, Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
     @Test
-    void onlyConsecutiveFailuresOpenIt() {
-        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10));
+    void opensWhenHalfTheCallsInTheWindowFailedOnceThereAreEnoughOfThem() {
+        CircuitBreaker breaker = breaker();
         breaker.failed(0);
         breaker.failed(0);
-        breaker.succeeded();
         breaker.failed(0);
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "three outcomes are not enough to judge");
+        for (int i = 0; i < 4; i++) {
+            breaker.succeeded(0);
+        }
         breaker.failed(0);
-        assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
-        breaker.failed(0);
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state(), "4 failures out of 8");
         assertFalse(breaker.tryPass(SECOND));
         assertEquals(9, breaker.retryAfterSeconds(SECOND));
     }
 
     @Test
-    void afterOpenForOneProbePassesAndItsOutcomeDecides() {
-        CircuitBreaker breaker = new CircuitBreaker(1, Duration.ofSeconds(10));
+    void staysClosedUnderTheRatio() {
+        CircuitBreaker breaker = breaker();
+        for (int i = 0; i < 6; i++) {
+            breaker.succeeded(0);
+        }
+        for (int i = 0; i < 4; i++) {
+            breaker.failed(0);
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "4 failures out of 10");
+        assertTrue(breaker.tryPass(0));
+    }
+
+    @Test
+    void interleavedFailuresOpenItWhereConsecutiveCountingNeverWould() {
+        // A dead instance among live ones: its failures never come in a row.
+        CircuitBreaker breaker = breaker();
+        for (int i = 0; i < 2; i++) {
+            breaker.succeeded(i * SECOND);
+            breaker.failed(i * SECOND);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+    }
+
+    @Test
+    void outcomesOlderThanTheWindowNoLongerCount() {
+        CircuitBreaker breaker = breaker();
         breaker.failed(0);
+        breaker.failed(0);
+        breaker.failed(0);
+        // Eleven seconds later the three failures are gone: one more makes one out of one, under the minimum.
+        breaker.failed(11 * SECOND);
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
+        breaker.succeeded(12 * SECOND);
+        breaker.succeeded(12 * SECOND);
+        breaker.failed(13 * SECOND);
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state(), "2 failures out of 4 within the window");
+    }
+
+    @Test
+    void afterOpenForOneProbePassesItsFailureReopensItsSuccessCloses() {
+        CircuitBreaker breaker = new CircuitBreaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10));
+        breaker.failed(0);
+        assertFalse(breaker.wouldPass(5 * SECOND));
+        assertTrue(breaker.wouldPass(10 * SECOND));
         assertTrue(breaker.tryPass(10 * SECOND));
         assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
         assertFalse(breaker.tryPass(11 * SECOND), "one probe at a time");
@@ -39,17 +85,16 @@ class CircuitBreakerTest {
         assertEquals(CircuitBreaker.State.OPEN, breaker.state());
         assertFalse(breaker.tryPass(20 * SECOND));
         assertTrue(breaker.tryPass(21 * SECOND));
-        breaker.succeeded();
+        breaker.succeeded(21 * SECOND);
         assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
         assertTrue(breaker.tryPass(21 * SECOND));
     }
 
     @Test
-    void aProbeThatNeverReportsDoesNotKeepTheCircuitShut() {
-        CircuitBreaker breaker = new CircuitBreaker(1, Duration.ofSeconds(10));
+    void aFailureReportedAfterTheCircuitOpenedDoesNotExtendIt() {
+        CircuitBreaker breaker = new CircuitBreaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10));
         breaker.failed(0);
-        assertTrue(breaker.tryPass(10 * SECOND)); // the probe's client goes away: no outcome
-        assertFalse(breaker.tryPass(15 * SECOND));
-        assertTrue(breaker.tryPass(20 * SECOND));
+        breaker.failed(5 * SECOND); // a request that was already in flight
+        assertTrue(breaker.tryPass(10 * SECOND));
     }
 }

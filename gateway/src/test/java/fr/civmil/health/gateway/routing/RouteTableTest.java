@@ -1,6 +1,7 @@
 package fr.civmil.health.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import fr.civmil.health.gateway.config.EdgeConfig;
 import fr.civmil.health.gateway.config.GatewayConfig;
 
 /** The table's matching rules and the startup checks that refuse a bad table (no Quarkus needed). */
@@ -55,11 +58,27 @@ class RouteTableTest {
         assertTrue(RouteTable.isLocal("/q") && RouteTable.isLocal("/q/health") && !RouteTable.isLocal("/quotas"));
     }
 
+    record Breaker(double failureRatio, int minimumCalls, Duration window, Duration openFor) implements EdgeConfig.Breaker {
+    }
+
     @Test
-    void instancesAreUsedInTurn() {
+    void instancesAreUsedInTurnExceptAnEjectedOneUntilItsProbe() {
         GatewayRoute route = table(Map.of("r", route("/r", "http://a:1", "https://b"))).routes().get(0);
-        assertEquals(List.of(new Upstream("a", 1, false), new Upstream("b", 443, true), new Upstream("a", 1, false)),
-                List.of(route.nextUpstream(), route.nextUpstream(), route.nextUpstream()));
+        Balancer balancer = new Balancer(route, new Breaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10)));
+        Upstream a = new Upstream("a", 1, false);
+        Upstream b = new Upstream("b", 443, true);
+        assertEquals(List.of(a, b, a), List.of(balancer.choose(0, Set.of()).upstream(), balancer.choose(0, Set.of()).upstream(),
+                balancer.choose(0, Set.of()).upstream()));
+        Balancer.Instance first = balancer.instances().get(0);
+        assertEquals(b, balancer.choose(0, Set.of(first)).upstream(), "an instance already tried is skipped");
+        first.breaker().failed(0);
+        assertEquals(List.of(b, b), List.of(balancer.choose(1, Set.of()).upstream(), balancer.choose(1, Set.of()).upstream()));
+        assertEquals("DEGRADED", balancer.state(1));
+        balancer.instances().get(1).breaker().failed(2);
+        assertNull(balancer.choose(3, Set.of()), "no instance can take it: the route answers 503");
+        assertEquals("OPEN", balancer.state(3));
+        assertEquals(7, balancer.retryAfterSeconds(3_000_000_000L), "until the first probe");
+        assertEquals(a, balancer.choose(10_000_000_000L, Set.of()).upstream(), "the probe");
     }
 
     @Test
