@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local run: builds what it needs, then starts PostgreSQL, Kafka, a dev token issuer and the
 # four services (gateway on 8080). Needs only a JDK 17+. Ctrl-C stops everything.
+# ./run.sh --replicas 2 starts two instances of each service behind the gateway (ports +100).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,4 +21,4 @@ if [ "${CIVMIL_SKIP_BUILD:-}" != "true" ]; then
 fi
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -Xmx768m -cp "devstack/target/classes:devstack/target/lib/*" fr.civmil.health.devstack.DevStack "$PWD"
+exec "$JAVA" -Xmx768m -cp "devstack/target/classes:devstack/target/lib/*" fr.civmil.health.devstack.DevStack "$PWD" "$@"

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * The whole suite on one machine: PostgreSQL, Kafka and the dev issuer in this JVM, the four services
@@ -37,24 +39,64 @@ public final class DevStack implements AutoCloseable {
             new Service("gateway", "gateway", "gateway"));
 
     /**
-     * Where the stack listens. 0 for the issuer, PostgreSQL or Kafka lets each pick a free port itself;
+     * Where the stack listens: a port per instance of each service (one gateway; as many instances of the
+     * others as replicas asked). 0 for the issuer, PostgreSQL or Kafka lets each pick a free port itself;
      * services need theirs before they start, since the gateway is told its upstreams.
      */
-    public record Layout(Map<String, Integer> servicePorts, int issuer, int postgres, int kafka) {
+    public record Layout(Map<String, List<Integer>> servicePorts, int issuer, int postgres, int kafka) {
 
-        /** The local run's ports, documented in the README. */
-        public static final Layout LOCAL_RUN = new Layout(Map.of("zones-service", 8081, "partnership-service", 8082,
-                "referral-network-service", 8083, "gateway", 8080), 8090, 15432, 19092);
+        private static final Map<String, Integer> LOCAL_PORTS = Map.of("zones-service", 8081, "partnership-service", 8082,
+                "referral-network-service", 8083, "gateway", 8080);
+
+        /** The local run's ports, documented in the README: replica k of a service on its port + 100 × (k − 1). */
+        public static Layout localRun(int replicas) {
+            return new Layout(ports(replicas, service -> LOCAL_PORTS.get(service.name()), 100), 8090, 15432, 19092);
+        }
 
         /** Free ports, so that a test stack never clashes with the local run or another test JVM. */
         public static Layout freePorts() {
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
-            return new Layout(ports, 0, 0, 0);
+            return freePorts(1);
+        }
+
+        public static Layout freePorts(int replicas) {
+            return new Layout(ports(replicas, service -> Ports.free(), 0), 0, 0, 0);
+        }
+
+        private static Map<String, List<Integer>> ports(int replicas, ToIntFunction<Service> first, int step) {
+            Map<String, List<Integer>> ports = new LinkedHashMap<>();
+            for (Service service : SERVICES) {
+                List<Integer> list = new ArrayList<>();
+                int count = service.name().equals("gateway") ? 1 : replicas;
+                for (int k = 0; k < count; k++) {
+                    list.add(step > 0 ? first.applyAsInt(service) + step * k : first.applyAsInt(service));
+                }
+                ports.put(service.name(), List.copyOf(list));
+            }
+            return ports;
         }
 
         int port(Service service) {
-            return servicePorts.get(service.name());
+            return servicePorts.get(service.name()).get(0);
+        }
+    }
+
+    /** One process of a service: replica 1, 2, ... on its own port, with its own log. */
+    private static final class Instance {
+
+        final Service service;
+        final int replica;
+        final int port;
+        Process process;
+
+        Instance(Service service, int replica, int port) {
+            this.service = service;
+            this.replica = replica;
+            this.port = port;
+        }
+
+        /** {@code zones-service} for the first replica, {@code zones-service-2} for the second... */
+        String name() {
+            return replica == 1 ? service.name() : service.name() + "-" + replica;
         }
     }
 
@@ -65,7 +107,7 @@ public final class DevStack implements AutoCloseable {
     private final Path root;
     private final Layout layout;
     private final Path logs;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Instance> instances = new ArrayList<>();
     private PostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private DevIssuer issuer;
@@ -96,7 +138,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-        return "http://127.0.0.1:" + layout.servicePorts().get("gateway");
+        return "http://127.0.0.1:" + layout.port(service("gateway"));
     }
 
     /** A bearer token of the dev issuer for a client holding one role (subject {@code dev-<role>}). */
@@ -106,14 +148,16 @@ public final class DevStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        DevStack stack = new DevStack(root, Layout.LOCAL_RUN, root.resolve("devstack/target/run-logs"));
+        int replicas = replicas(args);
+        Layout layout = Layout.localRun(replicas);
+        DevStack stack = new DevStack(root, layout, root.resolve("devstack/target/run-logs"));
         if (!stack.acquireLock()) {
             System.err.println("CivMil Health is already running from " + root
                     + " (gateway http://localhost:8080). Stop it with Ctrl-C in its terminal first.");
             System.exit(2);
         }
         List<String> busy = new ArrayList<>();
-        for (int port : requiredPorts()) {
+        for (int port : requiredPorts(layout)) {
             if (Ports.inUse(port)) {
                 busy.add(String.valueOf(port));
             }
@@ -139,9 +183,23 @@ public final class DevStack implements AutoCloseable {
         stack.watch();
     }
 
-    private static List<Integer> requiredPorts() {
-        Layout local = Layout.LOCAL_RUN;
-        List<Integer> ports = new ArrayList<>(local.servicePorts().values());
+    /** {@code --replicas N} (1 to 5): instances of each service behind the gateway; 1 without it. */
+    static int replicas(String[] args) {
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        if (options.isEmpty()) {
+            return 1;
+        }
+        if (options.size() == 2 && options.get(0).equals("--replicas") && options.get(1).matches("[1-5]")) {
+            return Integer.parseInt(options.get(1));
+        }
+        System.err.println("Usage: ./run.sh [--replicas N]   (N from 1 to 5: instances of each service behind the gateway)");
+        System.exit(2);
+        return 1;
+    }
+
+    private static List<Integer> requiredPorts(Layout local) {
+        List<Integer> ports = new ArrayList<>();
+        local.servicePorts().values().forEach(ports::addAll);
         ports.add(local.issuer());
         if (ExternalPostgres.fromEnvironment(System.getenv()) == null) {
             ports.add(local.postgres());
@@ -190,14 +248,37 @@ public final class DevStack implements AutoCloseable {
         Files.createDirectories(logs);
         for (Service service : SERVICES) {
             postgres.createDatabase(service.database());
-            Files.deleteIfExists(logs.resolve(service.name() + ".log")); // a restart appends; a run starts afresh
-            processes.add(launch(service, bootstrap));
+            List<Integer> ports = layout.servicePorts().get(service.name());
+            for (int k = 0; k < ports.size(); k++) {
+                instances.add(new Instance(service, k + 1, ports.get(k)));
+            }
+        }
+        for (Instance instance : instances) {
+            Files.deleteIfExists(log(instance)); // a restart appends; a run starts afresh
+        }
+        // First replicas first: the first loads the demo data and migrates its database, alone.
+        List<Instance> first = instances.stream().filter(i -> i.replica == 1).toList();
+        List<Instance> others = instances.stream().filter(i -> i.replica > 1).toList();
+        for (Instance instance : first) {
+            instance.process = launch(instance);
         }
         say("Waiting for the services to report UP (logs in " + logs + ")");
-        awaitReady();
+        awaitReady(first);
+        if (!others.isEmpty()) {
+            for (Instance instance : others) {
+                instance.process = launch(instance);
+            }
+            say("Waiting for the other replicas");
+            awaitReady(others);
+        }
     }
 
-    private Process launch(Service service, String bootstrap) throws IOException {
+    private Path log(Instance instance) {
+        return logs.resolve(instance.name() + ".log");
+    }
+
+    private Process launch(Instance instance) throws IOException {
+        Service service = instance.service;
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -205,21 +286,22 @@ public final class DevStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + layout.port(service),
+                "-Dquarkus.http.port=" + instance.port,
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()),
                 "-Dquarkus.datasource.username=" + postgres.username(),
                 "-Dquarkus.datasource.password=" + postgres.password(),
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dmp.jwt.verify.publickey.location=" + issuer.jwksUrl(),
                 "-Dmp.jwt.verify.issuer=" + issuer.issuer(),
-                "-Dcivmil.demo-data.enabled=true",
+                "-Dcivmil.demo-data.enabled=" + (instance.replica == 1),
                 "-Dcivmil.parent-pid=" + ProcessHandle.current().pid()));
         for (Service upstream : SERVICES) {
-            command.add("-Dcivmil.upstream." + upstream.name() + "=http://127.0.0.1:" + layout.port(upstream));
+            command.add("-Dcivmil.upstream." + upstream.name() + "=" + String.join(",", layout.servicePorts().get(upstream.name())
+                    .stream().map(port -> "http://127.0.0.1:" + port).toList()));
         }
         command.add("-jar");
         command.add(jar.toString());
-        File log = logs.resolve(service.name() + ".log").toFile();
+        File log = log(instance).toFile();
         return new ProcessBuilder(command)
                 .directory(root.resolve(service.module()).toFile())
                 .redirectErrorStream(true)
@@ -237,23 +319,22 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady(List<Instance> starting) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(http, i, deadline, 200);
-            say("  " + SERVICES.get(i).name() + " UP on http://localhost:" + layout.port(SERVICES.get(i)));
+        for (Instance instance : starting) {
+            awaitReady(http, instance, deadline, 200);
+            say("  " + instance.name() + " UP on http://localhost:" + instance.port);
         }
     }
 
-    private void awaitReady(HttpClient http, int index, long deadline, long pollMillis) throws Exception {
-        Service service = SERVICES.get(index);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl(service.name()) + "/q/health/ready"))
+    private void awaitReady(HttpClient http, Instance instance, long deadline, long pollMillis) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
-            if (!processes.get(index).isAlive()) {
-                throw new IOException(service.name() + " exited; see " + logs.resolve(service.name() + ".log") + ", which ends with:\n"
-                        + tail(logs.resolve(service.name() + ".log"), 20));
+            if (!instance.process.isAlive()) {
+                throw new IOException(instance.name() + " exited; see " + log(instance) + ", which ends with:\n"
+                        + tail(log(instance), 20));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -263,8 +344,8 @@ public final class DevStack implements AutoCloseable {
                 // Not listening yet.
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException(service.name() + " not ready after " + READY_TIMEOUT.toSeconds()
-                        + " s; see " + logs.resolve(service.name() + ".log"));
+                throw new IOException(instance.name() + " not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; see " + log(instance));
             }
             Thread.sleep(pollMillis);
         }
@@ -280,9 +361,13 @@ public final class DevStack implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Kills one service at once (SIGKILL), as a crash or an OOM killer would: no shutdown hook runs. */
+    /**
+     * Kills one instance at once (SIGKILL), as a crash or an OOM killer would: no shutdown hook runs. The name is
+     * the service's for its first replica ({@code zones-service}), with the replica number after for the others
+     * ({@code zones-service-2}).
+     */
     public synchronized void kill(String name) throws InterruptedException {
-        Process process = processes.get(SERVICES.indexOf(service(name)));
+        Process process = instance(name).process;
         process.destroyForcibly();
         process.waitFor();
     }
@@ -292,15 +377,19 @@ public final class DevStack implements AutoCloseable {
      * {@link System#nanoTime()} at which it first answered ready, polled every 10 ms.
      */
     public synchronized long restart(String name) throws Exception {
-        Service service = service(name);
-        int index = SERVICES.indexOf(service);
-        if (processes.get(index).isAlive()) {
+        Instance instance = instance(name);
+        if (instance.process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        processes.set(index, launch(service, bootstrap));
-        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), index,
+        instance.process = launch(instance);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), instance,
                 System.nanoTime() + READY_TIMEOUT.toNanos(), 10);
         return System.nanoTime();
+    }
+
+    private Instance instance(String name) {
+        return instances.stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instance " + name));
     }
 
     private static Service service(String name) {
@@ -319,9 +408,9 @@ public final class DevStack implements AutoCloseable {
         out.append("  Gateway            http://localhost:8080\n");
         out.append("  API documentation  http://localhost:8080/api-docs  (Swagger UI: /q/swagger-ui)\n");
         out.append("  Health             http://localhost:8080/q/health\n");
-        for (Service service : SERVICES) {
-            if (!service.name().equals("gateway")) {
-                out.append(String.format("  %-18s http://localhost:%d  (OpenAPI: /q/openapi)%n", service.name(), layout.port(service)));
+        for (Instance instance : instances) {
+            if (!instance.service.name().equals("gateway")) {
+                out.append(String.format("  %-18s http://localhost:%d  (OpenAPI: /q/openapi)%n", instance.name(), instance.port));
             }
         }
         out.append("  Token issuer       ").append(issuer.issuer()).append("\n\n");
@@ -335,13 +424,13 @@ public final class DevStack implements AutoCloseable {
 
     /** Keeps the stack up; reports a service that dies. */
     private void watch() throws InterruptedException {
-        boolean[] reported = new boolean[processes.size()];
+        boolean[] reported = new boolean[instances.size()];
         while (!stopping) {
-            for (int i = 0; i < processes.size(); i++) {
-                if (!processes.get(i).isAlive() && !reported[i] && !stopping) {
+            for (int i = 0; i < instances.size(); i++) {
+                Instance instance = instances.get(i);
+                if (!instance.process.isAlive() && !reported[i] && !stopping) {
                     reported[i] = true;
-                    say(SERVICES.get(i).name() + " stopped unexpectedly (exit " + processes.get(i).exitValue()
-                            + "); see " + logs.resolve(SERVICES.get(i).name() + ".log"));
+                    say(instance.name() + " stopped unexpectedly (exit " + instance.process.exitValue() + "); see " + log(instance));
                 }
             }
             Thread.sleep(1000);
@@ -356,6 +445,7 @@ public final class DevStack implements AutoCloseable {
         }
         stopping = true;
         say("Stopping CivMil Health...");
+        List<Process> processes = instances.stream().map(i -> i.process).filter(Objects::nonNull).toList();
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {
