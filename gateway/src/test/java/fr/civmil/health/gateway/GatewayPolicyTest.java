@@ -65,6 +65,7 @@ class GatewayPolicyTest {
             { "PUT", "/api/v1/coverage/departements", "" },
             // the gateway's own audit trail
             { "GET", "/api/v1/audit", "auditor admin" },
+            { "GET", "/api/v1/audit/quota-refusals", "auditor admin" },
             { "GET", "/api/v1/audit/export", "" },
             // a routed prefix nobody wrote a policy for
             { "GET", "/api/test/unguarded/1", "" },

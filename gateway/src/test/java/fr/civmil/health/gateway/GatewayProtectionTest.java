@@ -95,6 +95,20 @@ class GatewayProtectionTest {
         } finally {
             pool.shutdownNow();
         }
+        // The 16 refusals are counted per client, route and minute, not recorded one by one; the 5 served are.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int counted;
+        do {
+            Thread.sleep(100);
+            counted = as("auditor").get("/api/v1/audit/quota-refusals?client=greedy-client&route=quota-test")
+                    .then().statusCode(200).extract().jsonPath().getList("items.refusals", Integer.class)
+                    .stream().mapToInt(Integer::intValue).sum();
+        } while (counted < 16 && System.nanoTime() < deadline);
+        assertEquals(16, counted);
+        as("auditor").get("/api/v1/audit?client=greedy-client&status=429").then().statusCode(200).body("total", is(0));
+        as("auditor").get("/api/v1/audit?client=greedy-client&status=200").then().statusCode(200).body("total", is(5));
+        as("auditor").get("/api/v1/audit/quota-refusals?sort=size").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", is("sort"));
     }
 
     /**

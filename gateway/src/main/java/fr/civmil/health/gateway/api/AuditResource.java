@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.gateway.audit.AuditQuery;
 import fr.civmil.health.gateway.audit.AuditRecord;
+import fr.civmil.health.gateway.audit.QuotaRefusals;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.ApiProblem;
@@ -69,5 +70,32 @@ public class AuditResource {
             throw ApiProblem.invalidField("to", "field.after", "'from'");
         }
         return query.find(new AuditQuery.Filter(client, route, status, requestId, start, end), page);
+    }
+
+    @GET
+    @Path("/quota-refusals")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(operationId = "searchQuotaRefusals", summary = "Count the requests refused for their quota",
+            description = "Requests refused with 429 are not audited one by one: they are counted per client, route and"
+                    + " minute (UTC), newest minute first by default. Counts appear within about a second.")
+    @APIResponse(responseCode = "200", description = "A page of counts per client, route and minute")
+    @APIResponse(responseCode = "400", description = "A malformed filter", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "bad-sort", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"1 field is invalid\",\"instance\":\"/api/v1/audit/quota-refusals\","
+                    + "\"violations\":[{\"field\":\"sort\",\"message\":\"unknown sort field 'size'; allowed: client, minute, refusals\"}]}")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Only auditor and admin read the audit trail")
+    public Page<QuotaRefusals> quotaRefusals(
+            @QueryParam("client") @Size(max = 200) @Parameter(description = "Client id (token client_id or subject)", example = "dev-cnmss") String client,
+            @QueryParam("route") @Size(max = 100) @Parameter(description = "Route name (owning service) or 'gateway'", example = "referral-network-service") String route,
+            @QueryParam("from") @Parameter(description = "Minutes at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") OffsetDateTime from,
+            @QueryParam("to") @Parameter(description = "Minutes before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") OffsetDateTime to,
+            @Valid @BeanParam PageRequest page) {
+        Instant start = from == null ? null : from.toInstant();
+        Instant end = to == null ? null : to.toInstant();
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ApiProblem.invalidField("to", "field.after", "'from'");
+        }
+        return query.refusals(new AuditQuery.RefusalFilter(client, route, start, end), page);
     }
 }

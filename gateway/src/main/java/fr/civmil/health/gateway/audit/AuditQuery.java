@@ -76,6 +76,47 @@ public class AuditQuery {
         }
     }
 
+    /** API sort names to columns of the refusal counts. */
+    static final Map<String, String> REFUSALS_SORTABLE = Map.of("minute", "minute", "refusals", "refusals", "client", "client");
+
+    public record RefusalFilter(String client, String route, Instant from, Instant to) {
+    }
+
+    /** The quota refusals counted per client, route and minute, newest minute first by default. */
+    public Page<QuotaRefusals> refusals(RefusalFilter filter, PageRequest page) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        condition(where, params, "client = ?", filter.client());
+        condition(where, params, "route = ?", filter.route());
+        condition(where, params, "minute >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
+        condition(where, params, "minute < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        String order = page.orders(REFUSALS_SORTABLE, "-minute", "client").stream()
+                .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
+                .collect(Collectors.joining(", ")) + ", minute, route"; // (minute, client, route) is the key
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM gateway_quota_refusals" + where, params);
+                    ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<QuotaRefusals> items = new ArrayList<>();
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(page.size);
+            pageParams.add(page.offset());
+            try (PreparedStatement select = prepare(connection, "SELECT minute, client, route, refusals FROM gateway_quota_refusals"
+                    + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageParams);
+                    ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new QuotaRefusals(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return Page.of(items, page, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("quota refusal query failed", e);
+        }
+    }
+
     private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
         if (value != null) {
             where.append(" AND ").append(sql);

@@ -3,9 +3,15 @@ package fr.civmil.health.gateway.audit;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,11 +38,18 @@ import io.quarkus.runtime.StartupEvent;
  * When the database is away, records wait in the queue and are retried; if the queue fills up, new
  * records are dropped and counted ({@code gateway_audit_dropped_total}) rather than slowing every
  * request down.
+ * <p>
+ * Quota refusals (429) are not records: they are counted per client, route and minute in memory and added
+ * to {@code gateway_quota_refusals} about once a second, so that a client far over its quota costs the
+ * database a row per minute rather than a row per refused request.
  */
 @Singleton
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+    private static final String UPSERT_REFUSALS = "INSERT INTO gateway_quota_refusals (minute, client, route, refusals)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (minute, client, route)"
+            + " DO UPDATE SET refusals = gateway_quota_refusals.refusals + EXCLUDED.refusals";
     private static final String COPY = "COPY gateway_audit (occurred_at, client, roles, method, path, route, status,"
             + " latency_ms, request_id, upstream) FROM STDIN";
 
@@ -46,6 +59,8 @@ public class AuditTrail {
     /** The queue's size (ConcurrentLinkedQueue.size() walks the whole queue). */
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    private final ConcurrentHashMap<RefusalKey, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private long refusalsWrittenAt;
     private volatile boolean running = true;
     private Thread writer;
 
@@ -80,12 +95,60 @@ public class AuditTrail {
         queue.offer(record);
     }
 
+    private record RefusalKey(long minute, String client, String route) {
+    }
+
+    /** Called on the event loop for every request refused for its quota. */
+    public void refused(String client, String route, Instant at) {
+        refusals.computeIfAbsent(new RefusalKey(at.getEpochSecond() / 60, client, route), key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * Adds the counts gathered since the last time to their rows. A minute's counter is dropped once the minute
+     * is two minutes past (no request can add to it any more); a failed write gives its counts back.
+     */
+    private void writeRefusals(boolean now) {
+        if (!now && System.nanoTime() - refusalsWrittenAt < TimeUnit.SECONDS.toNanos(1) || refusals.isEmpty()) {
+            return;
+        }
+        refusalsWrittenAt = System.nanoTime();
+        long currentMinute = Instant.now().getEpochSecond() / 60;
+        Map<RefusalKey, Long> counts = new HashMap<>();
+        refusals.forEach((key, adder) -> {
+            long count = adder.getAndSet(0); // atomic: an increment is either in this count or in the next
+            if (count > 0) {
+                counts.put(key, count);
+            }
+            if (key.minute() < currentMinute - 1) {
+                refusals.remove(key);
+            }
+        });
+        if (counts.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_REFUSALS)) {
+            for (Map.Entry<RefusalKey, Long> count : counts.entrySet()) {
+                upsert.setTimestamp(1, Timestamp.from(Instant.ofEpochSecond(count.getKey().minute() * 60)));
+                upsert.setString(2, count.getKey().client());
+                upsert.setString(3, count.getKey().route());
+                upsert.setLong(4, count.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            LOG.warnf("Quota refusal counts not written yet (%s); retrying", e.getMessage());
+            counts.forEach((key, count) -> refusals.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(count));
+        }
+    }
+
     private void writeLoop() {
         List<AuditRecord> batch = new ArrayList<>(config.batchSize());
         long flushNanos = config.flushInterval().toNanos();
         long firstAt = 0;
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
+                writeRefusals(!running);
                 take(batch);
                 if (batch.isEmpty()) {
                     nap(flushNanos);
@@ -115,6 +178,7 @@ public class AuditTrail {
                 sleep(Math.max(config.flushInterval().toMillis(), 1000));
             }
         }
+        writeRefusals(true);
     }
 
     private void take(List<AuditRecord> batch) {

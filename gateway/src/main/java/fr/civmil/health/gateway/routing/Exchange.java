@@ -19,6 +19,8 @@ final class Exchange {
     Upstream upstream;
     HttpClientRequest upstreamRequest;
     boolean bodyTooLarge;
+    /** Refused for its quota: counted, not recorded (AuditTrail). */
+    boolean quotaRefused;
 
     Exchange(String requestId, String traceparent) {
         this.requestId = requestId;

@@ -42,7 +42,8 @@ import io.vertx.httpproxy.ProxyOptions;
  * The gateway's request pipeline on Quarkus' router, for every path outside /q, all on the event loop:
  * request id and trace context, CORS, body limit, route lookup, method (405, OPTIONS), bearer token (401), role policy (403),
  * quota (429), an instance whose circuit lets it pass (503 when none), then the streaming reverse proxy (bodies are piped, never
- * buffered). Every request ends as one audit record. /api/v1/audit is served by the gateway itself
+ * buffered). Every request ends as one audit record, except quota refusals, counted per client, route and
+ * minute. /api/v1/audit is served by the gateway itself
  * (JAX-RS) once it has passed the same checks; /api-docs is public documentation.
  */
 @Singleton
@@ -237,6 +238,7 @@ public class GatewayRouter {
                 .putHeader("RateLimit-Remaining", String.valueOf(quota.remaining()))
                 .putHeader("RateLimit-Reset", String.valueOf(quota.resetSeconds()));
         if (!quota.allowed()) {
+            exchange.quotaRefused = true;
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds()));
             reject(request, 429, "too-many-requests", path, identity.client(), exchange.routeName, quota.retryAfterSeconds());
             return;
@@ -304,6 +306,10 @@ public class GatewayRouter {
 
     private void audit(RoutingContext rc, Exchange exchange, String path) {
         Identity identity = exchange.identity;
+        if (exchange.quotaRefused) {
+            audit.refused(identity.client(), exchange.routeName, exchange.arrivedAt);
+            return;
+        }
         Upstream upstream = exchange.upstream;
         audit.record(new AuditRecord(exchange.arrivedAt, identity == null ? null : identity.client(),
                 identity == null ? List.of() : identity.roles().stream().sorted().toList(), rc.request().method().name(), path,

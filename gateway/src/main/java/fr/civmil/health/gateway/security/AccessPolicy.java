@@ -80,7 +80,8 @@ public class AccessPolicy {
             new Rule(ANY, "/api/v1/referral-requests/**", Set.of(CNMSS)),
             new Rule(READ, "/api/v1/coverage/**", EVERYONE),
             // The gateway's own audit trail.
-            new Rule(READ, "/api/v1/audit", Set.of(AUDITOR, ADMIN)));
+            new Rule(READ, "/api/v1/audit", Set.of(AUDITOR, ADMIN)),
+            new Rule(READ, "/api/v1/audit/quota-refusals", Set.of(AUDITOR, ADMIN)));
 
     private final List<Rule> rules;
 
