@@ -26,6 +26,8 @@ public interface EdgeConfig {
 
     Quota quota();
 
+    QuotaSharing quotaSharing();
+
     Breaker breaker();
 
     Cors cors();
@@ -53,6 +55,21 @@ public interface EdgeConfig {
 
         /** Limits by route name; they win over role limits. */
         Map<String, Limit> routes();
+    }
+
+    /** How gateway replicas hold the quotas together, through the database they share. */
+    interface QuotaSharing {
+
+        /** Off for a single gateway that needs no database round trip for quotas. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often each gateway tells the others what it let through and hears what they did: a client
+         * spread over n gateways may exceed its quota by about what n - 1 of them let through in one interval.
+         */
+        @WithDefault("200ms")
+        Duration interval();
     }
 
     /** A token bucket: up to {@code capacity} requests in a burst, refilled at {@code perSecond}. */
