@@ -35,7 +35,10 @@ import fr.civmil.health.devstack.DevStack;
  * designated, a doctor referenced, an ORSAN activation activated and stood down); then it is started again.
  * Measured: from the moment it answers ready to the moment every one of its consumer groups has committed
  * up to the end of its topics (offsets are committed only once events are applied), polled every 10 ms
- * through the Kafka admin API. Also counted: the events published meanwhile, and dead letters.
+ * through the Kafka admin API. Also counted: the events published meanwhile, and dead letters. Then the broker
+ * is stopped for 30 s while every service takes writes (measured: broker back → every event published and every
+ * consumer group at the end), and PostgreSQL is restarted (measured: database back → each service answering a
+ * read, then a write goes through).
  *
  * Usage (after ./mvnw -B -DskipTests install):
  *   java -cp "devstack/target/classes:devstack/target/lib/*" bench/chaos/Recovery.java [rounds per service, default 3]
@@ -90,6 +93,10 @@ public class Recovery {
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
+        String broker = brokerStop(Duration.ofSeconds(30));
+        System.out.println(broker);
+        String database = databaseRestart(Duration.ofSeconds(5));
+        System.out.println(database);
         long deadLetters = deadLetters();
         System.out.println();
         System.out.println("| killed (SIGKILL) | round | events published while down | kill → ready (s) | ready → all applied (ms) |");
@@ -99,7 +106,81 @@ public class Recovery {
         applied.forEach((service, times) -> System.out.printf(Locale.ROOT, "%s: ready → all applied, max %d ms, median %d ms over %d rounds%n",
                 service, times.stream().mapToLong(Long::longValue).max().orElse(0),
                 times.stream().sorted().toList().get(times.size() / 2), times.size()));
+        System.out.println(broker);
+        System.out.println(database);
         System.out.println("dead-lettered records: " + deadLetters);
+    }
+
+    /**
+     * The broker stopped for {@code down}: meanwhile every service takes writes (events wait in its outbox);
+     * measured from the broker answering again to every event published and every consumer group at the end.
+     */
+    private String brokerStop(Duration down) throws Exception {
+        for (String service : SERVICES) {
+            awaitCaughtUp(service, Duration.ofSeconds(60));
+        }
+        long before = endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        long stoppedAt = System.nanoTime();
+        stack.stopBroker();
+        designateZone();
+        referenceDoctor();
+        activateAndStandDown();
+        int written = 4; // one designation, one doctor, an activation's activated and stood-down events
+        Thread.sleep(Math.max(0, down.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt)));
+        stack.startBroker();
+        long backAt = System.nanoTime();
+        long deadline = backAt + TimeUnit.SECONDS.toNanos(60);
+        long published;
+        while (true) {
+            published = endOffsets().values().stream().mapToLong(Long::longValue).sum() - before;
+            if (published >= written && SERVICES.stream().allMatch(this::caughtUp)) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not caught up 60 s after the broker came back: " + published + " published");
+            }
+            Thread.sleep(10);
+        }
+        return String.format(Locale.ROOT, "broker stopped %d s with %d events written meanwhile: broker back → all published (%d records)"
+                + " and every consumer group at the end: %d ms", down.toSeconds(), written, published,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - backAt));
+    }
+
+    /** PostgreSQL restarted (down for {@code down}): measured from its accepting connections to each service answering a read again. */
+    private String databaseRestart(Duration down) throws Exception {
+        stack.restartDatabase(down);
+        long backAt = System.nanoTime();
+        Map<String, String> reads = Map.of("zones-service", "/api/v1/priority-zones?size=1",
+                "partnership-service", "/api/v1/crisis-activations?size=1", "referral-network-service", "/api/v1/doctors?size=1");
+        StringBuilder out = new StringBuilder("PostgreSQL down " + down.toSeconds() + " s, then back: answering reads again after");
+        for (String service : SERVICES) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    if (send(service, "GET", reads.get(service), "auditor", null).statusCode() == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException e) {
+                    // Not answering yet.
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service + " not answering 60 s after the database came back");
+                }
+                Thread.sleep(10);
+            }
+            out.append(String.format(Locale.ROOT, " %s %d ms;", service, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - backAt)));
+        }
+        // And writes go through again, with their events.
+        designateZone();
+        return out.toString();
+    }
+
+    private boolean caughtUp(String service) {
+        try {
+            return lag(service) == 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Real writes on the two other services, each publishing events the victim consumes; returns how many. */

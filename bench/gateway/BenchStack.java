@@ -22,13 +22,18 @@ public class BenchStack {
             postgres.close();
         }));
         String token = issuer.token("bench-client", List.of("ars"), Duration.ofHours(2));
+        // For bench/gateway/refusals.sh: a client far over its quota, and an admin one measured beside it.
+        String greedy = issuer.token("greedy-client", List.of("ars"), Duration.ofHours(2));
+        String patient = issuer.token("patient-client", List.of("admin"), Duration.ofHours(2));
         Files.writeString(Path.of(args[0]), String.join("\n",
                 "JDBC_URL='" + postgres.jdbcUrl("gateway") + "'",
                 "JDBC_USER='" + postgres.username() + "'",
                 "JDBC_PASSWORD='" + postgres.password() + "'",
                 "JWKS_URL='" + issuer.jwksUrl() + "'",
                 "ISSUER='" + issuer.issuer() + "'",
-                "TOKEN='" + token + "'", ""));
+                "TOKEN='" + token + "'",
+                "GREEDY_TOKEN='" + greedy + "'",
+                "PATIENT_TOKEN='" + patient + "'", ""));
         Thread.currentThread().join();
     }
 }

@@ -387,6 +387,30 @@ public final class DevStack implements AutoCloseable {
         return System.nanoTime();
     }
 
+    /** Stops the embedded broker, keeping its data (refused when the stack uses an external one). */
+    public void stopBroker() {
+        requireEmbedded(kafka != null);
+        kafka.stop();
+    }
+
+    /** Starts the embedded broker again on the same port and data; returns once it answers. */
+    public void startBroker() throws Exception {
+        requireEmbedded(kafka != null);
+        kafka.restart();
+    }
+
+    /** Restarts the embedded PostgreSQL, down for {@code down}; returns once it accepts connections again. */
+    public void restartDatabase(Duration down) throws Exception {
+        requireEmbedded(postgres instanceof EmbeddedDatabase);
+        ((EmbeddedDatabase) postgres).restart(down);
+    }
+
+    private static void requireEmbedded(boolean embedded) {
+        if (!embedded) {
+            throw new IllegalStateException("only the embedded broker and database can be stopped from here");
+        }
+    }
+
     private Instance instance(String name) {
         return instances.stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no instance " + name));

@@ -7,6 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -101,6 +106,47 @@ public final class EmbeddedDatabase implements PostgresServer {
         }
         try (Statement create = connection.createStatement()) {
             create.execute("create database " + name);
+        }
+    }
+
+    /**
+     * Stops the server (fast shutdown: sessions are cut, as in a failover or a restart of the database host), keeps
+     * it down for {@code down}, and starts it again on the same port and data with the same options (read back from
+     * {@code postmaster.opts}). Returns once it accepts connections. Like zonky, pg_ctl runs in a user namespace
+     * ({@code unshare -U}) where it is not root, which it refuses to be.
+     */
+    public void restart(Duration down) throws Exception {
+        List<String> options = commandLine(Files.readString(dataDir.resolve("postmaster.opts")).trim());
+        String pgCtl = Path.of(options.get(0)).resolveSibling("pg_ctl").toString();
+        run(List.of("unshare", "-U", pgCtl, "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+        Thread.sleep(down.toMillis());
+        List<String> serverOptions = new ArrayList<>();
+        for (int i = 1; i < options.size(); i++) {
+            if (options.get(i).equals("-D")) {
+                i++; // pg_ctl's own
+            } else {
+                serverOptions.add("\"" + options.get(i) + "\"");
+            }
+        }
+        run(List.of("unshare", "-U", pgCtl, "-D", dataDir.toString(), "-o", String.join(" ", serverOptions), "-l",
+                dataDir.resolve("restart.log").toString(), "-w", "start"));
+    }
+
+    /** postmaster.opts: the binary, then each argument in double quotes. */
+    private static List<String> commandLine(String opts) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        while (m.find()) {
+            parts.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return parts;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
     }
 
