@@ -70,10 +70,10 @@ echo "warming up (20 s)..."
 wrk -t 2 -c 16 -d 10s -H "Authorization: Bearer $PATIENT_TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
 wrk -t 2 -c 16 -d 10s -H "Authorization: Bearer $GREEDY_TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
 
-# One measure: wrk (2 threads, 32 connections) sends the load somewhere while the patient client (1 connection)
+# One measure: wrk (2 threads, LOAD_CONNECTIONS connections, default 32) sends the load somewhere while the patient client (1 connection)
 # is measured through the gateway by bench/common/LoadClient.java.
 measure() { # name load-url [greedy]
-  local args=(-t 2 -c 32 -d "$((SECONDS_PER_RUN + 4))s")
+  local args=(-t 2 -c "${LOAD_CONNECTIONS:-32}" -d "$((SECONDS_PER_RUN + 4))s")
   [ "${3:-}" = greedy ] && args+=(-H "Authorization: Bearer $GREEDY_TOKEN")
   wrk "${args[@]}" "$2" > "$WORK/wrk.txt" &
   local wrk_pid=$!

@@ -84,7 +84,10 @@ class GatewayProtectionTest {
                     .body("detail", containsString("greedy-client"));
 
             // The greedy client stays refused, and meanwhile the other client is served at once with its full quota.
+            long refusedAt = System.nanoTime();
             given().header("Authorization", "Bearer " + greedy).get("/api/test/quota/x").then().statusCode(429);
+            // Its refusals come after the refusal delay (50 ms): each of its connections costs little.
+            assertTrue((System.nanoTime() - refusedAt) / 1_000_000 >= 50, "a 429 waits for the refusal delay");
             for (int i = 0; i < 5; i++) {
                 long started = System.nanoTime();
                 given().header("Authorization", "Bearer " + other).get("/api/test/quota/x")

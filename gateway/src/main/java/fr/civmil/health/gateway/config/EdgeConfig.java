@@ -55,6 +55,14 @@ public interface EdgeConfig {
 
         /** Limits by route name; they win over role limits. */
         Map<String, Limit> routes();
+
+        /**
+         * How long a refused request waits for its 429, without holding a thread (a timer): a client far over
+         * its quota then costs the gateway little, since each of its connections sends at most one request per
+         * delay, and the other clients keep the CPU. 0 answers at once.
+         */
+        @WithDefault("50ms")
+        Duration refusalDelay();
     }
 
     /** How gateway replicas hold the quotas together, through the database they share. */

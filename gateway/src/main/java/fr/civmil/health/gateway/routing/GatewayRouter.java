@@ -70,6 +70,7 @@ public class GatewayRouter {
     private final AllowedMethods localMethods;
     private final Cors cors;
     private final long maxBodyBytes;
+    private final long refusalDelayMillis;
     private final Map<GatewayRoute, HttpProxy> proxies = new IdentityHashMap<>();
     private final Map<GatewayRoute, Balancer> balancers = new IdentityHashMap<>();
     /** Hands each exchange to the proxy's interceptor, which removes it at once. */
@@ -89,6 +90,7 @@ public class GatewayRouter {
         this.localMethods = localMethods;
         this.cors = new Cors(edge.cors().origins().orElse(List.of()), edge.cors().maxAge().toSeconds());
         this.maxBodyBytes = edge.maxBodySize().asLongValue();
+        this.refusalDelayMillis = edge.quota().refusalDelay().toMillis();
         // WebSocket support off: its upgrade path would skip the interceptor and forward headers untouched.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         for (GatewayRoute route : table.routes()) {
@@ -240,7 +242,15 @@ public class GatewayRouter {
         if (!quota.allowed()) {
             exchange.quotaRefused = true;
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds()));
-            reject(request, 429, "too-many-requests", path, identity.client(), exchange.routeName, quota.retryAfterSeconds());
+            if (refusalDelayMillis > 0) {
+                rc.vertx().setTimer(refusalDelayMillis, fired -> {
+                    if (!response.closed()) { // the client may have left meanwhile
+                        reject(request, 429, "too-many-requests", path, identity.client(), exchange.routeName, quota.retryAfterSeconds());
+                    }
+                });
+            } else {
+                reject(request, 429, "too-many-requests", path, identity.client(), exchange.routeName, quota.retryAfterSeconds());
+            }
             return;
         }
         if (exchange.route == null) {

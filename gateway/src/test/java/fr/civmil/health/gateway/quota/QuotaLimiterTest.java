@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,13 +18,13 @@ class QuotaLimiterTest {
     record Limit(int capacity, double perSecond) implements EdgeConfig.Limit {
     }
 
-    record Quotas(EdgeConfig.Limit defaults, Map<String, EdgeConfig.Limit> roles, Map<String, EdgeConfig.Limit> routes)
-            implements EdgeConfig.Quota {
+    record Quotas(EdgeConfig.Limit defaults, Map<String, EdgeConfig.Limit> roles, Map<String, EdgeConfig.Limit> routes,
+            Duration refusalDelay) implements EdgeConfig.Quota {
     }
 
     private static final Quotas QUOTAS = new Quotas(new Limit(10, 5),
             Map.of("ars", new Limit(20, 10), "admin", new Limit(40, 20)),
-            Map.of("referral-network-service", new Limit(3, 1)));
+            Map.of("referral-network-service", new Limit(3, 1)), Duration.ZERO);
 
     @Test
     void aRouteLimitWinsThenTheMostGenerousRoleThenTheDefault() {
