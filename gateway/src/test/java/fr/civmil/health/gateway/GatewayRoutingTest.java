@@ -178,6 +178,9 @@ class GatewayRoutingTest {
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-2-breaker'", is("OPEN"))
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-1-breaker'", is("CLOSED"))
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("DEGRADED"));
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("gateway_upstream_circuit_state{instance=\"instance-2\",route=\"referral-network-service\"} 1.0"))
+                    .body(containsString("gateway_upstream_circuit_state{instance=\"instance-1\",route=\"referral-network-service\"} 0.0"));
         } finally {
             upstreams.referralB().start();
         }

@@ -27,6 +27,8 @@ import fr.civmil.health.gateway.security.AccessPolicy;
 import fr.civmil.health.gateway.security.Identity;
 import fr.civmil.health.gateway.security.TokenVerifier;
 import fr.civmil.health.platform.strict.AllowedMethods;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
@@ -77,7 +79,8 @@ public class GatewayRouter {
     private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
     public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems, TokenVerifier tokens, AccessPolicy policy,
-            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge) {
+            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge,
+            MeterRegistry meters) {
         this.table = table;
         this.problems = problems;
         this.tokens = tokens;
@@ -96,6 +99,13 @@ public class GatewayRouter {
         for (GatewayRoute route : table.routes()) {
             Balancer balancer = new Balancer(route, edge.breaker());
             balancers.put(route, balancer);
+            for (Balancer.Instance instance : balancer.instances()) {
+                // The enum's order: 0 CLOSED, 1 OPEN (ejected), 2 HALF_OPEN (probing).
+                Gauge.builder("gateway_upstream_circuit_state", instance, i -> i.breaker().state().ordinal())
+                        .description("Circuit of an upstream instance: 0 closed, 1 open (ejected), 2 half-open (one probe let through)")
+                        .tags("route", route.name(), "instance", "instance-" + instance.position())
+                        .register(meters);
+            }
             proxies.put(route, HttpProxy.reverseProxy(options, client.http())
                     .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context), 0))
                     .addInterceptor(new ForwardingInterceptor(route, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
