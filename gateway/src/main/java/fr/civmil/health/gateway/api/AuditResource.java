@@ -64,12 +64,8 @@ public class AuditResource {
             @QueryParam("from") @Parameter(description = "Requests at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Requests before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
-        Instant start = from == null ? null : from.toInstant();
-        Instant end = to == null ? null : to.toInstant();
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw ApiProblem.invalidField("to", "field.after", "'from'");
-        }
-        return query.find(new AuditQuery.Filter(client, route, status, requestId, start, end), page);
+        checkInterval(from, to);
+        return query.find(new AuditQuery.Filter(client, route, status, requestId, instant(from), instant(to)), page);
     }
 
     @GET
@@ -91,11 +87,17 @@ public class AuditResource {
             @QueryParam("from") @Parameter(description = "Minutes at or after this instant (ISO-8601 with offset)", example = "2026-03-01T00:00:00Z") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Minutes before this instant (ISO-8601 with offset)", example = "2026-04-01T00:00:00Z") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
-        Instant start = from == null ? null : from.toInstant();
-        Instant end = to == null ? null : to.toInstant();
-        if (start != null && end != null && !start.isBefore(end)) {
+        checkInterval(from, to);
+        return query.refusals(new AuditQuery.RefusalFilter(client, route, instant(from), instant(to)), page);
+    }
+
+    private static void checkInterval(OffsetDateTime from, OffsetDateTime to) {
+        if (from != null && to != null && !from.isBefore(to)) {
             throw ApiProblem.invalidField("to", "field.after", "'from'");
         }
-        return query.refusals(new AuditQuery.RefusalFilter(client, route, start, end), page);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

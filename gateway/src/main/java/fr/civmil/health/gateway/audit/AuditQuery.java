@@ -45,35 +45,14 @@ public class AuditQuery {
         condition(where, params, "request_id = ?", filter.requestId());
         condition(where, params, "occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(where, params, "occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
-        String order = page.orders(SORTABLE, "-time", "id").stream()
-                .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-                .collect(Collectors.joining(", "));
-        try (Connection connection = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM gateway_audit" + where, params);
-                    ResultSet rs = count.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            List<AuditRecord> items = new ArrayList<>();
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(page.size);
-            pageParams.add(page.offset());
-            try (PreparedStatement select = prepare(connection, "SELECT occurred_at, client, roles, method, path, route, status,"
-                    + " latency_ms, request_id, upstream FROM gateway_audit" + where + " ORDER BY " + order
-                    + " LIMIT ? OFFSET ?", pageParams);
-                    ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+        String order = orderBy(page.orders(SORTABLE, "-time", "id"));
+        return page(page, "gateway_audit", "occurred_at, client, roles, method, path, route, status, latency_ms, request_id, upstream",
+                where, params, order, rs -> {
                     String roles = rs.getString(3);
-                    items.add(new AuditRecord(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                    return new AuditRecord(rs.getTimestamp(1).toInstant(), rs.getString(2),
                             roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), rs.getDouble(8), rs.getString(9), rs.getString(10)));
-                }
-            }
-            return Page.of(items, page, total);
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit query failed", e);
-        }
+                            rs.getString(6), rs.getInt(7), rs.getDouble(8), rs.getString(9), rs.getString(10));
+                });
     }
 
     /** API sort names to columns of the refusal counts. */
@@ -90,30 +69,44 @@ public class AuditQuery {
         condition(where, params, "route = ?", filter.route());
         condition(where, params, "minute >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(where, params, "minute < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
-        String order = page.orders(REFUSALS_SORTABLE, "-minute", "client").stream()
-                .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-                .collect(Collectors.joining(", ")) + ", minute, route"; // (minute, client, route) is the key
+        // (minute, client, route) is the key: the tie-breaker and then the rest of it keep pages stable.
+        String order = orderBy(page.orders(REFUSALS_SORTABLE, "-minute", "client")) + ", minute, route";
+        return page(page, "gateway_quota_refusals", "minute, client, route, refusals", where, params, order,
+                rs -> new QuotaRefusals(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static String orderBy(List<PageRequest.Order> orders) {
+        return orders.stream().map(o -> o.column() + (o.descending() ? " DESC" : " ASC")).collect(Collectors.joining(", "));
+    }
+
+    /** One page of a table's filtered rows, with the total of the filter. */
+    private <T> Page<T> page(PageRequest page, String table, String columns, StringBuilder where, List<Object> params, String order,
+            Row<T> row) {
         try (Connection connection = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM gateway_quota_refusals" + where, params);
+            try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + table + where, params);
                     ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            List<QuotaRefusals> items = new ArrayList<>();
+            List<T> items = new ArrayList<>();
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(page.size);
             pageParams.add(page.offset());
-            try (PreparedStatement select = prepare(connection, "SELECT minute, client, route, refusals FROM gateway_quota_refusals"
-                    + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageParams);
+            try (PreparedStatement select = prepare(connection, "SELECT " + columns + " FROM " + table + where + " ORDER BY " + order
+                    + " LIMIT ? OFFSET ?", pageParams);
                     ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new QuotaRefusals(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    items.add(row.read(rs));
                 }
             }
             return Page.of(items, page, total);
         } catch (SQLException e) {
-            throw new IllegalStateException("quota refusal query failed", e);
+            throw new IllegalStateException(table + " query failed", e);
         }
     }
 
