@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
  * names itself in X-Upstream, and echoes the request body back as it arrives (chunk by chunk), so tests
  * can see streaming both ways. {@code ?delayMs=N} makes it answer late; {@code ?bytes=N} streams a body of N bytes
  * made of the X-Probe header, slowly; {@link #failWith} makes it answer an
- * error to everything, as an overloaded service does.
+ * error to everything, as an overloaded service does; {@link #drop} makes it close connections unanswered.
  */
 public final class FakeUpstream {
 
@@ -29,6 +29,7 @@ public final class FakeUpstream {
     private final int port;
     private final AtomicInteger received = new AtomicInteger();
     private volatile int failingWith;
+    private volatile boolean dropping;
     private HttpServer server;
 
     FakeUpstream(Vertx vertx, String name, int port) {
@@ -62,6 +63,11 @@ public final class FakeUpstream {
         failingWith = status;
     }
 
+    /** From now on, reads each API request whole and closes the connection unanswered, as a service killed mid-request; false: normally again. */
+    public void drop(boolean requests) {
+        dropping = requests;
+    }
+
     /** API requests received so far (health and OpenAPI excluded). */
     public int received() {
         return received.get();
@@ -81,6 +87,10 @@ public final class FakeUpstream {
             return;
         }
         received.incrementAndGet();
+        if (dropping) {
+            request.body().onComplete(read -> request.connection().close());
+            return;
+        }
         if (failingWith != 0) {
             response.setStatusCode(failingWith).putHeader("X-Upstream", name).putHeader("Retry-After", "30")
                     .putHeader("Content-Type", "application/json").end("{\"error\":\"" + name + " is overloaded\"}");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +194,49 @@ class GatewayRoutingTest {
         assertEquals(Set.of("referral-a", "referral-b"), Set.copyOf(served), served::toString);
         given().get("/q/health/well").then()
                 .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("CLOSED"));
+    }
+
+    /**
+     * Instance 2 takes each request and drops it unanswered, as a service killed mid-request does. Reads and writes
+     * carrying an Idempotency-Key are sent again to instance 1, their bodies whole; a write without one may have
+     * been applied, so it is not sent twice: its caller gets the 502.
+     */
+    @Test
+    void requestsDroppedByAnInstanceAreSentOnceToAnotherWhenReplayable() throws Exception {
+        upstreams.referralB().drop(true);
+        int droppedBefore = upstreams.referralB().received();
+        try {
+            // For 2.5 s, so that instance 2 is tried before its circuit opens and again by the probes after (1 s open).
+            long until = System.nanoTime() + 2_500_000_000L;
+            for (int i = 0; i < 8 || System.nanoTime() < until; i++) {
+                as("cnmss").get("/api/v1/doctors").then().statusCode(200).header("X-Upstream", "referral-a");
+                String body = "{\"rpps\":\"" + (10_000_000_000L + i) + "\"}";
+                as("cnmss").contentType("application/json").header("Idempotency-Key", "retry-" + UUID.randomUUID()).body(body)
+                        .post("/api/v1/doctors")
+                        .then().statusCode(200).header("X-Upstream", "referral-a").body(equalTo(body));
+                Thread.sleep(20);
+            }
+            assertTrue(upstreams.referralB().received() > droppedBefore, "instance 2 was tried for some of them");
+            List<Integer> withoutKey = new ArrayList<>();
+            until = System.nanoTime() + 3_000_000_000L;
+            while (!withoutKey.contains(502) && System.nanoTime() < until) {
+                withoutKey.add(as("cnmss").contentType("application/json").body("{}").post("/api/v1/doctors").then()
+                        .extract().statusCode());
+                Thread.sleep(20);
+            }
+            assertTrue(withoutKey.contains(502), withoutKey::toString);
+        } finally {
+            upstreams.referralB().drop(false);
+        }
+        awaitServedBy("referral-b"); // readmitted by its next probe, for the other tests
+    }
+
+    private static void awaitServedBy(String instance) throws InterruptedException {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (!instance.equals(as("cnmss").get("/api/v1/doctors").then().extract().header("X-Upstream"))) {
+            assertTrue(System.nanoTime() < until, instance + " not readmitted");
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ final class Exchange {
     Upstream upstream;
     HttpClientRequest upstreamRequest;
     boolean bodyTooLarge;
+    /** Sent again once already, on another instance (after a refused connection or a dropped replayable request). */
+    boolean retried;
     /** Refused for its quota: counted, not recorded (AuditTrail). */
     boolean quotaRefused;
 

@@ -11,11 +11,14 @@ import org.jboss.logging.Logger;
 
 import fr.civmil.health.platform.problem.Problem;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -27,7 +30,9 @@ import io.vertx.httpproxy.ProxyResponse;
  * caller-supplied identity headers, the request id and trace context passed on, hop-by-hop headers
  * stripped both ways, chunked bodies counted against the limit (413), upstream failures turned into
  * problem+json (502, 504) and reported to the circuit of the instance that failed, as are the service's own 502, 503
- * and 504 answers (passed on as they are). A client that leaves before its answer is complete is no
+ * and 504 answers (passed on as they are). A replayable request (GET, HEAD, or a write carrying an Idempotency-Key,
+ * with a body of known size up to {@link #REPLAY_LIMIT}) is held, and sent once more to another instance when the
+ * first dropped it (an instance killed mid-request). A client that leaves before its answer is complete is no
  * failure of the upstream: nothing is reported, nothing is sent, and the audit records 499.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
@@ -58,13 +63,22 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     /** What the audit records for a request its client abandoned (nginx's convention; never sent). */
     static final int CLIENT_CLOSED_REQUEST = 499;
 
+    /**
+     * Largest body held for a second attempt: commands are JSON of a few kilobytes; larger bodies (CSV imports)
+     * stream through unheld and are not retried.
+     */
+    static final long REPLAY_LIMIT = 64 * 1024;
+
     private final GatewayRoute route;
+    private final Balancer balancer;
     private final Problems problems;
     private final Map<HttpServerRequest, Exchange> handoff;
     private final long maxBodyBytes;
 
-    ForwardingInterceptor(GatewayRoute route, Problems problems, Map<HttpServerRequest, Exchange> handoff, long maxBodyBytes) {
+    ForwardingInterceptor(GatewayRoute route, Balancer balancer, Problems problems, Map<HttpServerRequest, Exchange> handoff,
+            long maxBodyBytes) {
         this.route = route;
+        this.balancer = balancer;
         this.problems = problems;
         this.handoff = handoff;
         this.maxBodyBytes = maxBodyBytes;
@@ -91,10 +105,6 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         }
         headers.set(GatewayRouter.REQUEST_ID, exchange.requestId);
         headers.set("traceparent", exchange.traceparent);
-        Body body = request.getBody();
-        if (body != null && body.length() < 0) {
-            request.setBody(Body.body(new LimitedBody(body.stream(), maxBodyBytes, exchange), -1));
-        }
         if (client.remoteAddress() != null) {
             headers.set("X-Forwarded-For", client.remoteAddress().hostAddress());
         }
@@ -103,6 +113,22 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (authority != null) {
             headers.set("X-Forwarded-Host", authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host());
         }
+        if (replayable(client)) {
+            return held(request.getBody().stream()).compose(body -> {
+                // Without a body or its length, nothing is sent as a body, as the client sent none.
+                request.setBody(body.length() == 0 && client.getHeader(HttpHeaders.CONTENT_LENGTH) == null ? null : Body.body(body));
+                return send(context, exchange, true);
+            }, failure -> answerFailure(context, exchange, failure));
+        }
+        Body body = request.getBody();
+        if (body != null && body.length() < 0) {
+            request.setBody(Body.body(new LimitedBody(body.stream(), maxBodyBytes, exchange), -1));
+        }
+        return send(context, exchange, false);
+    }
+
+    /** Sends the request to the exchange's instance; a replayable one dropped there goes once to another. */
+    private Future<ProxyResponse> send(ProxyContext context, Exchange exchange, boolean replayable) {
         return context.sendRequest()
                 .onSuccess(answered -> {
                     if (saysUnavailable(answered.getStatusCode())) {
@@ -111,11 +137,65 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                         exchange.instance.breaker().succeeded(System.nanoTime());
                     }
                 })
-                .recover(failure -> Future.succeededFuture(!exchange.bodyTooLarge && (clientLeft(client) || resetForTheClient(failure))
-                        // The client left first, and vertx-http-proxy reset the upstream request for it: the
-                        // upstream did nothing wrong, so its circuit hears nothing of it.
-                        ? request.release().response().setStatusCode(CLIENT_CLOSED_REQUEST)
-                        : failed(request, exchange, failure)));
+                .recover(failure -> {
+                    // A timeout is not retried: the client has already waited the route's timeout once.
+                    Balancer.Instance other = replayable && !exchange.retried && !clientLeft(context.request().proxiedRequest())
+                            && !resetForTheClient(failure) && !timedOut(failure)
+                                    ? balancer.choose(System.nanoTime(), Set.of(exchange.instance))
+                                    : null;
+                    if (other == null) {
+                        return answerFailure(context, exchange, failure);
+                    }
+                    exchange.retried = true;
+                    exchange.instance.breaker().failed(System.nanoTime());
+                    LOG.debugf("%s instance-%d dropped %s %s (%s): sent again to instance-%d", route.name(), exchange.instance.position(),
+                            context.request().getMethod(), context.request().proxiedRequest().path(), failure.toString(), other.position());
+                    exchange.instance = other;
+                    return send(context, exchange, false);
+                });
+    }
+
+    private Future<ProxyResponse> answerFailure(ProxyContext context, Exchange exchange, Throwable failure) {
+        ProxyRequest request = context.request();
+        // The client left first, and vertx-http-proxy reset the upstream request for it: the upstream did
+        // nothing wrong, so its circuit hears nothing of it.
+        return Future.succeededFuture(!exchange.bodyTooLarge && (clientLeft(request.proxiedRequest()) || resetForTheClient(failure))
+                ? request.release().response().setStatusCode(CLIENT_CLOSED_REQUEST)
+                : failed(request, exchange, failure));
+    }
+
+    /**
+     * GET and HEAD, and writes that carry an Idempotency-Key (the service answers a second attempt with the first
+     * one's outcome), whose body has a declared size up to {@link #REPLAY_LIMIT}.
+     */
+    static boolean replayable(HttpServerRequest client) {
+        String method = client.method().name();
+        if (!(method.equals("GET") || method.equals("HEAD") || client.headers().contains("Idempotency-Key"))
+                || client.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return false;
+        }
+        String length = client.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return true;
+        }
+        try {
+            return Long.parseLong(length.trim()) <= REPLAY_LIMIT;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The whole body of a replayable request, read before anything is sent. */
+    private static Future<Buffer> held(ReadStream<Buffer> stream) {
+        Promise<Buffer> read = Promise.promise();
+        Buffer body = Buffer.buffer();
+        stream.exceptionHandler(read::tryFail).endHandler(end -> read.tryComplete(body)).handler(body::appendBuffer);
+        stream.resume();
+        return read.future();
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
     }
 
     @Override
@@ -182,7 +262,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .setBody(Body.body(problems.body(request.proxiedRequest(), 413, "payload-too-large", path, maxBodyBytes)));
         }
         exchange.instance.breaker().failed(System.nanoTime());
-        boolean timeout = failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
+        boolean timeout = timedOut(failure);
         LOG.warnf("%s %s: %s failed: %s", request.getMethod(), path, route.name(), failure.toString());
         int status = timeout ? 504 : 502;
         request.release(); // drains what is left of the client's body

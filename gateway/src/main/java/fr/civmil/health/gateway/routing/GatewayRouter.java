@@ -107,32 +107,33 @@ public class GatewayRouter {
                         .register(meters);
             }
             proxies.put(route, HttpProxy.reverseProxy(options, client.http())
-                    .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context), 0))
-                    .addInterceptor(new ForwardingInterceptor(route, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
+                    .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context)))
+                    .addInterceptor(new ForwardingInterceptor(route, balancer, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
         }
     }
 
     /**
      * A connection to the instance chosen for the exchange. Nothing has been sent while the connection is not
      * there, so when it cannot be had (refused, timed out) the request, whatever its method, is tried once on
-     * another instance that may take it, and the failure counts against the first one's circuit. When there is
-     * no other, the failure is the interceptor's to answer (502/504) and to count.
+     * another instance that may take it (once per request), and the failure counts against the first one's circuit.
+     * When there is no other, the failure is the interceptor's to answer (502/504) and to count.
      */
-    private Future<HttpClientRequest> connect(GatewayRoute route, Balancer balancer, Exchange exchange, int retries) {
+    private Future<HttpClientRequest> connect(GatewayRoute route, Balancer balancer, Exchange exchange) {
         Balancer.Instance instance = exchange.instance;
         exchange.upstream = instance.upstream();
         return client.request(instance.upstream(), route.connectTimeout(), route.timeout())
                 .onSuccess(request -> exchange.upstreamRequest = request)
                 .recover(failure -> {
-                    Balancer.Instance other = retries > 0 ? null : balancer.choose(System.nanoTime(), Set.of(instance));
+                    Balancer.Instance other = exchange.retried ? null : balancer.choose(System.nanoTime(), Set.of(instance));
                     if (other == null) {
                         return Future.failedFuture(failure);
                     }
+                    exchange.retried = true;
                     instance.breaker().failed(System.nanoTime());
                     LOG.debugf("%s instance-%d unreachable (%s): retried on instance-%d", route.name(), instance.position(),
                             failure.toString(), other.position());
                     exchange.instance = other;
-                    return connect(route, balancer, exchange, retries + 1);
+                    return connect(route, balancer, exchange);
                 });
     }
 
