@@ -12,22 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.devstack.DevStack;
+import fr.civmil.health.devstack.Rpps;
+import fr.civmil.health.devstack.chaos.KafkaWatch;
 
 /**
  * Recovery after a crash, on real processes of the local run (DevStack on free ports): each service in turn
@@ -53,12 +46,12 @@ public class Recovery {
     private static final List<String> OCCITANIE = List.of("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82");
 
     private final DevStack stack;
-    private final Admin admin;
+    private final KafkaWatch kafka;
     private final Deque<String> freeEpci = new ArrayDeque<>();
 
     Recovery(DevStack stack) {
         this.stack = stack;
-        this.admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()));
+        this.kafka = new KafkaWatch(stack.kafkaBootstrapServers());
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,7 +68,7 @@ public class Recovery {
     void run(int rounds) throws Exception {
         collectEpci();
         for (String service : SERVICES) {
-            awaitCaughtUp(service, Duration.ofSeconds(60)); // start from a settled suite
+            kafka.awaitCaughtUp(service, Duration.ofSeconds(60)); // start from a settled suite
         }
         List<String> rows = new ArrayList<>();
         Map<String, List<Long>> applied = new HashMap<>();
@@ -85,7 +78,7 @@ public class Recovery {
                 stack.kill(victim);
                 int events = writeWhileDown(victim);
                 long readyAt = stack.restart(victim);
-                long caughtUpAt = awaitCaughtUp(victim, Duration.ofSeconds(60));
+                long caughtUpAt = kafka.awaitCaughtUp(victim, Duration.ofSeconds(60));
                 long ms = TimeUnit.NANOSECONDS.toMillis(caughtUpAt - readyAt);
                 applied.computeIfAbsent(victim, v -> new ArrayList<>()).add(ms);
                 rows.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d |", victim, round, events,
@@ -97,7 +90,7 @@ public class Recovery {
         System.out.println(broker);
         String database = databaseRestart(Duration.ofSeconds(5));
         System.out.println(database);
-        long deadLetters = deadLetters();
+        long deadLetters = kafka.deadLetters();
         System.out.println();
         System.out.println("| killed (SIGKILL) | round | events published while down | kill → ready (s) | ready → all applied (ms) |");
         System.out.println("|---|---|---|---|---|");
@@ -117,9 +110,9 @@ public class Recovery {
      */
     private String brokerStop(Duration down) throws Exception {
         for (String service : SERVICES) {
-            awaitCaughtUp(service, Duration.ofSeconds(60));
+            kafka.awaitCaughtUp(service, Duration.ofSeconds(60));
         }
-        long before = endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        long before = kafka.endOffsets(TOPIC.values()).values().stream().mapToLong(Long::longValue).sum();
         long stoppedAt = System.nanoTime();
         stack.stopBroker();
         designateZone();
@@ -132,8 +125,8 @@ public class Recovery {
         long deadline = backAt + TimeUnit.SECONDS.toNanos(60);
         long published;
         while (true) {
-            published = endOffsets().values().stream().mapToLong(Long::longValue).sum() - before;
-            if (published >= written && SERVICES.stream().allMatch(this::caughtUp)) {
+            published = kafka.endOffsets(TOPIC.values()).values().stream().mapToLong(Long::longValue).sum() - before;
+            if (published >= written && allCaughtUp()) {
                 break;
             }
             if (System.nanoTime() > deadline) {
@@ -175,17 +168,18 @@ public class Recovery {
         return out.toString();
     }
 
-    private boolean caughtUp(String service) {
-        try {
-            return lag(service) == 0;
-        } catch (Exception e) {
-            return false;
+    private boolean allCaughtUp() throws InterruptedException {
+        for (String service : SERVICES) {
+            if (!kafka.caughtUp(service)) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Real writes on the two other services, each publishing events the victim consumes; returns how many. */
     private int writeWhileDown(String victim) throws Exception {
-        Map<String, Long> before = endOffsets();
+        Map<String, Long> before = kafka.endOffsets(TOPIC.values());
         if (!victim.equals("zones-service")) {
             designateZone();
         }
@@ -199,7 +193,7 @@ public class Recovery {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         int expected = victim.equals("partnership-service") ? 2 : 3;
         while (true) {
-            Map<String, Long> after = endOffsets();
+            Map<String, Long> after = kafka.endOffsets(TOPIC.values());
             int published = (int) after.entrySet().stream()
                     .filter(e -> !TOPIC.get(victim).equals(e.getKey()))
                     .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
@@ -229,7 +223,7 @@ public class Recovery {
                 {"rpps":"%s","lastName":"Essai","firstName":"Chaos","profession":"PHYSICIAN","specialty":"GENERAL_PRACTICE",
                  "practiceLocations":[{"address":"1 place du Capitole","postalCode":"31000","communeCode":"31555"}],
                  "teleconsultation":false,"languages":["fr"],
-                 "capacity":{"acceptingNewPatients":true,"remainingPlaces":5,"confirmedOn":"2026-11-02"}}""".formatted(rpps()));
+                 "capacity":{"acceptingNewPatients":true,"remainingPlaces":5,"confirmedOn":"2026-11-02"}}""".formatted(Rpps.fresh()));
         expect(response, 201, "doctor");
     }
 
@@ -241,58 +235,6 @@ public class Recovery {
         expect(send("partnership-service", "POST", "/api/v1/crisis-activations/" + id + "/activation", "ssa", null, "\"0\""), 200, "activation");
         expect(send("partnership-service", "POST", "/api/v1/crisis-activations/" + id + "/stand-down", "ars",
                 "{\"notes\":\"Fin d'exercice\"}", "\"1\""), 200, "stand-down");
-    }
-
-    /** Waits until every consumer group of the service has committed up to the end of its topics. */
-    private long awaitCaughtUp(String service, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (lag(service) == 0) {
-                return System.nanoTime();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service + " still has a lag of " + lag(service) + " after " + timeout);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private long lag(String service) throws Exception {
-        Set<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
-                .filter(g -> g.startsWith(service + ".")).collect(Collectors.toSet());
-        long lag = 0;
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            for (var entry : committed.entrySet()) {
-                lag += ends.get(entry.getKey()).offset() - (entry.getValue() == null ? 0 : entry.getValue().offset());
-            }
-        }
-        return lag;
-    }
-
-    private Map<String, Long> endOffsets() throws Exception {
-        Map<String, Long> ends = new HashMap<>();
-        var topics = admin.describeTopics(TOPIC.values()).allTopicNames().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        topics.forEach((name, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
-        return ends;
-    }
-
-    private long deadLetters() throws Exception {
-        Set<String> dlts = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlt")).collect(Collectors.toSet());
-        if (dlts.isEmpty()) {
-            return 0;
-        }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(dlts).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
     }
 
     /** The EPCI of Occitanie, to designate fresh ones (those already in a zone are refused and skipped). */
@@ -330,17 +272,5 @@ public class Recovery {
         if (response.statusCode() != status) {
             throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
         }
-    }
-
-    /** A fresh valid RPPS: 10 digits and their Luhn key. */
-    private static String rpps() {
-        String digits = Long.toString(1_000_000_000L + ThreadLocalRandom.current().nextLong(9_000_000_000L));
-        int sum = 0;
-        for (int i = digits.length() - 1, position = 1; i >= 0; i--, position++) {
-            int digit = digits.charAt(i) - '0';
-            int weighted = position % 2 == 1 ? digit * 2 : digit;
-            sum += weighted > 9 ? weighted - 9 : weighted;
-        }
-        return digits + (10 - sum % 10) % 10;
     }
 }

@@ -137,6 +137,25 @@ public final class DevStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * A stack on free ports ({@code replicas} instances of each service). Free ports are chosen before the services
+     * bind them, so another process may take one meanwhile: a failed start is said, then tried once more on new
+     * ports (logs in {@code logs} then {@code logs-retry}); a second failure is the stack's own.
+     */
+    public static DevStack startOnFreePorts(Path root, int replicas, Path logs) throws Exception {
+        try {
+            return start(root, Layout.freePorts(replicas), logs);
+        } catch (Exception first) {
+            say("The dev stack did not start; once more on new ports. Why: " + first.getMessage());
+            try {
+                return start(root, Layout.freePorts(replicas), logs.resolveSibling(logs.getFileName() + "-retry"));
+            } catch (Exception second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + layout.port(service("gateway"));
     }
@@ -354,6 +373,11 @@ public final class DevStack implements AutoCloseable {
     /** The base URL of one service of the stack (e.g. {@code zones-service}). */
     public String serviceUrl(String name) {
         return "http://127.0.0.1:" + layout.port(service(name));
+    }
+
+    /** The instances of a service, by the names {@link #kill} and {@link #restart} take: first replica first. */
+    public List<String> instanceNames(String service) {
+        return instances.stream().filter(i -> i.service.name().equals(service)).map(Instance::name).toList();
     }
 
     /** The stack's Kafka bootstrap servers. */

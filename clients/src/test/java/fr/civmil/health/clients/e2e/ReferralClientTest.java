@@ -32,6 +32,7 @@ import fr.civmil.health.clients.referral.model.ReferralRequestInput;
 import fr.civmil.health.clients.referral.model.ReferralRequestReadPage;
 import fr.civmil.health.clients.referral.model.ReferralStatus;
 import fr.civmil.health.clients.referral.model.Specialty;
+import fr.civmil.health.devstack.Rpps;
 
 /** The CNMSS back office on the generated referral client: CSV onboarding, directory search, matching a household. */
 @ExtendWith(Stack.class)

@@ -29,19 +29,10 @@ public final class Stack implements BeforeAllCallback {
     private static DevStack start() {
         Path root = Path.of(System.getProperty("civmil.root", "..")).toAbsolutePath().normalize();
         try {
-            stack = DevStack.start(root, DevStack.Layout.freePorts(), root.resolve("clients/target/e2e-logs"));
+            stack = DevStack.startOnFreePorts(root, 1, root.resolve("clients/target/e2e-logs"));
             return stack;
-        } catch (Exception first) {
-            // Free ports are chosen before the services bind them: another process may take one meanwhile. Said, then
-            // tried once more on new ports; a second failure is the stack's own.
-            System.err.println("[civmil] The dev stack did not start; once more on new ports. Why: " + first.getMessage());
-            try {
-                stack = DevStack.start(root, DevStack.Layout.freePorts(), root.resolve("clients/target/e2e-logs-retry"));
-                return stack;
-            } catch (Exception second) {
-                second.addSuppressed(first);
-                throw new IllegalStateException("The dev stack did not start (service logs in clients/target/e2e-logs*)", second);
-            }
+        } catch (Exception e) {
+            throw new IllegalStateException("The dev stack did not start (service logs in clients/target/e2e-logs*)", e);
         }
     }
 

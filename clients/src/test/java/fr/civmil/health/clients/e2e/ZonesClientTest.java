@@ -40,6 +40,7 @@ import fr.civmil.health.clients.zones.model.VolunteerDoctor;
 import fr.civmil.health.clients.zones.model.ZoneCoverage;
 import fr.civmil.health.clients.zones.model.ZoneDesignationRequest;
 import fr.civmil.health.clients.zones.model.ZoneStatus;
+import fr.civmil.health.devstack.Rpps;
 
 /** An ARS information system on the generated zones client: designation, concurrency, sites, missions, coverage. */
 @ExtendWith(Stack.class)

@@ -122,6 +122,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aDatabaseAwayIsA503TheCallerMayRetryNotAnInternalError() {
+        given().when().get("/test/notes/database-away")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:civmil:problem:service-unavailable"))
+                .body("errorId", nullValue())
+                .body(not(containsString("127.0.0.1")));
+    }
+
+    @Test
     void malformedDateAndMonthParametersAreNamed() {
         given().queryParam("month", "2026-13").when().get("/test/notes/calendar")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -81,7 +81,9 @@ public class ContractFilter implements OASFilter {
             "428", new Standard("If-Match is required: send the ETag of your last read", List.of("precondition-required")),
             "415", new Standard("The body is not of a media type the operation accepts", List.of("unsupported-media-type")),
             "422", new Standard("The Idempotency-Key was already used with another request", List.of("idempotency-key-reused")),
-            "429", new Standard("The client's quota is exhausted (gateway): retry after Retry-After seconds", List.of("too-many-requests")));
+            "429", new Standard("The client's quota is exhausted (gateway): retry after Retry-After seconds", List.of("too-many-requests")),
+            "503", new Standard("Unavailable for a moment (the service's database is away, or the gateway has no instance of the service to send"
+                    + " the request to): retry after Retry-After seconds", List.of("service-unavailable")));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -165,6 +167,7 @@ public class ContractFilter implements OASFilter {
             addIfAbsent(responses, "403");
         }
         addIfAbsent(responses, "429");
+        addIfAbsent(responses, "503");
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             addIfAbsent(responses, "400");
         }
@@ -245,7 +248,7 @@ public class ContractFilter implements OASFilter {
                 response.setDescription(response.getDescription().strip() + ". Problem types: "
                         + String.join(", ", types.stream().map(t -> "`" + t + "`").toList()) + ".");
             }
-            if ("429".equals(status)) {
+            if ("429".equals(status) || "503".equals(status)) {
                 response.addHeader("Retry-After", OASFactory.createHeader().ref(HEADERS + "Retry-After"));
             }
         });

@@ -1,6 +1,8 @@
 package fr.civmil.health.platform.problem;
 
 import java.lang.reflect.Method;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -171,12 +173,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri, HttpHeaders headers) {
+        SQLException unreachable = databaseUnreachable(exception);
+        if (unreachable != null) {
+            // Not a bug: the database is restarting or away. The caller may retry; the gateway's circuit counts a 503.
+            LOG.warnf("Database unreachable on %s: %s", uri == null ? "?" : uri.getPath(), unreachable.getMessage());
+            Locale locale = locale(headers);
+            return respond(503, "service-unavailable", ProblemTexts.title(locale, 503, "service-unavailable"),
+                    ProblemTexts.text(locale, "service-unavailable.database"), uri, null).header("Retry-After", "1").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         Locale locale = locale(headers);
         Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", ProblemTexts.title(locale, 500, "internal"), 500,
                 ProblemTexts.text(locale, "internal", errorId), uri == null ? null : uri.getPath(), errorId, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The connection failure behind an exception (SQLSTATE class 08, or a connection the pool could not give), or
+     * null. Found by the JDBC types in the cause chain, so that this module needs no persistence library.
+     */
+    static SQLException databaseUnreachable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException connection) {
+                return connection;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private Response jsonProblem(JsonProcessingException exception, UriInfo uri, Locale locale) {

@@ -74,12 +74,13 @@ class ContractFilterTest {
     @Test
     void standardRefusalsAreDeclaredAsProblemsWithTheirTypes() {
         Operation update = filtered().getPaths().getPathItem("/things/{id}").getPUT();
-        for (String status : List.of("400", "401", "403", "404", "412", "415", "428", "429")) {
+        for (String status : List.of("400", "401", "403", "404", "412", "415", "428", "429", "503")) {
             var response = update.getResponses().getAPIResponse(status);
             assertNotNull(response, status);
             assertEquals(SCHEMAS + "Problem", response.getContent().getMediaType("application/problem+json").getSchema().getRef());
         }
         assertTrue(update.getResponses().getAPIResponse("412").getDescription().contains("urn:civmil:problem:precondition-failed"));
+        assertNotNull(update.getResponses().getAPIResponse("503").getHeaders().get("Retry-After"));
         assertTrue(update.getParameters().stream().filter(p -> p.getName().equals("If-Match")).findFirst().orElseThrow().getRequired());
         assertNull(filtered().getPaths().getPathItem("/things").getGET().getResponses().getAPIResponse("404"), "no path parameter, no 404");
     }

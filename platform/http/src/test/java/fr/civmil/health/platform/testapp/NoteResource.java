@@ -127,6 +127,14 @@ public class NoteResource {
         throw new IllegalStateException("select * from secret_table where password = 'x'");
     }
 
+    /** What a persistence layer throws when the database refuses connections (SQLSTATE 08001). */
+    @GET
+    @Path("/database-away")
+    public Note databaseAway() {
+        throw new IllegalStateException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+    }
+
     @GET
     @Path("/secure")
     @RolesAllowed("ars")

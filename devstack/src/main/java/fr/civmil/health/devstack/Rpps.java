@@ -1,14 +1,17 @@
-package fr.civmil.health.clients.e2e;
+package fr.civmil.health.devstack;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Fresh valid RPPS numbers, as an integrator makes them: 10 digits and their Luhn key (this module sees no platform code). */
-final class Rpps {
+/**
+ * Fresh valid RPPS numbers for tests and benchmarks, as an integrator makes them: 10 digits and their Luhn key
+ * (kept apart from the platform's validator, which checks them).
+ */
+public final class Rpps {
 
     private Rpps() {
     }
 
-    static String fresh() {
+    public static String fresh() {
         String digits = Long.toString(1_000_000_000L + ThreadLocalRandom.current().nextLong(9_000_000_000L));
         int sum = 0;
         for (int i = digits.length() - 1, position = 1; i >= 0; i--, position++) {
