@@ -400,12 +400,15 @@ public final class DevStack implements AutoCloseable {
      * Starts a killed service again with the same command line (its log is appended to) and returns the
      * {@link System#nanoTime()} at which it first answered ready, polled every 10 ms.
      */
-    public synchronized long restart(String name) throws Exception {
-        Instance instance = instance(name);
-        if (instance.process.isAlive()) {
-            throw new IllegalStateException(name + " is still running");
+    public long restart(String name) throws Exception {
+        Instance instance;
+        synchronized (this) { // launched under the lock; awaited outside it, so that replicas restart side by side
+            instance = instance(name);
+            if (instance.process.isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            instance.process = launch(instance);
         }
-        instance.process = launch(instance);
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), instance,
                 System.nanoTime() + READY_TIMEOUT.toNanos(), 10);
         return System.nanoTime();

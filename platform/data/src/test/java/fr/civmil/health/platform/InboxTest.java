@@ -28,6 +28,10 @@ class InboxTest {
                 + "\",\"time\":\"2026-11-23T10:00:00Z\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
     }
 
+    private static String sequenced(String type, long sequence) {
+        return event(UUID.randomUUID().toString(), type, "{}").replace("\"time\"", "\"sequence\":\"" + sequence + "\",\"time\"");
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -44,6 +48,23 @@ class InboxTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/test/parcels/projection/" + key)
                 .then().statusCode(200).body("lastEventType", equalTo("fr.civmil.other.thing.ended.v1")));
+        given().when().get("/test/parcels/projection/" + key)
+                .then().body("appliedCount", equalTo(2));
+    }
+
+    /**
+     * After a broker failure the relay may publish an aggregate's older event again after a newer one: by the producer's
+     * sequence, the older is recorded but not applied over the newer state.
+     */
+    @Test
+    void anOlderEventOfAnAggregateDeliveredAfterANewerOneIsNotAppliedOverIt() throws Exception {
+        String key = "reordered-" + UUID.randomUUID();
+        TopicProbe.send(ParcelProjection.TOPIC, key, sequenced("fr.civmil.other.thing.activated.v1", 42));
+        TopicProbe.send(ParcelProjection.TOPIC, key, sequenced("fr.civmil.other.thing.referenced.v1", 41));
+        TopicProbe.send(ParcelProjection.TOPIC, key, sequenced("fr.civmil.other.thing.suspended.v1", 43));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/test/parcels/projection/" + key)
+                .then().statusCode(200).body("lastEventType", equalTo("fr.civmil.other.thing.suspended.v1")));
         given().when().get("/test/parcels/projection/" + key)
                 .then().body("appliedCount", equalTo(2));
     }

@@ -4,8 +4,12 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A CloudEvents 1.0 event as received (structured JSON mode), with the Kafka record key. */
-public record CloudEvent(String id, String source, String type, String subject, OffsetDateTime time, String key, JsonNode data) {
+/**
+ * A CloudEvents 1.0 event as received (structured JSON mode), with the Kafka record key. {@code sequence} is the
+ * producer's outbox sequence (the CloudEvents {@code sequence} extension), null when absent.
+ */
+public record CloudEvent(String id, String source, String type, String subject, OffsetDateTime time, Long sequence, String key,
+        JsonNode data) {
 
     /** Reads a structured CloudEvent; throws {@link IllegalArgumentException} saying what is wrong. */
     public static CloudEvent parse(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] value, String key) {
@@ -27,7 +31,13 @@ public record CloudEvent(String id, String source, String type, String subject, 
             throw new IllegalArgumentException("unsupported specversion " + node.get("specversion").asText());
         }
         OffsetDateTime time = node.hasNonNull("time") ? OffsetDateTime.parse(node.get("time").asText()) : null;
+        Long sequence;
+        try {
+            sequence = node.hasNonNull("sequence") ? Long.valueOf(node.get("sequence").asText()) : null;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("sequence is not a whole number");
+        }
         return new CloudEvent(node.get("id").asText(), node.get("source").asText(), node.get("type").asText(),
-                node.hasNonNull("subject") ? node.get("subject").asText() : null, time, key, node.get("data"));
+                node.hasNonNull("subject") ? node.get("subject").asText() : null, time, sequence, key, node.get("data"));
     }
 }

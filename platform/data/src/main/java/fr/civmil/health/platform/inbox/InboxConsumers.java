@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.civmil.health.platform.problem.DatabaseUnreachable;
 import fr.civmil.health.platform.supervision.SupervisedWorker;
 import fr.civmil.health.platform.supervision.SupervisedWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -214,7 +216,7 @@ public class InboxConsumers {
                     apply(record);
                     done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 } catch (Exception e) {
-                    // Not even the dead-letter topic took it (broker down): read it again later.
+                    // The database is away, or not even the dead-letter topic took it (broker down): read it again later.
                     LOG.warnf("Inbox %s could not process %s-%d@%d: %s", handler.name(), record.topic(),
                             record.partition(), record.offset(), e.getMessage());
                     self.failing(e);
@@ -241,7 +243,10 @@ public class InboxConsumers {
             return total;
         }
 
-        /** Applies a record with bounded retries, or dead-letters it; throws only if that fails too. */
+        /**
+         * Applies a record with bounded retries, or dead-letters it; throws when the database cannot be reached (no
+         * attempt counts then) or the dead-letter topic does not take the record.
+         */
         private void apply(ConsumerRecord<String, byte[]> record) throws Exception {
             CloudEvent event;
             try {
@@ -253,11 +258,14 @@ public class InboxConsumers {
             long backoff = config.retryBackoff().toMillis();
             for (int attempt = 1;; attempt++) {
                 try {
-                    boolean applied = transactions.processOnce(handler, event);
+                    InboxTransactions.Outcome outcome = transactions.processOnce(handler, event);
                     registry.counter("civmil.inbox.events", "consumer", handler.name(), "outcome",
-                            applied ? "applied" : "duplicate").increment();
+                            outcome.name().toLowerCase(Locale.ROOT)).increment();
                     return;
                 } catch (Exception e) {
+                    if (DatabaseUnreachable.causeOf(e) != null) {
+                        throw e; // the database is away, not the event at fault: read it again once it is back
+                    }
                     if (attempt >= config.maxAttempts()) {
                         deadLetter(record, "failed " + attempt + " times: " + rootMessage(e));
                         return;

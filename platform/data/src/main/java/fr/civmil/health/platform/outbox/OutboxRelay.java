@@ -179,8 +179,9 @@ public class OutboxRelay {
                     failures.increment();
                     self.failing(e);
                     LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
-                    // A failed producer may hold expired batches; the next attempt starts with a fresh one.
-                    close(producer);
+                    // Aborted, not flushed: a record after the one that failed must not reach the broker before it
+                    // is sent again in order. The next attempt starts with a fresh producer.
+                    abort(producer);
                     producer = null;
                     Thread.sleep(backoffMs);
                     backoffMs = Math.min(backoffMs * 2, config.maxBackoff().toMillis());
@@ -261,6 +262,8 @@ public class OutboxRelay {
             event.put("subject", row.subject());
         }
         event.put("time", row.createdAt().toString());
+        // CloudEvents sequence extension: the outbox order, by which consumers keep an aggregate's newest state.
+        event.put("sequence", String.valueOf(row.seq()));
         event.put("datacontenttype", "application/json");
         event.putRawValue("data", new RawValue(row.payload()));
         return mapper.writeValueAsBytes(event);
@@ -304,13 +307,22 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        // Fail fast while the broker is away: the rows stay in the outbox and are retried.
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+        // No record expires inside the producer while the relay waits for its acknowledgement (an expired record
+        // lets the next one of its partition through first, out of order): the relay gives up first (ACK_TIMEOUT),
+        // aborts the producer, and the rows, still in the outbox, are sent again in order.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.multipliedBy(4).toMillis());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, workerName + "-" + config.topic());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(props);
+    }
+
+    /** Drops what the producer has not sent yet, without waiting. */
+    private static void abort(KafkaProducer<String, byte[]> producer) {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+        }
     }
 
     private static void close(KafkaProducer<String, byte[]> producer) {

@@ -2,7 +2,6 @@ package fr.civmil.health.platform.problem;
 
 import java.lang.reflect.Method;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -173,7 +172,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri, HttpHeaders headers) {
-        SQLException unreachable = databaseUnreachable(exception);
+        SQLException unreachable = DatabaseUnreachable.causeOf(exception);
         if (unreachable != null) {
             // Not a bug: the database is restarting or away. The caller may retry; the gateway's circuit counts a 503.
             LOG.warnf("Database unreachable on %s: %s", uri == null ? "?" : uri.getPath(), unreachable.getMessage());
@@ -187,22 +186,6 @@ public class ProblemMappers {
         Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", ProblemTexts.title(locale, 500, "internal"), 500,
                 ProblemTexts.text(locale, "internal", errorId), uri == null ? null : uri.getPath(), errorId, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /**
-     * The connection failure behind an exception (SQLSTATE class 08, or a connection the pool could not give), or
-     * null. Found by the JDBC types in the cause chain, so that this module needs no persistence library.
-     */
-    static SQLException databaseUnreachable(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException connection) {
-                return connection;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return sql;
-            }
-        }
-        return null;
     }
 
     private Response jsonProblem(JsonProcessingException exception, UriInfo uri, Locale locale) {
