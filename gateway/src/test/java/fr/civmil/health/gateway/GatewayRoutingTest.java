@@ -185,8 +185,8 @@ class GatewayRoutingTest {
         } finally {
             upstreams.referralB().start();
         }
-        Thread.sleep(1100);
-        // Open for 1 s in the tests: then one request probes instance 2, which answers and is readmitted.
+        Thread.sleep(1300);
+        // Open for 1 s in the tests: then instance 2 says it is ready, one request probes it, and it is readmitted.
         List<String> served = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             served.add(as("cnmss").get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));

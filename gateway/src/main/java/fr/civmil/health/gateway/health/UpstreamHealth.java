@@ -22,7 +22,6 @@ import io.smallrye.health.api.Wellness;
 import io.smallrye.health.api.HealthRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * One wellness check per route ("upstream zones-service", ...), at {@code /q/health/well}: GETs /q/health/ready of
@@ -73,10 +72,8 @@ public class UpstreamHealth {
     }
 
     private Future<String> probe(Upstream upstream) {
-        return client.request(upstream, config.healthTimeout())
-                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/health/ready").send())
-                .compose(response -> response.body().map(ignored -> response.statusCode() == 200
-                        ? "UP" : "DOWN: answered HTTP " + response.statusCode()))
+        return client.readiness(upstream, config.healthTimeout())
+                .map(status -> status == 200 ? "UP" : "DOWN: answered HTTP " + status)
                 .otherwise(failure -> "DOWN: " + reason(failure));
     }
 

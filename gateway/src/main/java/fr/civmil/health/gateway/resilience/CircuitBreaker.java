@@ -8,8 +8,10 @@ import java.util.Arrays;
  * window (ten slices of {@code window / 10}); once at least {@code minimumCalls} outcomes are in the window and
  * the share of failures among them (connection refused or broken, timed out, or the instance answering 502, 503
  * or 504) reaches {@code failureRatio}, it OPENs: the instance is ejected and gets no request for {@code openFor}.
- * Then one request is let through as a probe (HALF_OPEN): its success readmits the instance, its failure ejects it
- * again. A ratio rather than a run of consecutive failures: with requests spread over several instances, a dead
+ * Then the gateway asks the instance whether it is ready ({@link #readinessCheckDue}); once it says so, one request is
+ * let through as a probe (HALF_OPEN): its success readmits the instance, its failure ejects it again. The readiness
+ * check comes first because a restarting service listens before it serves: a request sent then would wait until it
+ * does. A ratio rather than a run of consecutive failures: with requests spread over several instances, a dead
  * one's failures are interleaved with the others' successes and would never form a run.
  */
 public final class CircuitBreaker {
@@ -27,6 +29,10 @@ public final class CircuitBreaker {
     private long currentSlice;
     private State state = State.CLOSED;
     private long since;
+    /** A readiness check of the ejected instance is in flight. */
+    private boolean checking;
+    /** The ejected instance said it is ready: the next request is the probe. */
+    private boolean ready;
 
     public CircuitBreaker(double failureRatio, int minimumCalls, Duration window, Duration openFor) {
         if (failureRatio <= 0 || failureRatio > 1 || minimumCalls < 1) {
@@ -38,33 +44,55 @@ public final class CircuitBreaker {
         this.openForNanos = openFor.toNanos();
     }
 
-    /** Whether a request may go to the instance now (a true in OPEN after openFor makes this request the probe). */
+    /** Whether a request may go to the instance now (a true in OPEN, once the instance said it is ready, makes it the probe). */
     public synchronized boolean tryPass(long now) {
-        switch (state) {
-            case CLOSED:
-                return true;
-            case OPEN:
-            case HALF_OPEN:
-                // HALF_OPEN: a probe whose outcome never came (client gone) must not keep the circuit shut.
-                if (now - since >= openForNanos) {
-                    state = State.HALF_OPEN;
-                    since = now;
-                    return true;
-                }
-                return false;
-            default:
-                throw new IllegalStateException(state.name());
+        if (state == State.CLOSED) {
+            return true;
+        }
+        if (state == State.OPEN && ready) {
+            ready = false;
+            state = State.HALF_OPEN;
+            since = now;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * True when the ejected instance is due for a readiness check (open for {@code openFor}, or a probe whose outcome
+     * never came, its client gone): the caller sends it and reports with {@link #readinessChecked}.
+     */
+    public synchronized boolean readinessCheckDue(long now) {
+        if (state == State.CLOSED || checking || ready || now - since < openForNanos) {
+            return false;
+        }
+        state = State.OPEN;
+        checking = true;
+        return true;
+    }
+
+    /** The readiness check's answer: ready lets the next request through as the probe; otherwise wait {@code openFor} again. */
+    public synchronized void readinessChecked(long now, boolean isReady) {
+        checking = false;
+        if (state != State.OPEN) {
+            return;
+        }
+        if (isReady) {
+            ready = true;
+        } else {
+            since = now;
         }
     }
 
     /** Whether a request could pass now, without taking the probe. */
     public synchronized boolean wouldPass(long now) {
-        return state == State.CLOSED || now - since >= openForNanos;
+        return state == State.CLOSED || state == State.OPEN && ready;
     }
 
     public synchronized void succeeded(long now) {
         if (state != State.CLOSED) {
             state = State.CLOSED;
+            ready = false;
             clear();
         }
         record(now, false);
@@ -102,6 +130,7 @@ public final class CircuitBreaker {
     private void open(long now) {
         state = State.OPEN;
         since = now;
+        ready = false;
         clear();
     }
 

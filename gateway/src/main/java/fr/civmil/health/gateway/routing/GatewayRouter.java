@@ -1,5 +1,6 @@
 package fr.civmil.health.gateway.routing;
 
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -59,6 +61,9 @@ public class GatewayRouter {
     private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern VALID_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String CHALLENGE = "Bearer realm=\"civmil-health\"";
+    /** How often ejected instances are looked at, and how long one has to say it is ready. */
+    private static final long READINESS_SWEEP_MILLIS = 100;
+    private static final Duration READINESS_CHECK_TIMEOUT = Duration.ofMillis(500);
 
     private final RouteTable table;
     private final Problems problems;
@@ -80,7 +85,7 @@ public class GatewayRouter {
 
     public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems, TokenVerifier tokens, AccessPolicy policy,
             QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge,
-            MeterRegistry meters) {
+            MeterRegistry meters, Vertx vertx) {
         this.table = table;
         this.problems = problems;
         this.tokens = tokens;
@@ -110,6 +115,18 @@ public class GatewayRouter {
                     .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context)))
                     .addInterceptor(new ForwardingInterceptor(route, balancer, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
         }
+        vertx.setPeriodic(READINESS_SWEEP_MILLIS, tick -> checkEjectedInstances());
+    }
+
+    /** Asks each ejected instance due for it whether it is ready; a ready one gets the next request as its probe. */
+    private void checkEjectedInstances() {
+        long now = System.nanoTime();
+        balancers.values().forEach(balancer -> balancer.instances().forEach(instance -> {
+            if (instance.breaker().readinessCheckDue(now)) {
+                client.readiness(instance.upstream(), READINESS_CHECK_TIMEOUT).onComplete(checked -> instance.breaker()
+                        .readinessChecked(System.nanoTime(), checked.succeeded() && checked.result() == 200));
+            }
+        }));
     }
 
     /**

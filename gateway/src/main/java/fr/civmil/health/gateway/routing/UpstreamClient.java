@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
@@ -65,6 +66,13 @@ public class UpstreamClient {
                 .setSsl(upstream.ssl())
                 .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(timeout.toMillis()));
+    }
+
+    /** The status of the instance's readiness endpoint ({@code /q/health/ready}), its body read and dropped. */
+    public Future<Integer> readiness(Upstream upstream, Duration timeout) {
+        return request(upstream, timeout)
+                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/health/ready").send())
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
     }
 
     @PreDestroy

@@ -73,21 +73,41 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void afterOpenForOneProbePassesItsFailureReopensItsSuccessCloses() {
+    void afterOpenForTheInstanceIsAskedIfItIsReadyThenOneProbePassesItsFailureReopensItsSuccessCloses() {
         CircuitBreaker breaker = new CircuitBreaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10));
         breaker.failed(0);
-        assertFalse(breaker.wouldPass(5 * SECOND));
-        assertTrue(breaker.wouldPass(10 * SECOND));
-        assertTrue(breaker.tryPass(10 * SECOND));
+        assertFalse(breaker.readinessCheckDue(5 * SECOND));
+        assertTrue(breaker.readinessCheckDue(10 * SECOND));
+        assertFalse(breaker.readinessCheckDue(10 * SECOND), "one check at a time");
+        assertFalse(breaker.tryPass(10 * SECOND), "no request before the instance says it is ready");
+        breaker.readinessChecked(10 * SECOND, false);
+        assertFalse(breaker.readinessCheckDue(15 * SECOND), "not ready: asked again after open-for");
+        assertTrue(breaker.readinessCheckDue(20 * SECOND));
+        breaker.readinessChecked(20 * SECOND, true);
+        assertTrue(breaker.wouldPass(20 * SECOND));
+        assertTrue(breaker.tryPass(20 * SECOND));
         assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
-        assertFalse(breaker.tryPass(11 * SECOND), "one probe at a time");
-        breaker.failed(11 * SECOND);
+        assertFalse(breaker.tryPass(20 * SECOND), "one probe at a time");
+        breaker.failed(21 * SECOND);
         assertEquals(CircuitBreaker.State.OPEN, breaker.state());
-        assertFalse(breaker.tryPass(20 * SECOND));
-        assertTrue(breaker.tryPass(21 * SECOND));
-        breaker.succeeded(21 * SECOND);
+        assertFalse(breaker.tryPass(31 * SECOND), "after a failed probe, the instance is asked again first");
+        assertTrue(breaker.readinessCheckDue(31 * SECOND));
+        breaker.readinessChecked(31 * SECOND, true);
+        assertTrue(breaker.tryPass(31 * SECOND));
+        breaker.succeeded(31 * SECOND);
         assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
-        assertTrue(breaker.tryPass(21 * SECOND));
+        assertTrue(breaker.tryPass(31 * SECOND));
+    }
+
+    @Test
+    void aProbeWhoseOutcomeNeverCameDoesNotKeepTheCircuitShut() {
+        CircuitBreaker breaker = new CircuitBreaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10));
+        breaker.failed(0);
+        assertTrue(breaker.readinessCheckDue(10 * SECOND));
+        breaker.readinessChecked(10 * SECOND, true);
+        assertTrue(breaker.tryPass(10 * SECOND)); // its client leaves: no outcome is reported
+        assertFalse(breaker.readinessCheckDue(15 * SECOND));
+        assertTrue(breaker.readinessCheckDue(20 * SECOND));
     }
 
     @Test
@@ -95,6 +115,6 @@ class CircuitBreakerTest {
         CircuitBreaker breaker = new CircuitBreaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10));
         breaker.failed(0);
         breaker.failed(5 * SECOND); // a request that was already in flight
-        assertTrue(breaker.tryPass(10 * SECOND));
+        assertTrue(breaker.readinessCheckDue(10 * SECOND));
     }
 }

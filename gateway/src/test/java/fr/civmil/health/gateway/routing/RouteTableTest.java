@@ -62,7 +62,7 @@ class RouteTableTest {
     }
 
     @Test
-    void instancesAreUsedInTurnExceptAnEjectedOneUntilItsProbe() {
+    void instancesAreUsedInTurnExceptAnEjectedOneUntilItIsReadyForItsProbe() {
         GatewayRoute route = table(Map.of("r", route("/r", "http://a:1", "https://b"))).routes().get(0);
         Balancer balancer = new Balancer(route, new Breaker(1.0, 1, Duration.ofSeconds(10), Duration.ofSeconds(10)));
         Upstream a = new Upstream("a", 1, false);
@@ -78,6 +78,9 @@ class RouteTableTest {
         assertNull(balancer.choose(3, Set.of()), "no instance can take it: the route answers 503");
         assertEquals("OPEN", balancer.state(3));
         assertEquals(7, balancer.retryAfterSeconds(3_000_000_000L), "until the first probe");
+        assertNull(balancer.choose(10_000_000_000L, Set.of()), "not before the instance says it is ready");
+        assertTrue(first.breaker().readinessCheckDue(10_000_000_000L));
+        first.breaker().readinessChecked(10_000_000_000L, true);
         assertEquals(a, balancer.choose(10_000_000_000L, Set.of()).upstream(), "the probe");
     }
 

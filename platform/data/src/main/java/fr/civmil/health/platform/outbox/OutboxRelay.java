@@ -62,7 +62,7 @@ import io.quarkus.scheduler.Scheduled;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * The oldest unpublished rows, then those whose aggregate this relay can lock. The advisory lock
