@@ -214,13 +214,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     /**
-     * The upstream request was reset on this side, which vertx-http-proxy does when the client's connection
-     * fails (an RST is reported as an exception before the connection counts as closed) or its body does
-     * (a body over the limit is told apart before). Upstreams speak
-     * HTTP/1.1, which has no stream reset of its own: their failures are closed connections and timeouts.
+     * The upstream request was reset on this side for the client: vertx-http-proxy does so, with the client's failure as
+     * the cause, when the client's connection fails (an RST is reported as an exception before the connection counts as
+     * closed). A reset without a cause is the proxy's own when piping the body up failed, the upstream gone: that is
+     * the upstream's failure. (A body over the limit is told apart before.) Upstreams speak HTTP/1.1, which has no
+     * stream reset of its own: their failures are closed connections and timeouts.
      */
     private static boolean resetForTheClient(Throwable failure) {
-        return failure instanceof StreamResetException reset && reset.getCode() == 0;
+        return failure instanceof StreamResetException reset && reset.getCode() == 0 && reset.getCause() != null;
     }
 
     /** The client closed its connection (or reset its stream) before its answer was complete. */
