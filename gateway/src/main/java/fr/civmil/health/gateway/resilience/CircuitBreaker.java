@@ -31,6 +31,8 @@ public final class CircuitBreaker {
     private long since;
     /** A readiness check of the ejected instance is in flight. */
     private boolean checking;
+    /** When the ejected instance is next asked whether it is ready: openFor after it was ejected, sooner after a no. */
+    private long checkAt;
     /** The ejected instance said it is ready: the next request is the probe. */
     private boolean ready;
 
@@ -63,7 +65,8 @@ public final class CircuitBreaker {
      * never came, its client gone): the caller sends it and reports with {@link #readinessChecked}.
      */
     public synchronized boolean readinessCheckDue(long now) {
-        if (state == State.CLOSED || checking || ready || now - since < openForNanos) {
+        boolean probeLost = state == State.HALF_OPEN && now - since >= openForNanos;
+        if (state == State.CLOSED || checking || ready || state == State.HALF_OPEN && !probeLost || now < checkAt) {
             return false;
         }
         state = State.OPEN;
@@ -71,7 +74,10 @@ public final class CircuitBreaker {
         return true;
     }
 
-    /** The readiness check's answer: ready lets the next request through as the probe; otherwise wait {@code openFor} again. */
+    /**
+     * The readiness check's answer: ready lets the next request through as the probe; otherwise the instance is asked
+     * again an eighth of {@code openFor} later (a restarting service is ready soon: no need to wait a whole period).
+     */
     public synchronized void readinessChecked(long now, boolean isReady) {
         checking = false;
         if (state != State.OPEN) {
@@ -80,7 +86,7 @@ public final class CircuitBreaker {
         if (isReady) {
             ready = true;
         } else {
-            since = now;
+            checkAt = now + openForNanos / 8;
         }
     }
 
@@ -130,6 +136,7 @@ public final class CircuitBreaker {
     private void open(long now) {
         state = State.OPEN;
         since = now;
+        checkAt = now + openForNanos;
         ready = false;
         clear();
     }

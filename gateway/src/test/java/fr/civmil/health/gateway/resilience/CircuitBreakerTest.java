@@ -81,9 +81,9 @@ class CircuitBreakerTest {
         assertFalse(breaker.readinessCheckDue(10 * SECOND), "one check at a time");
         assertFalse(breaker.tryPass(10 * SECOND), "no request before the instance says it is ready");
         breaker.readinessChecked(10 * SECOND, false);
-        assertFalse(breaker.readinessCheckDue(15 * SECOND), "not ready: asked again after open-for");
-        assertTrue(breaker.readinessCheckDue(20 * SECOND));
-        breaker.readinessChecked(20 * SECOND, true);
+        assertFalse(breaker.readinessCheckDue(11 * SECOND), "not ready: asked again an eighth of open-for later");
+        assertTrue(breaker.readinessCheckDue(10 * SECOND + SECOND * 5 / 4));
+        breaker.readinessChecked(12 * SECOND, true);
         assertTrue(breaker.wouldPass(20 * SECOND));
         assertTrue(breaker.tryPass(20 * SECOND));
         assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
