@@ -19,7 +19,7 @@ import fr.civmil.health.devstack.DevStack;
  * all answered and to every effect checked, the effects lost and duplicated, and the dead-lettered records.
  *
  * <p>Usage (after {@code ./mvnw -B -DskipTests install}): {@code bench/chaos/run.sh}, or
- * {@code java -cp "devstack/target/classes:devstack/target/lib/*" fr.civmil.health.devstack.chaos.ChaosSuite [replicas] [broker-down-seconds]}
+ * {@code java -cp "devstack/target/classes:devstack/target/lib/*" fr.civmil.health.devstack.chaos.ChaosSuite [replicas] [broker-down-seconds] [only the faults whose name contains this]}
  */
 public final class ChaosSuite {
 
@@ -194,6 +194,8 @@ public final class ChaosSuite {
     public static void main(String[] args) throws Exception {
         int replicas = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         Duration brokerDown = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
+        // Optional: only the faults whose name contains this text (e.g. "PostgreSQL"), to repeat one.
+        String only = args.length > 2 ? args[2] : "";
         Path root = Path.of(".").toAbsolutePath().normalize();
         Path logs = root.resolve("bench/chaos/target/logs");
         Files.createDirectories(logs);
@@ -201,7 +203,7 @@ public final class ChaosSuite {
         List<Round> rounds;
         try (DevStack stack = DevStack.start(root, DevStack.Layout.freePorts(replicas), logs)) {
             ChaosSuite suite = new ChaosSuite(stack, Duration.ofSeconds(5), Duration.ofSeconds(5));
-            rounds = suite.run(suite.everyFault(brokerDown));
+            rounds = suite.run(suite.everyFault(brokerDown).stream().filter(fault -> fault.name().contains(only)).toList());
         }
         String table = table(rounds);
         System.out.println();

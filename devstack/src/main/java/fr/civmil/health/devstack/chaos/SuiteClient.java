@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +27,12 @@ import fr.civmil.health.devstack.DevStack;
  */
 final class SuiteClient {
 
-    /** An answer: status, JSON body (null when none), ETag. */
-    record Answer(int status, JsonNode body, String etag) {
+    /** An answer: status, JSON body (null when none), ETag, and what the attempts before it got (sent again). */
+    record Answer(int status, JsonNode body, String etag, List<String> before) {
+
+        Answer(int status, JsonNode body, String etag) {
+            this(status, body, etag, List.of());
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -37,10 +43,11 @@ final class SuiteClient {
         }
     }
 
-    /** A definite refusal the workload did not expect. */
+    /** A definite refusal the workload did not expect, with the answers sent again before it. */
     static final class Refused extends RuntimeException {
         Refused(String what, Answer answer) {
-            super(what + ": HTTP " + answer.status() + " " + answer.body());
+            super(what + ": HTTP " + answer.status() + " " + answer.body()
+                    + (answer.before().isEmpty() ? "" : " (after " + String.join(", ", answer.before()) + ")"));
         }
     }
 
@@ -111,14 +118,16 @@ final class SuiteClient {
 
     private Answer untilDefinite(String what, Attempt attempt) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        List<String> before = new ArrayList<>();
         while (true) {
             try {
                 Answer answer = attempt.send();
                 if (answer.status() < 500 && answer.status() != 429) {
-                    return answer;
+                    return new Answer(answer.status(), answer.body(), answer.etag(), List.copyOf(before));
                 }
+                before.add(answer.status() + (answer.body() == null ? "" : " " + answer.body().path("type").asText("")));
             } catch (IOException e) {
-                // No answer: the gateway or the service is away.
+                before.add(e.getClass().getSimpleName()); // no answer: the gateway or the service is away
             }
             retried.incrementAndGet();
             if (System.nanoTime() > deadline) {

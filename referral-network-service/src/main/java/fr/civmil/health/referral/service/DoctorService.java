@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
@@ -90,8 +91,12 @@ public class DoctorService {
         try {
             d.persistAndFlush();
         } catch (PersistenceException e) {
-            // Two creations of the same RPPS raced past the check above: the unique index decides.
-            throw duplicate(in.rpps());
+            // Two creations of the same RPPS raced past the check above: the unique index decides. Anything else
+            // (the database away) is no duplicate.
+            if (Constraints.violated(e, "referenced_doctor_rpps_key")) {
+                throw duplicate(in.rpps());
+            }
+            throw e;
         }
         outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.DOCTOR_REFERENCED, "doctor " + d.id,
                 ReferralEvents.DoctorChanged.of(d));

@@ -26,6 +26,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.ProblemTexts.Text;
@@ -122,7 +123,10 @@ public class ReferralService {
         try {
             r.persistAndFlush();
         } catch (PersistenceException e) {
-            throw duplicateCase(in.caseReference());
+            if (Constraints.violated(e, "referral_request_live_case_idx")) {
+                throw duplicateCase(in.caseReference());
+            }
+            throw e; // the database away is no duplicate
         }
         return r;
     }

@@ -17,6 +17,7 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
+import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.Pages;
 import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
@@ -92,7 +93,7 @@ public class PriorityZoneService {
             entityManager.flush();
         } catch (PersistenceException e) {
             // A concurrent designation of the same EPCI committed first: the partial unique index says so.
-            if (violates(e, ONE_LIVE_ZONE_INDEX)) {
+            if (Constraints.violated(e, ONE_LIVE_ZONE_INDEX)) {
                 throw ApiProblem.conflict("epci-already-in-zone.concurrent", epci.siren(), epci.name(), request.campaign());
             }
             throw e;
@@ -254,17 +255,5 @@ public class PriorityZoneService {
         zone.decisionReference = fields.decisionReference();
         zone.targetDaysPerMonth = fields.targetDaysPerMonth();
         zone.notes = fields.notes();
-    }
-
-    static boolean violates(Throwable error, String constraint) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c && constraint.equals(c.getConstraintName())) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
