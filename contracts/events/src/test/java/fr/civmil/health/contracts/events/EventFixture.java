@@ -1,6 +1,7 @@
 package fr.civmil.health.contracts.events;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,6 +13,9 @@ import fr.civmil.health.devstack.testing.TopicProbe;
  * consumer test follows the producer's contract, and fails when its variations leave it.
  */
 public final class EventFixture {
+
+    /** The relay's outbox order: each event made here is newer than the ones made before it. */
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
 
     private final ObjectNode event;
 
@@ -40,9 +44,9 @@ public final class EventFixture {
         return this;
     }
 
-    /** The event as the producer's relay would write it, with a fresh id; it must conform to the schema. */
+    /** The event as the producer's relay would write it, with a fresh id and the next sequence; it must conform to the schema. */
     public String json() {
-        ObjectNode copy = event.deepCopy().put("id", UUID.randomUUID().toString());
+        ObjectNode copy = event.deepCopy().put("id", UUID.randomUUID().toString()).put("sequence", String.valueOf(SEQUENCE.incrementAndGet()));
         EventContracts.assertConforms(copy);
         return copy.toString();
     }
