@@ -4,6 +4,7 @@ import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,9 @@ class InboxTest {
                 .then().statusCode(200).body("lastEventType", equalTo("fr.civmil.other.thing.ended.v1")));
         given().when().get("/test/parcels/projection/" + key)
                 .then().body("appliedCount", equalTo(2));
+        // Applied and committed: the consumer's lag, which operators alert on, is back to 0.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("civmil_inbox_lag{consumer=\"parcel-projection\"} 0.0")));
     }
 
     /**

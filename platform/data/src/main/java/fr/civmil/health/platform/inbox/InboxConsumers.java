@@ -44,6 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.civmil.health.platform.problem.DatabaseUnreachable;
 import fr.civmil.health.platform.supervision.SupervisedWorker;
 import fr.civmil.health.platform.supervision.SupervisedWorkers;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -141,6 +142,11 @@ public class InboxConsumers {
 
         void start() {
             supervised = workers.start("inbox-" + handler.name(), this::run);
+            // NaN until the consumer knows its partitions' ends.
+            Gauge.builder("civmil.inbox.lag", supervised, worker -> {
+                Long lag = worker.status().lag();
+                return lag == null ? Double.NaN : lag;
+            }).tag("consumer", handler.name()).description("Records on the consumer's partitions not yet applied").register(registry);
         }
 
         void stop() {
