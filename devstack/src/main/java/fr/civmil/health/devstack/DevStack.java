@@ -169,7 +169,9 @@ public final class DevStack implements AutoCloseable {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int replicas = replicas(args);
         Layout layout = Layout.localRun(replicas);
-        DevStack stack = new DevStack(root, layout, root.resolve("devstack/target/run-logs"));
+        Path logs = root.resolve("devstack/target/run-logs");
+        logInfrastructureTo(logs);
+        DevStack stack = new DevStack(root, layout, logs);
         if (!stack.acquireLock()) {
             System.err.println("CivMil Health is already running from " + root
                     + " (gateway http://localhost:8080). Stop it with Ctrl-C in its terminal first.");
@@ -368,6 +370,16 @@ public final class DevStack implements AutoCloseable {
             }
             Thread.sleep(pollMillis);
         }
+    }
+
+    /**
+     * Sends the embedded broker's and database's own log lines to {@code infrastructure.log} in {@code logs}, so
+     * that the terminal shows only the run's own lines. Must come before anything logs (slf4j-simple reads its
+     * settings once).
+     */
+    public static void logInfrastructureTo(Path logs) throws IOException {
+        Files.createDirectories(logs);
+        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("infrastructure.log").toString());
     }
 
     /** The base URL of one service of the stack (e.g. {@code zones-service}). */

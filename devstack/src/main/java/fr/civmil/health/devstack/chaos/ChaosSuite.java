@@ -198,7 +198,7 @@ public final class ChaosSuite {
         String only = args.length > 2 ? args[2] : "";
         Path root = Path.of(".").toAbsolutePath().normalize();
         Path logs = root.resolve("bench/chaos/target/logs");
-        Files.createDirectories(logs);
+        DevStack.logInfrastructureTo(logs);
         say("Starting the suite with " + replicas + " replica(s) of each service (free ports, logs in " + logs + ")");
         List<Round> rounds;
         try (DevStack stack = DevStack.start(root, DevStack.Layout.freePorts(replicas), logs)) {
