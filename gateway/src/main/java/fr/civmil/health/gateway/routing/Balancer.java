@@ -51,6 +51,21 @@ final class Balancer {
         return null;
     }
 
+    /**
+     * The attempt on the exchange's instance failed before any answer: once per request, the failure counts against
+     * that instance and the exchange moves to another instance that may take it, which is returned. Null when the
+     * request was sent again already or no other instance can take it: the failure is then the caller's to answer.
+     */
+    Instance failOver(Exchange exchange, long now) {
+        Instance other = exchange.retried ? null : choose(now, Set.of(exchange.instance));
+        if (other != null) {
+            exchange.retried = true;
+            exchange.instance.breaker().failed(now);
+            exchange.instance = other;
+        }
+        return other;
+    }
+
     /** Whole seconds until some instance may take a request again. */
     long retryAfterSeconds(long now) {
         return instances.stream().mapToLong(instance -> instance.breaker().retryAfterSeconds(now)).min().orElse(1);

@@ -139,18 +139,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 })
                 .recover(failure -> {
                     // A timeout is not retried: the client has already waited the route's timeout once.
-                    Balancer.Instance other = replayable && !exchange.retried && !clientLeft(context.request().proxiedRequest())
-                            && !resetForTheClient(failure) && !timedOut(failure)
-                                    ? balancer.choose(System.nanoTime(), Set.of(exchange.instance))
-                                    : null;
+                    Balancer.Instance dropped = exchange.instance;
+                    Balancer.Instance other = replayable && !clientLeft(context.request().proxiedRequest()) && !resetForTheClient(failure)
+                            && !timedOut(failure) ? balancer.failOver(exchange, System.nanoTime()) : null;
                     if (other == null) {
                         return answerFailure(context, exchange, failure);
                     }
-                    exchange.retried = true;
-                    exchange.instance.breaker().failed(System.nanoTime());
-                    LOG.debugf("%s instance-%d dropped %s %s (%s): sent again to instance-%d", route.name(), exchange.instance.position(),
+                    LOG.debugf("%s instance-%d dropped %s %s (%s): sent again to instance-%d", route.name(), dropped.position(),
                             context.request().getMethod(), context.request().proxiedRequest().path(), failure.toString(), other.position());
-                    exchange.instance = other;
                     return send(context, exchange, false);
                 });
     }
@@ -174,15 +170,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 || client.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             return false;
         }
-        String length = client.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return true;
-        }
-        try {
-            return Long.parseLong(length.trim()) <= REPLAY_LIMIT;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return GatewayRouter.declaredLength(client) <= REPLAY_LIMIT; // -1 without a body
     }
 
     /** The whole body of a replayable request, read before anything is sent. */

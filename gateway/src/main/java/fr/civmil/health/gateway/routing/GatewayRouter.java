@@ -141,15 +141,12 @@ public class GatewayRouter {
         return client.request(instance.upstream(), route.connectTimeout(), route.timeout())
                 .onSuccess(request -> exchange.upstreamRequest = request)
                 .recover(failure -> {
-                    Balancer.Instance other = exchange.retried ? null : balancer.choose(System.nanoTime(), Set.of(instance));
+                    Balancer.Instance other = balancer.failOver(exchange, System.nanoTime());
                     if (other == null) {
                         return Future.failedFuture(failure);
                     }
-                    exchange.retried = true;
-                    instance.breaker().failed(System.nanoTime());
                     LOG.debugf("%s instance-%d unreachable (%s): retried on instance-%d", route.name(), instance.position(),
                             failure.toString(), other.position());
-                    exchange.instance = other;
                     return connect(route, balancer, exchange);
                 });
     }
@@ -365,7 +362,8 @@ public class GatewayRouter {
         return token.isEmpty() ? null : token;
     }
 
-    private static long declaredLength(HttpServerRequest request) {
+    /** The request's Content-Length: -1 without one, Long.MAX_VALUE when unparseable. */
+    static long declaredLength(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return -1;
