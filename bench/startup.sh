@@ -9,7 +9,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 ms() { date +%s%3N; }
-ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+# Readiness is on the management interface: the API port + 1000 here, as in the local run.
+ready() { curl -fs -o /dev/null "http://127.0.0.1:$(( $1 + 1000 ))/q/health/ready"; }
 
 echo "## Whole suite (./run.sh, build skipped)"
 t0=$(ms)
@@ -40,7 +41,11 @@ for svc in gateway zones-service partnership-service referral-network-service; d
   mapfile -d '' cmd < "/proc/$pid/cmdline"
   args=()
   for a in "${cmd[@]}"; do
-    case "$a" in -Dquarkus.http.port=*) args+=("-Dquarkus.http.port=$port") ;; *) args+=("$a") ;; esac
+    case "$a" in
+      -Dquarkus.http.port=*) args+=("-Dquarkus.http.port=$port") ;;
+      -Dquarkus.management.port=*) args+=("-Dquarkus.management.port=$(( port + 1000 ))") ;;
+      *) args+=("$a") ;;
+    esac
   done
   alone=$(mktemp)
   t0=$(ms)

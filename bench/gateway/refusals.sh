@@ -50,11 +50,12 @@ source "$WORK/stack.env"
 # wrk sends on 2 cores are about 50x its quota; the measured one is an admin with a quota it never reaches.
 QUOTA=${QUOTA:-600}
 java -Xms256m -Xmx512m -XX:+UseSerialGC \
-  -Dquarkus.http.port=$GATEWAY_PORT \
+  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$((GATEWAY_PORT + 1000)) \
   -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.datasource.username="$JDBC_USER" \
   -Dquarkus.datasource.password="$JDBC_PASSWORD" \
   -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
   -Dcivmil.upstream.zones-service=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dcivmil.upstream.zones-service-management=http://127.0.0.1:$UPSTREAM_PORT \
   -Dcivmil.edge.quota.roles.ars.capacity=$((QUOTA * 2)) -Dcivmil.edge.quota.roles.ars.per-second=$QUOTA \
   -Dcivmil.edge.quota.roles.admin.capacity=10000000 -Dcivmil.edge.quota.roles.admin.per-second=10000000 \
   -Dquarkus.log.level=WARN \

@@ -12,7 +12,7 @@ SECONDS_PER_RUN=${1:-15}
 WARMUP_SECONDS=${2:-30}
 WORK=$(mktemp -d /tmp/civmil-bench-gateway.XXXXXX)
 OUT=$ROOT/bench/gateway/results.txt
-UPSTREAM_PORT=18081 NGINX_PORT=18088 GATEWAY_PORT=18080
+UPSTREAM_PORT=18081 NGINX_PORT=18088 GATEWAY_PORT=18080 GATEWAY_MANAGEMENT_PORT=19080
 PATH_UNDER_TEST=/api/v1/territories/regions/76
 PIDS=()
 cleanup() {
@@ -61,11 +61,12 @@ source "$WORK/stack.env"
 # 3. The gateway, as in the local run but with the default JIT, and quotas high enough not to refuse
 #    the load (the quota is still checked on every request).
 java -Xms256m -Xmx512m -XX:+UseSerialGC ${GATEWAY_JAVA_OPTS:-} \
-  -Dquarkus.http.port=$GATEWAY_PORT \
+  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$GATEWAY_MANAGEMENT_PORT \
   -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.datasource.username="$JDBC_USER" \
   -Dquarkus.datasource.password="$JDBC_PASSWORD" \
   -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
   -Dcivmil.upstream.zones-service=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dcivmil.upstream.zones-service-management=http://127.0.0.1:$UPSTREAM_PORT \
   -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000 \
   -Dquarkus.log.level=WARN \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
@@ -106,5 +107,5 @@ done
 
 # Every gateway request must have been audited, none dropped.
 sleep 1
-dropped=$(curl -s "http://127.0.0.1:$GATEWAY_PORT/q/metrics" | awk '/^gateway_audit_dropped_total/ {print $2}')
+dropped=$(curl -s "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/q/metrics" | awk '/^gateway_audit_dropped_total/ {print $2}')
 echo "audit records dropped: ${dropped:-0}" | tee -a "$OUT"

@@ -16,6 +16,7 @@ DOCTORS=${1:-100000}
 SECONDS_PER_RUN=${2:-30}
 WARMUP_SECONDS=${3:-30}
 SERVICE_PORT=18083
+MANAGEMENT_PORT=19083
 WORK=$(mktemp -d /tmp/civmil-bench-referral.XXXXXX)
 OUT=$ROOT/bench/referral/results.txt
 PIDS=()
@@ -38,7 +39,7 @@ export PGHOST=127.0.0.1 PGPORT PGUSER="$JDBC_USER" PGPASSWORD="$JDBC_PASSWORD" P
 
 start_service() { # extra JVM options...
   java -Xms512m -Xmx1g ${SERVICE_JAVA_OPTS:-} "$@" \
-    -Dquarkus.http.port=$SERVICE_PORT \
+    -Dquarkus.http.port=$SERVICE_PORT -Dquarkus.management.port=$MANAGEMENT_PORT \
     -Dquarkus.datasource.jdbc.url="$JDBC_URL_REFERRAL" -Dquarkus.datasource.username="$JDBC_USER" \
     -Dquarkus.datasource.password="$JDBC_PASSWORD" -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" \
     -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
@@ -47,8 +48,8 @@ start_service() { # extra JVM options...
   PIDS+=($SERVICE_PID)
 }
 wait_ready() {
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" && break; sleep 0.5; done
-  curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" && break; sleep 0.5; done
+  curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || { cat "$WORK/service.log"; exit 1; }
 }
 start_service
 java -cp reference-data/target/classes:platform/http/target/classes bench/referral/GenerateDoctors.java "$DOCTORS" "$WORK/doctors.csv" "$WORK/departements.txt"
@@ -96,7 +97,7 @@ echo "warming up the service (${WARMUP_SECONDS}s)..."
 search 8 "$WARMUP_SECONDS" 0 > /dev/null
 report "search over HTTP, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SECONDS_PER_RUN" 3)"
 report "search over HTTP, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 "$SECONDS_PER_RUN" 3)"
-report "search cache: $(curl -s "http://127.0.0.1:$SERVICE_PORT/q/metrics" | awk '/^referral_search_cache_total/ {printf "%s %s  ", $1, $2}')"
+report "search cache: $(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^referral_search_cache_total/ {printf "%s %s  ", $1, $2}')"
 
 # The same service with its search cache off: every search runs its SQL, as pgbench does below.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true

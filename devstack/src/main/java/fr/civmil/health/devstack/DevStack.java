@@ -40,17 +40,23 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Where the stack listens: a port per instance of each service (one gateway; as many instances of the
-     * others as replicas asked). 0 for the issuer, PostgreSQL or Kafka lets each pick a free port itself;
-     * services need theirs before they start, since the gateway is told its upstreams.
+     * others as replicas asked), and one for its management interface (health, metrics). 0 for the issuer,
+     * PostgreSQL or Kafka lets each pick a free port itself; services need theirs before they start, since the
+     * gateway is told its upstreams.
      */
-    public record Layout(Map<String, List<Integer>> servicePorts, int issuer, int postgres, int kafka) {
+    public record Layout(Map<String, List<Integer>> servicePorts, Map<String, List<Integer>> managementPorts, int issuer, int postgres,
+            int kafka) {
 
         private static final Map<String, Integer> LOCAL_PORTS = Map.of("zones-service", 8081, "partnership-service", 8082,
                 "referral-network-service", 8083, "gateway", 8080);
 
-        /** The local run's ports, documented in the README: replica k of a service on its port + 100 × (k − 1). */
+        /**
+         * The local run's ports, documented in the README: replica k of a service on its port + 100 × (k − 1), its
+         * management interface 1000 above.
+         */
         public static Layout localRun(int replicas) {
-            return new Layout(ports(replicas, service -> LOCAL_PORTS.get(service.name()), 100), 8090, 15432, 19092);
+            return new Layout(ports(replicas, service -> LOCAL_PORTS.get(service.name()), 100),
+                    ports(replicas, service -> LOCAL_PORTS.get(service.name()) + 1000, 100), 8090, 15432, 19092);
         }
 
         /** Free ports, so that a test stack never clashes with the local run or another test JVM. */
@@ -59,7 +65,7 @@ public final class DevStack implements AutoCloseable {
         }
 
         public static Layout freePorts(int replicas) {
-            return new Layout(ports(replicas, service -> Ports.free(), 0), 0, 0, 0);
+            return new Layout(ports(replicas, service -> Ports.free(), 0), ports(replicas, service -> Ports.free(), 0), 0, 0, 0);
         }
 
         private static Map<String, List<Integer>> ports(int replicas, ToIntFunction<Service> first, int step) {
@@ -78,6 +84,10 @@ public final class DevStack implements AutoCloseable {
         int port(Service service) {
             return servicePorts.get(service.name()).get(0);
         }
+
+        private static List<String> urls(List<Integer> ports) {
+            return ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
+        }
     }
 
     /** One process of a service: replica 1, 2, ... on its own port, with its own log. */
@@ -86,12 +96,14 @@ public final class DevStack implements AutoCloseable {
         final Service service;
         final int replica;
         final int port;
+        final int managementPort;
         Process process;
 
-        Instance(Service service, int replica, int port) {
+        Instance(Service service, int replica, int port, int managementPort) {
             this.service = service;
             this.replica = replica;
             this.port = port;
+            this.managementPort = managementPort;
         }
 
         /** {@code zones-service} for the first replica, {@code zones-service-2} for the second... */
@@ -111,15 +123,19 @@ public final class DevStack implements AutoCloseable {
     private PostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private DevIssuer issuer;
+    /** Test stacks collect every span their services export; the local run exports where CIVMIL_TRACING_OTLP_ENDPOINT says. */
+    private final boolean collectTraces;
+    private TraceCollector traces;
     private FileChannel lockChannel;
     private FileLock lock;
     private volatile boolean stopping;
     private String bootstrap;
 
-    private DevStack(Path root, Layout layout, Path logs) {
+    private DevStack(Path root, Layout layout, Path logs, boolean collectTraces) {
         this.root = root;
         this.layout = layout;
         this.logs = logs;
+        this.collectTraces = collectTraces;
     }
 
     /**
@@ -127,7 +143,11 @@ public final class DevStack implements AutoCloseable {
      * service logs in {@code logs}, and returns once every service is ready; stops what started on failure.
      */
     public static DevStack start(Path root, Layout layout, Path logs) throws Exception {
-        DevStack stack = new DevStack(root, layout, logs);
+        return start(root, layout, logs, false);
+    }
+
+    private static DevStack start(Path root, Layout layout, Path logs, boolean collectTraces) throws Exception {
+        DevStack stack = new DevStack(root, layout, logs, collectTraces);
         try {
             stack.start();
         } catch (Exception e) {
@@ -144,16 +164,24 @@ public final class DevStack implements AutoCloseable {
      */
     public static DevStack startOnFreePorts(Path root, int replicas, Path logs) throws Exception {
         try {
-            return start(root, Layout.freePorts(replicas), logs);
+            return start(root, Layout.freePorts(replicas), logs, true);
         } catch (Exception first) {
             say("The dev stack did not start; once more on new ports. Why: " + first.getMessage());
             try {
-                return start(root, Layout.freePorts(replicas), logs.resolveSibling(logs.getFileName() + "-retry"));
+                return start(root, Layout.freePorts(replicas), logs.resolveSibling(logs.getFileName() + "-retry"), true);
             } catch (Exception second) {
                 second.addSuppressed(first);
                 throw second;
             }
         }
+    }
+
+    /** The spans the services exported, for a stack started on free ports. */
+    public TraceCollector traces() {
+        if (traces == null) {
+            throw new IllegalStateException("only stacks started on free ports collect traces");
+        }
+        return traces;
     }
 
     public String gatewayUrl() {
@@ -171,7 +199,7 @@ public final class DevStack implements AutoCloseable {
         Layout layout = Layout.localRun(replicas);
         Path logs = root.resolve("devstack/target/run-logs");
         logInfrastructureTo(logs);
-        DevStack stack = new DevStack(root, layout, logs);
+        DevStack stack = new DevStack(root, layout, logs, false);
         if (!stack.acquireLock()) {
             System.err.println("CivMil Health is already running from " + root
                     + " (gateway http://localhost:8080). Stop it with Ctrl-C in its terminal first.");
@@ -221,6 +249,7 @@ public final class DevStack implements AutoCloseable {
     private static List<Integer> requiredPorts(Layout local) {
         List<Integer> ports = new ArrayList<>();
         local.servicePorts().values().forEach(ports::addAll);
+        local.managementPorts().values().forEach(ports::addAll);
         ports.add(local.issuer());
         if (ExternalPostgres.fromEnvironment(System.getenv()) == null) {
             ports.add(local.postgres());
@@ -266,12 +295,15 @@ public final class DevStack implements AutoCloseable {
             bootstrap = kafka.bootstrapServers();
         }
         issuer = DevIssuer.start(layout.issuer());
+        if (collectTraces) {
+            traces = TraceCollector.start();
+        }
         Files.createDirectories(logs);
         for (Service service : SERVICES) {
             postgres.createDatabase(service.database());
             List<Integer> ports = layout.servicePorts().get(service.name());
             for (int k = 0; k < ports.size(); k++) {
-                instances.add(new Instance(service, k + 1, ports.get(k)));
+                instances.add(new Instance(service, k + 1, ports.get(k), layout.managementPorts().get(service.name()).get(k)));
             }
         }
         for (Instance instance : instances) {
@@ -308,6 +340,9 @@ public final class DevStack implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + instance.port,
+                "-Dquarkus.management.port=" + instance.managementPort,
+                // The production profile's JSON lines are for collectors; the local run's logs are read by people.
+                "-Dquarkus.log.console.json.enabled=false",
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()),
                 "-Dquarkus.datasource.username=" + postgres.username(),
                 "-Dquarkus.datasource.password=" + postgres.password(),
@@ -316,9 +351,14 @@ public final class DevStack implements AutoCloseable {
                 "-Dmp.jwt.verify.issuer=" + issuer.issuer(),
                 "-Dcivmil.demo-data.enabled=" + (instance.replica == 1),
                 "-Dcivmil.parent-pid=" + ProcessHandle.current().pid()));
+        if (traces != null) {
+            command.add("-Dcivmil.tracing.otlp-endpoint=" + traces.endpoint());
+            command.add("-Dcivmil.tracing.export-delay=100ms");
+        }
         for (Service upstream : SERVICES) {
-            command.add("-Dcivmil.upstream." + upstream.name() + "=" + String.join(",", layout.servicePorts().get(upstream.name())
-                    .stream().map(port -> "http://127.0.0.1:" + port).toList()));
+            command.add("-Dcivmil.upstream." + upstream.name() + "=" + String.join(",", Layout.urls(layout.servicePorts().get(upstream.name()))));
+            command.add("-Dcivmil.upstream." + upstream.name() + "-management="
+                    + String.join(",", Layout.urls(layout.managementPorts().get(upstream.name()))));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -350,7 +390,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void awaitReady(HttpClient http, Instance instance, long deadline, long pollMillis) throws Exception {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!instance.process.isAlive()) {
@@ -470,7 +510,7 @@ public final class DevStack implements AutoCloseable {
         out.append("\nCivMil Health is up (").append(took.toMillis() / 1000.0).append(" s).\n\n");
         out.append("  Gateway            http://localhost:8080\n");
         out.append("  API documentation  http://localhost:8080/api-docs  (Swagger UI: /q/swagger-ui)\n");
-        out.append("  Health             http://localhost:8080/q/health\n");
+        out.append("  Health, metrics    http://localhost:9080/q/health, /q/metrics (each service: its port + 1000)\n");
         for (Instance instance : instances) {
             if (!instance.service.name().equals("gateway")) {
                 out.append(String.format("  %-18s http://localhost:%d  (OpenAPI: /q/openapi)%n", instance.name(), instance.port));
@@ -521,6 +561,9 @@ public final class DevStack implements AutoCloseable {
         }
         if (issuer != null) {
             issuer.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
         if (kafka != null) {
             kafka.close();

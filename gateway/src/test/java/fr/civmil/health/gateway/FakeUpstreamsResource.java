@@ -35,6 +35,11 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
         config.put("civmil.upstream.partnership-service", upstreams.partnership().url());
         config.put("civmil.upstream.referral-network-service",
                 upstreams.referralA().url() + "," + upstreams.referralB().url());
+        // The fakes answer readiness on their one port.
+        config.put("civmil.upstream.zones-service-management", upstreams.zones().url());
+        config.put("civmil.upstream.partnership-service-management", upstreams.partnership().url());
+        config.put("civmil.upstream.referral-network-service-management",
+                upstreams.referralA().url() + "," + upstreams.referralB().url());
         config.put("civmil.gateway.routes.slow-test.prefixes", "/api/test/slow");
         config.put("civmil.gateway.routes.slow-test.upstreams", upstreams.zones().url());
         config.put("civmil.gateway.routes.slow-test.timeout", "500ms");

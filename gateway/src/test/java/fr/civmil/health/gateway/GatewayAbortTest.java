@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.civmil.health.devstack.testing.Management;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -130,7 +131,7 @@ class GatewayAbortTest {
         assertEquals(List.of(), wrong, "every other client's answer is a 200 with exactly its own body");
         assertTrue(served.get() >= 20, "the patient clients were served during the storm: " + served.get());
         assertEquals(List.of(), referenceCountErrors.seen, "no buffer is released twice");
-        given().when().get("/q/health/well").then()
+        Management.given().when().get("/q/health/well").then()
                 .body("checks.find { it.name == 'upstream abort-test' }.data.breaker", equalTo("CLOSED"));
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.civmil.health.devstack.testing.Management;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,13 +176,13 @@ class GatewayRoutingTest {
             }
             as("cnmss").contentType("application/json").body("{}").post("/api/v1/doctors")
                     .then().statusCode(200).header("X-Upstream", "referral-a");
-            given().get("/q/health/well").then()
+            Management.given().get("/q/health/well").then()
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-2-breaker'", is("OPEN"))
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.'instance-1-breaker'", is("CLOSED"))
                     .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("DEGRADED"));
-            given().get("/q/metrics").then().statusCode(200)
-                    .body(containsString("gateway_upstream_circuit_state{instance=\"instance-2\",route=\"referral-network-service\"} 1.0"))
-                    .body(containsString("gateway_upstream_circuit_state{instance=\"instance-1\",route=\"referral-network-service\"} 0.0"));
+            Management.given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("gateway_upstream_circuit_state{route=\"referral-network-service\",service=\"gateway\",upstream=\"instance-2\"} 1.0"))
+                    .body(containsString("gateway_upstream_circuit_state{route=\"referral-network-service\",service=\"gateway\",upstream=\"instance-1\"} 0.0"));
         } finally {
             upstreams.referralB().start();
         }
@@ -192,7 +193,7 @@ class GatewayRoutingTest {
             served.add(as("cnmss").get("/api/v1/doctors").then().statusCode(200).extract().header("X-Upstream"));
         }
         assertEquals(Set.of("referral-a", "referral-b"), Set.copyOf(served), served::toString);
-        given().get("/q/health/well").then()
+        Management.given().get("/q/health/well").then()
                 .body("checks.find { it.name == 'upstream referral-network-service' }.data.breaker", is("CLOSED"));
     }
 
@@ -287,7 +288,7 @@ class GatewayRoutingTest {
 
     @Test
     void anUpstreamDownIsA502ProblemOnItsRoutesOnlyAndTheGatewayStaysReady() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         upstreams.partnership().stop();
         try {
             as("ars").contentType("application/json").body("{\"name\":\"x\"}")
@@ -301,9 +302,9 @@ class GatewayRoutingTest {
                     .body("instance", is("/api/v1/crisis-activations"));
 
             // One service away takes only its routes out: the gateway stays ready and the others serve on.
-            given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+            Management.given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
             as("ars").get("/api/v1/priority-zones").then().statusCode(200).header("X-Upstream", "zones");
-            given().get("/q/health/well")
+            Management.given().get("/q/health/well")
                     .then().statusCode(503)
                     .body("status", is("DOWN"))
                     .body("checks.find { it.name == 'upstream partnership-service' }.status", is("DOWN"))
@@ -313,7 +314,7 @@ class GatewayRoutingTest {
         } finally {
             upstreams.partnership().start();
         }
-        given().get("/q/health/well")
+        Management.given().get("/q/health/well")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItems("upstream zones-service", "upstream partnership-service",
@@ -326,7 +327,7 @@ class GatewayRoutingTest {
     void livenessAndOtherQuarkusEndpointsStayLocal() {
         upstreams.zones().stop();
         try {
-            Response live = given().get("/q/health/live");
+            Response live = Management.given().get("/q/health/live");
             live.then().statusCode(200).body("status", is("UP")).header("X-Upstream", nullValue());
             given().get("/q/openapi").then().statusCode(200).header("X-Upstream", nullValue())
                     .body(anyOf(containsString("CivMil Health gateway"), containsString("openapi")));
@@ -336,11 +337,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void healthAndMetricsAreOnTheManagementPortOnlyNeverOnThePublicOne() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/well")) {
+            given().get(path).then().statusCode(404).header("X-Upstream", nullValue());
+            Management.given().get(path).then().statusCode(anyOf(is(200), is(503)));
+        }
+    }
+
+    @Test
     void httpMetricsAreKeptPerPrefixNeverPerIdentifier() {
         for (String id : List.of("z-101", "z-102", "z-103")) {
             as("ars").get("/api/v1/priority-zones/" + id).then().statusCode(200);
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/v1/priority-zones/**\""), metrics);
         assertTrue(!metrics.contains("z-101") && !metrics.contains("z-103"), "a series per identifier");
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import fr.civmil.health.devstack.DevStack;
+import fr.civmil.health.devstack.TraceCollector;
 
 /**
  * The whole dev stack (PostgreSQL, Kafka, dev issuer, the four services from their built
@@ -38,6 +39,11 @@ public final class Stack implements BeforeAllCallback {
 
     static String gateway() {
         return stack.gatewayUrl();
+    }
+
+    /** The spans the stack's services exported. */
+    static TraceCollector traces() {
+        return stack.traces();
     }
 
     /** Adds a bearer token of the dev issuer for a client holding this role to every request. */

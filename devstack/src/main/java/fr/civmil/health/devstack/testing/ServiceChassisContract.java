@@ -20,12 +20,12 @@ public abstract class ServiceChassisContract {
 
     @Test
     void isLive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void isReadyWithItsDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("kafka"))
                 .body("checks.name", hasItem("Database connections health check"));

@@ -45,6 +45,12 @@ public interface GatewayConfig {
         /** Base URLs of the route's instances (scheme, host and port; no path: paths are forwarded unchanged). */
         List<URI> upstreams();
 
+        /**
+         * Base URLs of the instances' management interfaces, where their readiness is asked, in the order of
+         * {@link #upstreams()}; the instances' own URLs when unset (a service serving health on its API port).
+         */
+        Optional<List<URI>> managementUpstreams();
+
         /** How long an upstream may stay silent before the gateway answers 504. */
         @WithDefault("30s")
         Duration timeout();

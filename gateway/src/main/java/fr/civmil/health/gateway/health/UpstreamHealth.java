@@ -54,7 +54,7 @@ public class UpstreamHealth {
     }
 
     Uni<HealthCheckResponse> check(GatewayRoute route) {
-        List<Future<String>> probes = route.upstreams().stream().map(this::probe).toList();
+        List<Future<String>> probes = route.managementUpstreams().stream().map(this::probe).toList();
         // Every probe ends in a state (failures included), so join always succeeds.
         Future<HealthCheckResponse> all = Future.join(probes).map(done -> {
             HealthCheckResponseBuilder response = HealthCheckResponse.named("upstream " + route.name());

@@ -16,7 +16,7 @@ import fr.civmil.health.gateway.resilience.CircuitBreaker;
 final class Balancer {
 
     /** One instance of the route and its circuit. */
-    record Instance(int position, Upstream upstream, CircuitBreaker breaker) {
+    record Instance(int position, Upstream upstream, Upstream management, CircuitBreaker breaker) {
     }
 
     private final List<Instance> instances;
@@ -25,7 +25,7 @@ final class Balancer {
     Balancer(GatewayRoute route, EdgeConfig.Breaker settings) {
         List<Instance> list = new ArrayList<>();
         for (Upstream upstream : route.upstreams()) {
-            list.add(new Instance(list.size() + 1, upstream, new CircuitBreaker(settings.failureRatio(), settings.minimumCalls(),
+            list.add(new Instance(list.size() + 1, upstream, route.managementUpstreams().get(list.size()), new CircuitBreaker(settings.failureRatio(), settings.minimumCalls(),
                     settings.window(), settings.openFor())));
         }
         this.instances = List.copyOf(list);

@@ -3,6 +3,8 @@ package fr.civmil.health.gateway.routing;
 import java.time.Instant;
 
 import fr.civmil.health.gateway.security.Identity;
+import fr.civmil.health.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.http.HttpClientRequest;
 
 /** What the gateway knows about one request while it is in flight; it ends as an audit record. */
@@ -11,6 +13,8 @@ final class Exchange {
     final Instant arrivedAt = Instant.now();
     final long arrivedNanos = System.nanoTime();
     final String requestId;
+    /** The gateway's span of the request, which the upstream's continues. */
+    final Span span;
     final String traceparent;
     Identity identity;
     String routeName;
@@ -24,8 +28,9 @@ final class Exchange {
     /** Refused for its quota: counted, not recorded (AuditTrail). */
     boolean quotaRefused;
 
-    Exchange(String requestId, String traceparent) {
+    Exchange(String requestId, Span span) {
         this.requestId = requestId;
-        this.traceparent = traceparent;
+        this.span = span;
+        this.traceparent = Tracing.traceparentOf(span.getSpanContext());
     }
 }

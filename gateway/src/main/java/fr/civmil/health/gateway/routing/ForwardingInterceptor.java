@@ -74,9 +74,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final Problems problems;
     private final Map<HttpServerRequest, Exchange> handoff;
     private final long maxBodyBytes;
+    private final UpstreamMeters meters;
 
     ForwardingInterceptor(GatewayRoute route, Balancer balancer, Problems problems, Map<HttpServerRequest, Exchange> handoff,
-            long maxBodyBytes) {
+            long maxBodyBytes, UpstreamMeters meters) {
+        this.meters = meters;
         this.route = route;
         this.balancer = balancer;
         this.problems = problems;
@@ -129,7 +131,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /** Sends the request to the exchange's instance; a replayable one dropped there goes once to another. */
     private Future<ProxyResponse> send(ProxyContext context, Exchange exchange, boolean replayable) {
+        Balancer.Instance instance = exchange.instance;
+        long sent = System.nanoTime();
         return context.sendRequest()
+                .onComplete(answered -> meters.record(instance, answered.succeeded() ? UpstreamMeters.outcome(answered.result().getStatusCode())
+                        : timedOut(answered.cause()) ? UpstreamMeters.TIMEOUT : UpstreamMeters.UNREACHABLE, System.nanoTime() - sent))
                 .onSuccess(answered -> {
                     if (saysUnavailable(answered.getStatusCode())) {
                         exchange.instance.breaker().failed(System.nanoTime());

@@ -8,15 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import fr.civmil.health.gateway.audit.AuditRecord;
 import fr.civmil.health.gateway.audit.AuditTrail;
@@ -28,6 +26,7 @@ import fr.civmil.health.gateway.security.AccessPolicy;
 import fr.civmil.health.gateway.security.Identity;
 import fr.civmil.health.gateway.security.TokenVerifier;
 import fr.civmil.health.platform.strict.AllowedMethods;
+import fr.civmil.health.platform.tracing.HttpTracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -54,12 +53,12 @@ import io.vertx.httpproxy.ProxyOptions;
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    /** One line per request answered (method, path without its query, status, duration, route, instance). */
+    private static final Logger ACCESS = Logger.getLogger("gateway.access");
 
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = HttpTracing.REQUEST_ID_HEADER;
     static final String AUDIT_PATH = "/api/v1/audit";
     static final String LOCAL_ROUTE = "gateway";
-    private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern VALID_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String CHALLENGE = "Bearer realm=\"civmil-health\"";
     /** How often ejected instances are looked at, and how long one has to say it is ready. */
     private static final long READINESS_SWEEP_MILLIS = 100;
@@ -80,6 +79,7 @@ public class GatewayRouter {
     private final long refusalDelayMillis;
     private final Map<GatewayRoute, HttpProxy> proxies = new IdentityHashMap<>();
     private final Map<GatewayRoute, Balancer> balancers = new IdentityHashMap<>();
+    private final MeterRegistry meters;
     /** Hands each exchange to the proxy's interceptor, which removes it at once. */
     private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
@@ -96,6 +96,7 @@ public class GatewayRouter {
         this.operations = operations;
         this.client = client;
         this.localMethods = localMethods;
+        this.meters = meters;
         this.cors = new Cors(edge.cors().origins().orElse(List.of()), edge.cors().maxAge().toSeconds());
         this.maxBodyBytes = edge.maxBodySize().asLongValue();
         this.refusalDelayMillis = edge.quota().refusalDelay().toMillis();
@@ -108,12 +109,13 @@ public class GatewayRouter {
                 // The enum's order: 0 CLOSED, 1 OPEN (ejected), 2 HALF_OPEN (probing).
                 Gauge.builder("gateway_upstream_circuit_state", instance, i -> i.breaker().state().ordinal())
                         .description("Circuit of an upstream instance: 0 closed, 1 open (ejected), 2 half-open (one probe let through)")
-                        .tags("route", route.name(), "instance", "instance-" + instance.position())
+                        .tags("route", route.name(), "upstream", "instance-" + instance.position())
                         .register(meters);
             }
             proxies.put(route, HttpProxy.reverseProxy(options, client.http())
                     .origin(context -> connect(route, balancer, ForwardingInterceptor.exchange(context)))
-                    .addInterceptor(new ForwardingInterceptor(route, balancer, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes))));
+                    .addInterceptor(new ForwardingInterceptor(route, balancer, problems, handoff, route.maxBodyBytes().orElse(maxBodyBytes),
+                            new UpstreamMeters(route, balancer, meters))));
         }
         vertx.setPeriodic(READINESS_SWEEP_MILLIS, tick -> checkEjectedInstances());
     }
@@ -123,7 +125,7 @@ public class GatewayRouter {
         long now = System.nanoTime();
         balancers.values().forEach(balancer -> balancer.instances().forEach(instance -> {
             if (instance.breaker().readinessCheckDue(now)) {
-                client.readiness(instance.upstream(), READINESS_CHECK_TIMEOUT).onComplete(checked -> instance.breaker()
+                client.readiness(instance.management(), READINESS_CHECK_TIMEOUT).onComplete(checked -> instance.breaker()
                         .readinessChecked(System.nanoTime(), checked.succeeded() && checked.result() == 200));
             }
         }));
@@ -179,7 +181,8 @@ public class GatewayRouter {
         }
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
-        Exchange exchange = new Exchange(requestId(request.getHeader(REQUEST_ID)), traceparent(request.getHeader("traceparent")));
+        // The platform's first handler took the request id and started the request's span: the upstream continues it.
+        Exchange exchange = new Exchange(HttpTracing.requestIdOf(rc), HttpTracing.spanOf(rc));
         response.putHeader(REQUEST_ID, exchange.requestId);
         rc.addEndHandler(done -> audit(rc, exchange, path));
 
@@ -221,6 +224,8 @@ public class GatewayRouter {
         }
         exchange.route = route.orElse(null);
         exchange.routeName = route.map(GatewayRoute::name).orElse(LOCAL_ROUTE);
+        exchange.span.updateName(request.method().name() + " " + exchange.routeName);
+        exchange.span.setAttribute("civmil.route", exchange.routeName);
         if (answeredMethod(request, response, route.orElse(null), path)) {
             return;
         }
@@ -242,6 +247,9 @@ public class GatewayRouter {
                 return;
             }
             exchange.identity = verified.result();
+            if (exchange.identity.subject() != null) {
+                MDC.put(HttpTracing.SUBJECT, exchange.identity.subject());
+            }
             authorized(rc, exchange, path);
         });
     }
@@ -266,6 +274,7 @@ public class GatewayRouter {
                 .putHeader("RateLimit-Reset", String.valueOf(quota.resetSeconds()));
         if (!quota.allowed()) {
             exchange.quotaRefused = true;
+            meters.counter("gateway.quota.rejections", "route", exchange.routeName, "client", identity.client()).increment();
             response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds()));
             if (refusalDelayMillis > 0) {
                 rc.vertx().setTimer(refusalDelayMillis, fired -> {
@@ -341,6 +350,7 @@ public class GatewayRouter {
 
     private void audit(RoutingContext rc, Exchange exchange, String path) {
         Identity identity = exchange.identity;
+        logAccess(rc, exchange, path);
         if (exchange.quotaRefused) {
             audit.refused(identity.client(), exchange.routeName, exchange.arrivedAt);
             return;
@@ -351,6 +361,25 @@ public class GatewayRouter {
                 exchange.routeName, ForwardingInterceptor.clientLeft(rc.request()) ? ForwardingInterceptor.CLIENT_CLOSED_REQUEST
                         : rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
                 exchange.requestId, upstream == null ? null : upstream.host() + ":" + upstream.port()));
+    }
+
+    /** The access log: no query string (search terms stay out of logs), no address of an instance, no token. */
+    private static void logAccess(RoutingContext rc, Exchange exchange, String path) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        // The end handler may run outside the request's logging context: the line names its ids itself.
+        MDC.put(HttpTracing.REQUEST_ID, exchange.requestId);
+        MDC.put(HttpTracing.TRACE_ID, exchange.span.getSpanContext().getTraceId());
+        MDC.put(HttpTracing.SPAN_ID, exchange.span.getSpanContext().getSpanId());
+        if (exchange.identity != null && exchange.identity.subject() != null) {
+            MDC.put(HttpTracing.SUBJECT, exchange.identity.subject());
+        }
+        int status = ForwardingInterceptor.clientLeft(rc.request()) ? ForwardingInterceptor.CLIENT_CLOSED_REQUEST : rc.response().getStatusCode();
+        ACCESS.infof("%s %s %d %.1f ms route=%s upstream=%s client=%s", rc.request().method().name(), path, status,
+                (System.nanoTime() - exchange.arrivedNanos) / 1e6, exchange.routeName == null ? "-" : exchange.routeName,
+                exchange.instance == null ? "-" : "instance-" + exchange.instance.position(),
+                exchange.identity == null ? "-" : exchange.identity.client());
     }
 
     private static String bearer(String authorization) {
@@ -381,28 +410,4 @@ public class GatewayRouter {
                 && origin.toLowerCase(Locale.ROOT).equals(request.scheme() + "://" + request.authority().toString().toLowerCase(Locale.ROOT));
     }
 
-    /** The caller's request id when it is a sane token (it ends up in logs and headers), else a new one. */
-    static String requestId(String supplied) {
-        if (supplied != null && VALID_REQUEST_ID.matcher(supplied).matches()) {
-            return supplied;
-        }
-        // A random (version 4) UUID without SecureRandom, whose shared lock would serialize event loops:
-        // request ids correlate logs, they are not secrets.
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(0x3L << 62) | (0x2L << 62)).toString();
-    }
-
-    /** The caller's W3C trace context when well formed, else a new sampled trace. */
-    static String traceparent(String supplied) {
-        if (supplied != null && VALID_TRACEPARENT.matcher(supplied.trim()).matches()) {
-            return supplied.trim();
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "00-" + hex16(random.nextLong()) + hex16(random.nextLong()) + "-" + hex16(random.nextLong() | 1L) + "-01";
-    }
-
-    private static String hex16(long value) {
-        String hex = Long.toHexString(value);
-        return "0".repeat(16 - hex.length()) + hex;
-    }
 }

@@ -35,7 +35,13 @@ public class RouteTable {
             if (upstreams.isEmpty()) {
                 throw new IllegalStateException("Route " + name + " has no upstream");
             }
-            GatewayRoute gatewayRoute = new GatewayRoute(name, prefixes, upstreams, route.timeout(),
+            List<Upstream> management = route.managementUpstreams().map(urls -> urls.stream().map(url -> Upstream.parse(name, url)).toList())
+                    .orElse(upstreams);
+            if (management.size() != upstreams.size()) {
+                throw new IllegalStateException("Route " + name + " has " + upstreams.size() + " upstream(s) but " + management.size()
+                        + " management upstream(s): one per instance, in the same order");
+            }
+            GatewayRoute gatewayRoute = new GatewayRoute(name, prefixes, upstreams, management, route.timeout(),
                     route.connectTimeout().orElse(config.connectTimeout()), route.maxBodySize().map(size -> size.asLongValue()));
             routes.add(gatewayRoute);
             for (String prefix : prefixes) {

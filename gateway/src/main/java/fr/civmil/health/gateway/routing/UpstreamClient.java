@@ -68,7 +68,7 @@ public class UpstreamClient {
                 .setIdleTimeout(timeout.toMillis()));
     }
 
-    /** The status of the instance's readiness endpoint ({@code /q/health/ready}), its body read and dropped. */
+    /** The status of a management interface's readiness endpoint ({@code /q/health/ready}), its body read and dropped. */
     public Future<Integer> readiness(Upstream upstream, Duration timeout) {
         return request(upstream, timeout)
                 .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/health/ready").send())

@@ -50,6 +50,6 @@ public class TokenVerifier {
             throw new IllegalArgumentException("the token names no client (client_id or sub)");
         }
         Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new Identity(client, roles);
+        return new Identity(jwt.getSubject(), client, roles);
     }
 }

@@ -22,8 +22,8 @@ import fr.civmil.health.gateway.config.GatewayConfig;
 /** The table's matching rules and the startup checks that refuse a bad table (no Quarkus needed). */
 class RouteTableTest {
 
-    record Route(List<String> prefixes, List<URI> upstreams, Duration timeout, Optional<Duration> connectTimeout,
-            Optional<MemorySize> maxBodySize)
+    record Route(List<String> prefixes, List<URI> upstreams, Optional<List<URI>> managementUpstreams, Duration timeout,
+            Optional<Duration> connectTimeout, Optional<MemorySize> maxBodySize)
             implements GatewayConfig.Route {
     }
 
@@ -36,7 +36,7 @@ class RouteTableTest {
     }
 
     private static Route route(String prefix, String... upstreams) {
-        return new Route(List.of(prefix), List.of(upstreams).stream().map(URI::create).toList(), Duration.ofSeconds(30),
+        return new Route(List.of(prefix), List.of(upstreams).stream().map(URI::create).toList(), Optional.empty(), Duration.ofSeconds(30),
                 Optional.empty(), Optional.empty());
     }
 
@@ -86,8 +86,8 @@ class RouteTableTest {
 
     @Test
     void aRouteWithoutAConnectTimeoutOfItsOwnUsesTheGatewaysOne() {
-        Route own = new Route(List.of("/own"), List.of(URI.create("http://a:1")), Duration.ofSeconds(3), Optional.of(Duration.ofMillis(250)),
-                Optional.empty());
+        Route own = new Route(List.of("/own"), List.of(URI.create("http://a:1")), Optional.empty(), Duration.ofSeconds(3),
+                Optional.of(Duration.ofMillis(250)), Optional.empty());
         RouteTable table = table(Map.of("own", own, "shared", route("/shared", "http://b:1")));
         assertEquals(Duration.ofMillis(250), table.match("/own").orElseThrow().connectTimeout());
         assertEquals(Duration.ofSeconds(5), table.match("/shared").orElseThrow().connectTimeout());
@@ -102,5 +102,18 @@ class RouteTableTest {
         assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/x", "ftp://a:1"))));
         assertThrows(IllegalStateException.class, () -> table(Map.of("r", route("/x"))));
         assertThrows(IllegalStateException.class, () -> table(Map.of("a", route("/x", "http://a:1"), "b", route("/x/", "http://b:1"))));
+        // One management interface per instance, in the same order.
+        assertThrows(IllegalStateException.class, () -> table(Map.of("r", new Route(List.of("/x"), List.of(URI.create("http://a:1"),
+                URI.create("http://b:1")), Optional.of(List.of(URI.create("http://a:9"))), Duration.ofSeconds(3), Optional.empty(), Optional.empty()))));
+    }
+
+    @Test
+    void readinessIsAskedAtEachInstancesManagementInterfaceOrElseAtTheInstance() {
+        RouteTable table = table(Map.of("managed", new Route(List.of("/m"), List.of(URI.create("http://a:8081"), URI.create("http://b:8081")),
+                Optional.of(List.of(URI.create("http://a:9000"), URI.create("http://b:9000"))), Duration.ofSeconds(3), Optional.empty(),
+                Optional.empty()), "plain", route("/p", "http://c:8083")));
+        assertEquals(List.of(new Upstream("a", 9000, false), new Upstream("b", 9000, false)),
+                table.match("/m").orElseThrow().managementUpstreams());
+        assertEquals(List.of(new Upstream("c", 8083, false)), table.match("/p").orElseThrow().managementUpstreams());
     }
 }

@@ -1,11 +1,13 @@
 package fr.civmil.health.platform;
 
+import fr.civmil.health.devstack.testing.Management;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +54,8 @@ class InboxTest {
         given().when().get("/test/parcels/projection/" + key)
                 .then().body("appliedCount", equalTo(2));
         // Applied and committed: the consumer's lag, which operators alert on, is back to 0.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
-                .body(containsString("civmil_inbox_lag{consumer=\"parcel-projection\"} 0.0")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Management.given().when().get("/q/metrics").then()
+                .body(matchesRegex("(?s).*\ncivmil_inbox_lag\\{consumer=\"parcel-projection\",group=\"platform-test.parcel-projection\",service=\"platform-test\",topic=\"[^\"]+\"} 0.0\n.*")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.civmil.health.platform;
 
+import fr.civmil.health.devstack.testing.Management;
 import fr.civmil.health.devstack.testing.TopicProbe;
 
 import static io.restassured.RestAssured.given;
@@ -74,6 +75,35 @@ class OutboxTest {
     }
 
     @Test
+    void anEventCarriesTheTraceOfTheRequestThatRecordedIt() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String key = String.valueOf(given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body(Map.of("name", "traced-" + UUID.randomUUID())).when().post("/test/parcels")
+                .then().statusCode(201).extract().jsonPath().getLong("id"));
+
+        ConsumerRecord<String, String> record = TopicProbe.read(TOPIC, Duration.ofSeconds(20), rs -> !eventsFor(rs, key).isEmpty())
+                .stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        String traceparent = json(record.value()).path("traceparent").asText();
+        // The relay's publishing span: same trace, a span of its own under the request's.
+        assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-01"), traceparent);
+        assertFalse(traceparent.contains("b7ad6b7169203331"), traceparent);
+        assertEquals(traceparent, new String(record.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theMeasuresOperatorsAlertOnAreServedOnTheManagementPort() {
+        createParcel("measured-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            for (String series : List.of("civmil_outbox_backlog{", "civmil_outbox_oldest_age_seconds{", "civmil_outbox_delay_seconds_bucket{",
+                    "agroal_awaiting_count{", "agroal_active_count{", "kafka_producer_record_send_total{", "kafka_consumer_")) {
+                assertTrue(metrics.contains("\n" + series), series + " is missing");
+            }
+        });
+        given().when().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void aRolledBackChangeIsNeverPublished() {
         String doomed = "doomed-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(Map.of("name", doomed))
@@ -124,7 +154,7 @@ class OutboxTest {
     }
 
     private static double relayFailures() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("civmil_outbox_failures_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

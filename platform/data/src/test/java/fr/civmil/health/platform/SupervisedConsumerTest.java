@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.civmil.health.devstack.testing.Management;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class SupervisedConsumerTest {
         TopicProbe.send(ParcelProjection.TOPIC, key, event("{\"crash\":true}"));
 
         // Restarted again and again, it fails for longer than allowed (3 s in this module): not ready.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Management.given().when().get("/q/health/ready")
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'workers' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'workers' }.data.'" + WORKER + ".lastError'",
@@ -60,7 +61,7 @@ class SupervisedConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/test/parcels/projection/" + key)
                 .then().statusCode(200).body("appliedCount", equalTo(1)));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'workers' }.data.'" + WORKER + ".state'", equalTo("RUNNING"))
                 .body("checks.find { it.name == 'workers' }.data.'" + WORKER + ".lag'", equalTo(0)));
@@ -68,7 +69,7 @@ class SupervisedConsumerTest {
 
     @Test
     void readinessListsEveryConsumerAndRelayWorker() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", hasItem("workers"))
                 .body("checks.find { it.name == 'workers' }.data.'" + WORKER + ".state'", equalTo("RUNNING"))

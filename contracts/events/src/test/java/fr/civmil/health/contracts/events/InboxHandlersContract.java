@@ -113,7 +113,7 @@ public abstract class InboxHandlersContract {
         ObjectNode example = EventContracts.example(type, 0);
         Set<String> read = new LinkedHashSet<>();
         CloudEvent event = new CloudEvent(example.get("id").asText(), example.get("source").asText(), type,
-                example.path("subject").asText(null), OffsetDateTime.parse(example.get("time").asText()), null, "contract-test",
+                example.path("subject").asText(null), OffsetDateTime.parse(example.get("time").asText()), null, null, "contract-test",
                 new Recording((ObjectNode) example.get("data"), read));
         QuarkusTransaction.begin();
         try {

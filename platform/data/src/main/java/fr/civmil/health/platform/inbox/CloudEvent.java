@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A CloudEvents 1.0 event as received (structured JSON mode), with the Kafka record key. {@code sequence} is the
- * producer's outbox sequence (the CloudEvents {@code sequence} extension), null when absent.
+ * producer's outbox sequence (the CloudEvents {@code sequence} extension), {@code traceparent} the W3C trace context of
+ * the change that recorded it (distributed tracing extension); each null when absent.
  */
-public record CloudEvent(String id, String source, String type, String subject, OffsetDateTime time, Long sequence, String key,
-        JsonNode data) {
+public record CloudEvent(String id, String source, String type, String subject, OffsetDateTime time, Long sequence,
+        String traceparent, String key, JsonNode data) {
 
     /** Reads a structured CloudEvent; throws {@link IllegalArgumentException} saying what is wrong. */
     public static CloudEvent parse(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] value, String key) {
@@ -38,6 +39,7 @@ public record CloudEvent(String id, String source, String type, String subject, 
             throw new IllegalArgumentException("sequence is not a whole number");
         }
         return new CloudEvent(node.get("id").asText(), node.get("source").asText(), node.get("type").asText(),
-                node.hasNonNull("subject") ? node.get("subject").asText() : null, time, sequence, key, node.get("data"));
+                node.hasNonNull("subject") ? node.get("subject").asText() : null, time, sequence,
+                node.hasNonNull("traceparent") ? node.get("traceparent").asText() : null, key, node.get("data"));
     }
 }

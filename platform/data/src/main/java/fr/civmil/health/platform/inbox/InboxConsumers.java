@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,14 +39,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.civmil.health.platform.kafka.KafkaClientMeters;
 import fr.civmil.health.platform.problem.DatabaseUnreachable;
 import fr.civmil.health.platform.supervision.SupervisedWorker;
 import fr.civmil.health.platform.supervision.SupervisedWorkers;
+import fr.civmil.health.platform.tracing.HttpTracing;
+import fr.civmil.health.platform.tracing.Tracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -71,11 +80,13 @@ public class InboxConsumers {
     private final String applicationName;
     private final SupervisedWorkers workers;
     private final String instanceId;
+    private final Tracing tracing;
+    private final KafkaClientMeters kafkaMeters;
     private final List<Worker> consumers = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
     public InboxConsumers(@Any Instance<InboxHandler> handlers, InboxTransactions transactions, InboxConfig config,
-            ObjectMapper mapper, MeterRegistry registry, SupervisedWorkers workers,
+            ObjectMapper mapper, MeterRegistry registry, SupervisedWorkers workers, Tracing tracing, KafkaClientMeters kafkaMeters,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
@@ -87,6 +98,8 @@ public class InboxConsumers {
         this.bootstrapServers = bootstrapServers;
         this.applicationName = applicationName;
         this.workers = workers;
+        this.tracing = tracing;
+        this.kafkaMeters = kafkaMeters;
         this.instanceId = config.instanceId().orElseGet(() -> hostName() + "-" + httpPort);
     }
 
@@ -106,7 +119,7 @@ public class InboxConsumers {
         if (!config.enabled() || handlers.isUnsatisfied()) {
             return;
         }
-        deadLetters = new KafkaProducer<>(producerConfig());
+        deadLetters = kafkaMeters.bind(new KafkaProducer<>(producerConfig()));
         for (InboxHandler handler : handlers) {
             Worker worker = new Worker(handler);
             consumers.add(worker);
@@ -117,6 +130,7 @@ public class InboxConsumers {
     void stop(@Observes ShutdownEvent event) {
         consumers.forEach(Worker::stop);
         if (deadLetters != null) {
+            kafkaMeters.unbind(deadLetters);
             deadLetters.close(Duration.ofSeconds(2));
         }
     }
@@ -134,19 +148,26 @@ public class InboxConsumers {
     private final class Worker {
 
         private final InboxHandler handler;
+        private final String group;
+        /** Records not yet applied, per topic; null until the consumer knows its partitions' ends. */
+        private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
         private SupervisedWorker supervised;
 
         Worker(InboxHandler handler) {
             this.handler = handler;
+            this.group = applicationName + "." + handler.name();
         }
 
         void start() {
             supervised = workers.start("inbox-" + handler.name(), this::run);
-            // NaN until the consumer knows its partitions' ends.
-            Gauge.builder("civmil.inbox.lag", supervised, worker -> {
-                Long lag = worker.status().lag();
-                return lag == null ? Double.NaN : lag;
-            }).tag("consumer", handler.name()).description("Records on the consumer's partitions not yet applied").register(registry);
+            for (String topic : handler.topics()) {
+                // NaN until the consumer knows its partitions' ends.
+                Gauge.builder("civmil.inbox.lag", lagByTopic, lags -> {
+                    Long lag = lags.get(topic);
+                    return lag == null ? Double.NaN : lag;
+                }).tags("consumer", handler.name(), "topic", topic, "group", group)
+                        .description("Records on the consumer's partitions of the topic not yet applied").register(registry);
+            }
         }
 
         void stop() {
@@ -156,7 +177,7 @@ public class InboxConsumers {
         private Map<String, Object> consumerConfig() {
             Map<String, Object> props = new HashMap<>();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName + "." + handler.name());
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + handler.name());
             props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
             props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 4));
@@ -170,7 +191,7 @@ public class InboxConsumers {
 
         /** One life of the consumer: returns when the service stops; anything thrown restarts it. */
         private void run(SupervisedWorker self) throws Exception {
-            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig());
+            KafkaConsumer<String, byte[]> consumer = kafkaMeters.bind(new KafkaConsumer<>(consumerConfig()));
             self.wakeUpWith(consumer::wakeup);
             AtomicBoolean joined = new AtomicBoolean();
             try {
@@ -202,6 +223,7 @@ public class InboxConsumers {
             } finally {
                 boolean stopping = !self.running();
                 Thread.interrupted(); // a stop may have interrupted a wait; closing must still talk to the broker
+                kafkaMeters.unbind(consumer);
                 // A static member stays in its group when it closes unless told to leave: a clean
                 // stop hands its partitions over at once; a failed life keeps them for the next one.
                 consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)).withGroupMembershipOperation(
@@ -237,16 +259,19 @@ public class InboxConsumers {
             return rewound.isEmpty() ? done.size() : -1;
         }
 
+        /** The total lag, also kept per topic for the gauges; null while a partition's end is unknown. */
         private Long lag(KafkaConsumer<String, byte[]> consumer) {
-            long total = 0;
+            Map<String, Long> byTopic = new HashMap<>();
+            handler.topics().forEach(topic -> byTopic.put(topic, 0L));
             for (TopicPartition partition : consumer.assignment()) {
                 OptionalLong lag = consumer.currentLag(partition);
                 if (lag.isEmpty()) {
                     return null;
                 }
-                total += lag.getAsLong();
+                byTopic.merge(partition.topic(), lag.getAsLong(), Long::sum);
             }
-            return total;
+            lagByTopic.putAll(byTopic);
+            return byTopic.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /**
@@ -261,24 +286,40 @@ public class InboxConsumers {
                 deadLetter(record, "not a CloudEvent: " + e.getMessage());
                 return;
             }
-            long backoff = config.retryBackoff().toMillis();
-            for (int attempt = 1;; attempt++) {
-                try {
-                    InboxTransactions.Outcome outcome = transactions.processOnce(handler, event);
-                    registry.counter("civmil.inbox.events", "consumer", handler.name(), "outcome",
-                            outcome.name().toLowerCase(Locale.ROOT)).increment();
-                    return;
-                } catch (Exception e) {
-                    if (DatabaseUnreachable.causeOf(e) != null) {
-                        throw e; // the database is away, not the event at fault: read it again once it is back
-                    }
-                    if (attempt >= config.maxAttempts()) {
-                        deadLetter(record, "failed " + attempt + " times: " + rootMessage(e));
+            // The event's trace goes on here: what the handler records is published under it in turn.
+            Span span = tracing.start("process " + event.type(), SpanKind.CONSUMER, Tracing.fromTraceparent(event.traceparent()),
+                    Map.of("messaging.system", "kafka", "messaging.destination.name", record.topic(), "messaging.message.id", event.id(),
+                            "messaging.consumer.group.name", group, "cloudevents.event_type", event.type()));
+            MDC.put(HttpTracing.TRACE_ID, span.getSpanContext().getTraceId());
+            MDC.put(HttpTracing.SPAN_ID, span.getSpanContext().getSpanId());
+            try (Scope scope = Tracing.fromTraceparent(event.traceparent()).with(span).makeCurrent()) {
+                long backoff = config.retryBackoff().toMillis();
+                for (int attempt = 1;; attempt++) {
+                    try {
+                        InboxTransactions.Outcome outcome = transactions.processOnce(handler, event);
+                        span.setAttribute("civmil.inbox.outcome", outcome.name().toLowerCase(Locale.ROOT));
+                        registry.counter("civmil.inbox.events", "consumer", handler.name(), "outcome",
+                                outcome.name().toLowerCase(Locale.ROOT)).increment();
                         return;
+                    } catch (Exception e) {
+                        registry.counter("civmil.inbox.failures", "consumer", handler.name()).increment();
+                        if (DatabaseUnreachable.causeOf(e) != null) {
+                            span.setStatus(StatusCode.ERROR, "database unreachable");
+                            throw e; // the database is away, not the event at fault: read it again once it is back
+                        }
+                        if (attempt >= config.maxAttempts()) {
+                            span.setStatus(StatusCode.ERROR, "dead-lettered");
+                            deadLetter(record, "failed " + attempt + " times: " + rootMessage(e));
+                            return;
+                        }
+                        Thread.sleep(backoff);
+                        backoff *= 2;
                     }
-                    Thread.sleep(backoff);
-                    backoff *= 2;
                 }
+            } finally {
+                span.end();
+                MDC.remove(HttpTracing.TRACE_ID);
+                MDC.remove(HttpTracing.SPAN_ID);
             }
         }
 

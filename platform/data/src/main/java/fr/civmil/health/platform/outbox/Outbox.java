@@ -10,10 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
+import fr.civmil.health.platform.tracing.Tracing;
 
 /**
  * Records a domain event in the caller's transaction: it is published if and only if the change
- * it announces commits. The relay is woken by a PostgreSQL notification delivered at commit.
+ * it announces commits, with the trace context of the work that recorded it. The relay is woken by a PostgreSQL
+ * notification delivered at commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,14 +48,15 @@ public class Outbox {
             throw new IllegalArgumentException("Event payload is not serialisable: " + type, e);
         }
         entityManager.createNativeQuery("""
-                insert into outbox_event (id, aggregate_type, aggregate_id, type, subject, payload)
-                values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))""")
+                insert into outbox_event (id, aggregate_type, aggregate_id, type, subject, payload, traceparent)
+                values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as text))""")
                 .setParameter(1, id)
                 .setParameter(2, aggregateType)
                 .setParameter(3, aggregateId)
                 .setParameter(4, type)
                 .setParameter(5, subject)
                 .setParameter(6, payload)
+                .setParameter(7, Tracing.currentTraceparent())
                 .executeUpdate();
         // Delivered at commit only; several notifications in one transaction fold into one.
         entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();

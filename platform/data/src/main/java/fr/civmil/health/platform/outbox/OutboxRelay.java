@@ -37,9 +37,15 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import fr.civmil.health.platform.persistence.ChannelListener;
 import fr.civmil.health.platform.supervision.SupervisedWorker;
 import fr.civmil.health.platform.supervision.SupervisedWorkers;
+import fr.civmil.health.platform.kafka.KafkaClientMeters;
+import fr.civmil.health.platform.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -75,7 +81,7 @@ public class OutboxRelay {
                 where published_at is null
                 order by seq
                 limit ?)
-            select e.seq, e.id, e.aggregate_id, e.type, e.subject, e.payload::text, e.created_at
+            select e.seq, e.id, e.aggregate_id, e.type, e.subject, e.payload::text, e.created_at, e.traceparent
             from candidate c join outbox_event e on e.seq = c.seq
             where pg_try_advisory_xact_lock(hashtext('civmil_outbox'), hashtext(c.aggregate_id))
             order by e.seq
@@ -88,16 +94,22 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final Counter published;
     private final Counter failures;
     private final Timer delay;
     private final SupervisedWorkers workers;
+    private final Tracing tracing;
+    private final KafkaClientMeters kafkaMeters;
     private final List<SupervisedWorker> relays = new ArrayList<>();
     private ChannelListener listener;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, ObjectMapper mapper, MeterRegistry registry,
-            SupervisedWorkers workers, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            SupervisedWorkers workers, Tracing tracing, KafkaClientMeters kafkaMeters,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
+        this.tracing = tracing;
+        this.kafkaMeters = kafkaMeters;
         this.workers = workers;
         this.config = config;
         this.mapper = mapper;
@@ -107,6 +119,8 @@ public class OutboxRelay {
         this.delay = Timer.builder("civmil.outbox.delay").description("From commit to broker acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("civmil.outbox.backlog", backlog);
+        Gauge.builder("civmil.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest event not yet published (0 when none)").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -218,7 +232,8 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String id, String aggregateId, String type, String subject, String payload, Instant createdAt) {
+    private record Row(long seq, String id, String aggregateId, String type, String subject, String payload, Instant createdAt,
+            String traceparent) {
     }
 
     private List<Row> claim(Connection connection) throws SQLException {
@@ -230,29 +245,52 @@ public class OutboxRelay {
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)));
                 }
             }
         }
         return rows;
     }
 
+    /**
+     * Sends a batch and waits for its acknowledgements. An event recorded within a trace is published under a
+     * producer span, child of the work that recorded it, whose context it carries (CloudEvents {@code traceparent}).
+     */
     private void publish(KafkaProducer<String, byte[]> kafka, List<Row> rows) throws Exception {
         List<Future<?>> acks = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), row.aggregateId(), cloudEvent(row));
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_id", row.id().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
-            acks.add(kafka.send(record));
-        }
-        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
-        for (Future<?> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (Row row : rows) {
+                String traceparent = null;
+                if (row.traceparent() != null) {
+                    Span span = tracing.start("publish " + config.topic(), SpanKind.PRODUCER, Tracing.fromTraceparent(row.traceparent()),
+                            Map.of("messaging.system", "kafka", "messaging.destination.name", config.topic(), "messaging.message.id",
+                                    row.id(), "cloudevents.event_type", row.type()));
+                    spans.add(span);
+                    traceparent = Tracing.traceparentOf(span.getSpanContext());
+                }
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), row.aggregateId(), cloudEvent(row, traceparent));
+                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_id", row.id().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
+                if (traceparent != null) {
+                    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+                acks.add(kafka.send(record));
+            }
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+            for (Future<?> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
     }
 
-    private byte[] cloudEvent(Row row) throws Exception {
+    private byte[] cloudEvent(Row row, String traceparent) throws Exception {
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", row.id());
@@ -264,6 +302,9 @@ public class OutboxRelay {
         event.put("time", row.createdAt().toString());
         // CloudEvents sequence extension: the outbox order, by which consumers keep an aggregate's newest state.
         event.put("sequence", String.valueOf(row.seq()));
+        if (traceparent != null) {
+            event.put("traceparent", traceparent);
+        }
         event.put("datacontenttype", "application/json");
         event.putRawValue("data", new RawValue(row.payload()));
         return mapper.writeValueAsBytes(event);
@@ -283,9 +324,12 @@ public class OutboxRelay {
     void measureBacklog() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement count = connection.createStatement();
-                ResultSet rs = count.executeQuery("select count(*) from outbox_event where published_at is null")) {
+                ResultSet rs = count.executeQuery("""
+                        select count(*), coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::bigint
+                        from outbox_event where published_at is null""")) {
             rs.next();
             backlog.set(rs.getLong(1));
+            oldestAgeSeconds.set(rs.getLong(2));
         }
     }
 
@@ -315,19 +359,21 @@ public class OutboxRelay {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, workerName + "-" + config.topic());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaProducer<>(props);
+        return kafkaMeters.bind(new KafkaProducer<>(props));
     }
 
     /** Drops what the producer has not sent yet, without waiting. */
-    private static void abort(KafkaProducer<String, byte[]> producer) {
+    private void abort(KafkaProducer<String, byte[]> producer) {
         if (producer != null) {
+            kafkaMeters.unbind(producer);
             producer.close(Duration.ZERO);
         }
     }
 
-    private static void close(KafkaProducer<String, byte[]> producer) {
+    private void close(KafkaProducer<String, byte[]> producer) {
         if (producer != null) {
             Thread.interrupted(); // closing must still flush what the broker can take
+            kafkaMeters.unbind(producer);
             producer.close(Duration.ofSeconds(1));
         }
     }

@@ -32,6 +32,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
@@ -45,6 +47,8 @@ import fr.civmil.health.platform.strict.MultiLine;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NoteResource {
+
+    private static final Logger LOG = Logger.getLogger(NoteResource.class);
 
     public record NoteInput(@NotBlank @Size(max = 100) String title, @NotNull @Identifier(IdentifierKind.SIREN) String siren,
             @Min(0) Integer days, @Size(max = 3) List<@Valid Line> lines, Kind kind, Boolean urgent,
@@ -139,6 +143,7 @@ public class NoteResource {
     @Path("/secure")
     @RolesAllowed("ars")
     public Map<String, String> secure() {
+        LOG.info("secure note read");
         return Map.of("ok", "ars only");
     }
 
