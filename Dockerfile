@@ -10,7 +10,8 @@ WORKDIR /src
 
 # Dependency layer: the wrapper and every pom of the reactor (Maven reads them all), then the module's own build on
 # the poms alone. It compiles nothing but runs every plugin of the real build, Quarkus' augmentation included, so
-# the local repository ends up with all that the real build needs (checked: the build below then runs offline).
+# the local repository ends up with all that the real build needs (checked for zones-service: the build below then
+# runs offline).
 # This layer is rebuilt only when a pom or the wrapper changes.
 COPY mvnw ./
 COPY .mvn/ .mvn/
