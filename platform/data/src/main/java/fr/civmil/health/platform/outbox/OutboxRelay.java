@@ -116,8 +116,8 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.published = Counter.builder("civmil.outbox.published").description("Events published to Kafka").register(registry);
         this.failures = Counter.builder("civmil.outbox.failures").description("Failed relay attempts").register(registry);
-        this.delay = Timer.builder("civmil.outbox.delay").description("From commit to broker acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        // Buckets (platform-http's LatencyBuckets), from which any quantile is computed across replicas.
+        this.delay = Timer.builder("civmil.outbox.delay").description("From commit to broker acknowledgement").register(registry);
         registry.gauge("civmil.outbox.backlog", backlog);
         Gauge.builder("civmil.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("Age of the oldest event not yet published (0 when none)").register(registry);
