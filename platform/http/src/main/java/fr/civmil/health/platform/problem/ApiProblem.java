@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.civmil.health.platform.domain.DomainException;
+
 /**
  * A client-facing error raised by the domain or service layer; turned into problem+json by {@link ProblemMappers}.
  * It names its text by key (see {@link ProblemTexts}): the slug, or the slug and a variant
@@ -72,6 +74,18 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem invalidField(String field, String key, Object... args) {
         FieldError error = new FieldError(field, key, args);
         return new ApiProblem(400, "validation.one", new Object[] { field, new Rendered(error) }, List.of(error), Map.of());
+    }
+
+    /** The problem a refused domain rule makes: 404, 409, 422, or 400 naming the field (or the places of a whole request). */
+    public static ApiProblem of(DomainException refusal) {
+        List<FieldError> violations = refusal.violations().stream().map(v -> new FieldError(v.field(), v.key(), v.args())).toList();
+        return switch (refusal.kind()) {
+            case NOT_FOUND -> new ApiProblem(404, refusal.key(), refusal.args());
+            case CONFLICT -> conflict(refusal.key(), refusal.args());
+            case UNPROCESSABLE -> new ApiProblem(422, refusal.key(), refusal.args(), violations, Map.of());
+            case INVALID_FIELD -> invalidField(refusal.field(), refusal.key(), refusal.args());
+            case INVALID -> new ApiProblem(400, refusal.key(), refusal.args(), violations, Map.of());
+        };
     }
 
     public int status() {

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.params.QueryParamConverters;
 import fr.civmil.health.platform.strict.AllowedMethods;
 import fr.civmil.health.platform.strict.Text;
@@ -51,6 +52,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri, HttpHeaders headers) {
         return toResponse(problem, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response domainRefusal(DomainException refusal, UriInfo uri, HttpHeaders headers) {
+        return toResponse(ApiProblem.of(refusal), uri, headers);
     }
 
     /** The problem+json answer for a problem raised anywhere (other modules' mappers use it too), in the reader's language. */
