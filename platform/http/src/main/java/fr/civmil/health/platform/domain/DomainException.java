@@ -12,6 +12,8 @@ public class DomainException extends RuntimeException {
     public enum Kind {
         /** The thing a rule needs does not exist (404 on its own resource). */
         NOT_FOUND,
+        /** The caller may do this kind of operation, but not on this thing (403), e.g. outside its région. */
+        FORBIDDEN,
         /** The change conflicts with the current state: a lifecycle step, a duplicate, a rule between aggregates (409). */
         CONFLICT,
         /** Well formed, but breaks a rule or refers to something that does not exist (422). */
@@ -44,6 +46,10 @@ public class DomainException extends RuntimeException {
     /** {@code what} names the missing thing: its text is {@code not-found.<what>}. */
     public static DomainException notFound(String what, Object id) {
         return new DomainException(Kind.NOT_FOUND, "not-found." + what, null, List.of(), id);
+    }
+
+    public static DomainException forbidden(String key, Object... args) {
+        return new DomainException(Kind.FORBIDDEN, key, null, List.of(), args);
     }
 
     public static DomainException conflict(String key, Object... args) {

@@ -81,6 +81,7 @@ public class ApiProblem extends RuntimeException {
         List<FieldError> violations = refusal.violations().stream().map(v -> new FieldError(v.field(), v.key(), v.args())).toList();
         return switch (refusal.kind()) {
             case NOT_FOUND -> new ApiProblem(404, refusal.key(), refusal.args());
+            case FORBIDDEN -> forbidden(refusal.key(), refusal.args());
             case CONFLICT -> conflict(refusal.key(), refusal.args());
             case UNPROCESSABLE -> new ApiProblem(422, refusal.key(), refusal.args(), violations, Map.of());
             case INVALID_FIELD -> invalidField(refusal.field(), refusal.key(), refusal.args());
