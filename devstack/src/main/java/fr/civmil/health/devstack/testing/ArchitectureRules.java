@@ -48,6 +48,13 @@ public final class ArchitectureRules {
         return rules;
     }
 
+    /** The gateway's: no package depends on another that depends back on it; its own resources hold no transaction. */
+    public static List<ArchRule> forGateway(String root) {
+        return List.of(slices().matching(root + ".(*)..").should().beFreeOfCycles(),
+                noMethods().that().areDeclaredInClassesThat().resideInAPackage(root + ".api..").should()
+                        .beAnnotatedWith("jakarta.transaction.Transactional").because("services hold the transactions"));
+    }
+
     /** The classes a module ships (tests excluded) under {@code root}. */
     public static JavaClasses mainClasses(String root) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import fr.civmil.health.gateway.routing.GatewayRoute;
 import fr.civmil.health.gateway.routing.Problems;
+import fr.civmil.health.gateway.routing.PublicPages;
 import fr.civmil.health.gateway.routing.RouteTable;
 import fr.civmil.health.gateway.routing.UpstreamClient;
 import io.vertx.core.http.HttpHeaders;
@@ -22,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /api-docs/licence} the licence the documents name.
  */
 @Singleton
-public class ApiDocs {
+public class ApiDocs implements PublicPages {
 
     public static final String ROOT = "/api-docs";
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
@@ -46,10 +47,12 @@ public class ApiDocs {
         this.problems = problems;
     }
 
-    public static boolean owns(String path) {
+    @Override
+    public boolean owns(String path) {
         return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 
+    @Override
     public void handle(RoutingContext rc, String path) {
         if (!rc.request().method().equals(HttpMethod.GET) && !rc.request().method().equals(HttpMethod.HEAD)) {
             problems.send(rc.request(), 405, "method-not-allowed.docs", path);

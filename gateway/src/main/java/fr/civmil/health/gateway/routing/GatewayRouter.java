@@ -19,7 +19,6 @@ import org.jboss.logging.MDC;
 import fr.civmil.health.gateway.audit.AuditRecord;
 import fr.civmil.health.gateway.audit.AuditTrail;
 import fr.civmil.health.gateway.config.EdgeConfig;
-import fr.civmil.health.gateway.docs.ApiDocs;
 import fr.civmil.health.gateway.quota.Quota;
 import fr.civmil.health.gateway.quota.QuotaLimiter;
 import fr.civmil.health.gateway.security.AccessPolicy;
@@ -70,7 +69,7 @@ public class GatewayRouter {
     private final AccessPolicy policy;
     private final QuotaLimiter quotas;
     private final AuditTrail audit;
-    private final ApiDocs docs;
+    private final PublicPages docs;
     private final UpstreamOperations operations;
     private final UpstreamClient client;
     private final AllowedMethods localMethods;
@@ -84,7 +83,7 @@ public class GatewayRouter {
     private final ConcurrentHashMap<HttpServerRequest, Exchange> handoff = new ConcurrentHashMap<>();
 
     public GatewayRouter(RouteTable table, UpstreamClient client, Problems problems, TokenVerifier tokens, AccessPolicy policy,
-            QuotaLimiter quotas, AuditTrail audit, ApiDocs docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge,
+            QuotaLimiter quotas, AuditTrail audit, PublicPages docs, UpstreamOperations operations, AllowedMethods localMethods, EdgeConfig edge,
             MeterRegistry meters, Vertx vertx) {
         this.table = table;
         this.problems = problems;
@@ -205,7 +204,7 @@ public class GatewayRouter {
             }
             cors.addTo(response.headers(), origin);
         }
-        if (ApiDocs.owns(path)) {
+        if (docs.owns(path)) {
             docs.handle(rc, path);
             return;
         }

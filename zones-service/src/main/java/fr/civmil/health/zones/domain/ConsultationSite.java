@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.civmil.health.platform.problem.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Premises in a member commune of a zone's EPCI where volunteer doctors consult. */
@@ -54,10 +53,7 @@ public class ConsultationSite extends PanacheEntityBase {
     public long version;
 
     public SiteStatus moveTo(SiteStatus target) {
-        if (!status.next().contains(target)) {
-            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-site-transition.final", status, target)
-                    : ApiProblem.conflict("illegal-site-transition", status, target, status.next());
-        }
+        SiteStatus.LIFECYCLE.requireStep(status, target);
         SiteStatus from = status;
         status = target;
         updatedAt = Instant.now();

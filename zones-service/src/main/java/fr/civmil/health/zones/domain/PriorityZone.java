@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.civmil.health.platform.problem.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -58,12 +57,9 @@ public class PriorityZone extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Moves the zone along its lifecycle; an illegal step is a 409. */
+    /** Moves the zone along its lifecycle; an illegal step is refused (a conflict). */
     public ZoneStatus moveTo(ZoneStatus target) {
-        if (!status.next().contains(target)) {
-            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-zone-transition.final", status, target)
-                    : ApiProblem.conflict("illegal-zone-transition", status, target, status.next());
-        }
+        ZoneStatus.LIFECYCLE.requireStep(status, target);
         ZoneStatus from = status;
         status = target;
         updatedAt = Instant.now();

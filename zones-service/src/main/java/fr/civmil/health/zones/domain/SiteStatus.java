@@ -1,18 +1,21 @@
 package fr.civmil.health.zones.domain;
 
-import java.util.EnumSet;
 import java.util.Set;
+
+import fr.civmil.health.platform.domain.Lifecycle;
 
 /** IDENTIFIED → READY → OPEN → CLOSED; a site may be closed at any stage. */
 public enum SiteStatus {
     IDENTIFIED, READY, OPEN, CLOSED;
 
+    /** A site may be closed at any stage. */
+    public static final Lifecycle<SiteStatus> LIFECYCLE = Lifecycle.of(SiteStatus.class, "site")
+            .allow(IDENTIFIED, READY, CLOSED)
+            .allow(READY, OPEN, CLOSED)
+            .allow(OPEN, CLOSED);
+
+    /** The statuses this one may move to. */
     public Set<SiteStatus> next() {
-        return switch (this) {
-            case IDENTIFIED -> EnumSet.of(READY, CLOSED);
-            case READY -> EnumSet.of(OPEN, CLOSED);
-            case OPEN -> EnumSet.of(CLOSED);
-            case CLOSED -> EnumSet.noneOf(SiteStatus.class);
-        };
+        return LIFECYCLE.next(this);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A volunteer doctor's booking of a consultation site for a half-day or a day ("mission de solidarité territoriale"). */
@@ -54,12 +54,9 @@ public class SolidarityMission extends PanacheEntityBase {
     public long version;
 
     public MissionStatus moveTo(MissionStatus target, String why) {
-        if (!status.next().contains(target)) {
-            throw status.next().isEmpty() ? ApiProblem.conflict("illegal-mission-transition.final", status, target)
-                    : ApiProblem.conflict("illegal-mission-transition", status, target, status.next());
-        }
+        MissionStatus.LIFECYCLE.requireStep(status, target);
         if (target == MissionStatus.CANCELLED && (why == null || why.isBlank())) {
-            throw ApiProblem.invalidField("reason", "field.reason-to-cancel");
+            throw DomainException.invalidField("reason", "field.reason-to-cancel");
         }
         MissionStatus from = status;
         status = target;

@@ -1,20 +1,22 @@
 package fr.civmil.health.zones.domain;
 
-import java.util.EnumSet;
 import java.util.Set;
+
+import fr.civmil.health.platform.domain.Lifecycle;
 
 /** Lifecycle of a priority zone: PROPOSED → DESIGNATED → ACTIVE ⇄ SUSPENDED → RETIRED. */
 public enum ZoneStatus {
     PROPOSED, DESIGNATED, ACTIVE, SUSPENDED, RETIRED;
 
-    /** The statuses this one may move to (any non-retired zone may be retired). */
+    /** Any zone not retired may be retired; a suspended one may become active again. */
+    public static final Lifecycle<ZoneStatus> LIFECYCLE = Lifecycle.of(ZoneStatus.class, "zone")
+            .allow(PROPOSED, DESIGNATED, RETIRED)
+            .allow(DESIGNATED, ACTIVE, RETIRED)
+            .allow(ACTIVE, SUSPENDED, RETIRED)
+            .allow(SUSPENDED, ACTIVE, RETIRED);
+
+    /** The statuses this one may move to. */
     public Set<ZoneStatus> next() {
-        return switch (this) {
-            case PROPOSED -> EnumSet.of(DESIGNATED, RETIRED);
-            case DESIGNATED -> EnumSet.of(ACTIVE, RETIRED);
-            case ACTIVE -> EnumSet.of(SUSPENDED, RETIRED);
-            case SUSPENDED -> EnumSet.of(ACTIVE, RETIRED);
-            case RETIRED -> EnumSet.noneOf(ZoneStatus.class);
-        };
+        return LIFECYCLE.next(this);
     }
 }

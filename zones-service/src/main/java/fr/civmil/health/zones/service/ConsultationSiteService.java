@@ -16,7 +16,7 @@ import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Commune;
@@ -46,7 +46,7 @@ public class ConsultationSiteService {
     public ConsultationSite find(UUID id) {
         ConsultationSite site = ConsultationSite.findById(id);
         if (site == null) {
-            throw ApiProblem.notFound("site", id);
+            throw DomainException.notFound("site", id);
         }
         return site;
     }
@@ -55,21 +55,21 @@ public class ConsultationSiteService {
     public ConsultationSite create(SiteDraft draft, Caller caller) {
         PriorityZone zone = PriorityZone.findById(draft.zoneId());
         if (zone == null) {
-            throw ApiProblem.unprocessable("unknown-zone", draft.zoneId());
+            throw DomainException.unprocessable("unknown-zone", draft.zoneId());
         }
         caller.mayActOnRegion(zone.regionCode);
         if (zone.status == ZoneStatus.RETIRED) {
-            throw ApiProblem.unprocessable("zone-retired.site", zone.id);
+            throw DomainException.unprocessable("zone-retired.site", zone.id);
         }
-        Commune commune = geography.commune(draft.communeCode()).orElseThrow(() -> ApiProblem.unprocessable("unknown-commune", draft.communeCode()));
+        Commune commune = geography.commune(draft.communeCode()).orElseThrow(() -> DomainException.unprocessable("unknown-commune", draft.communeCode()));
         if (!zone.epciSiren.equals(commune.epciSiren())) {
             throw commune.epciSiren() == null
-                    ? ApiProblem.unprocessable("commune-outside-zone.no-epci", commune.insee(), commune.name(), zone.epciSiren, zone.epciName)
-                    : ApiProblem.unprocessable("commune-outside-zone", commune.insee(), commune.name(), commune.epciSiren(),
+                    ? DomainException.unprocessable("commune-outside-zone.no-epci", commune.insee(), commune.name(), zone.epciSiren, zone.epciName)
+                    : DomainException.unprocessable("commune-outside-zone", commune.insee(), commune.name(), commune.epciSiren(),
                             geography.epci(commune.epciSiren()).map(ReferenceGeography.Epci::name).orElse("?"), zone.epciSiren, zone.epciName);
         }
         if (!commune.postalCodes().isEmpty() && !commune.postalCodes().contains(draft.postalCode())) {
-            throw ApiProblem.unprocessable("postal-code-mismatch", draft.postalCode(), commune.name(), commune.postalCodes());
+            throw DomainException.unprocessable("postal-code-mismatch", draft.postalCode(), commune.name(), commune.postalCodes());
         }
         ConsultationSite site = new ConsultationSite();
         site.id = UUID.randomUUID();
@@ -97,7 +97,7 @@ public class ConsultationSiteService {
     public ConsultationSite transition(UUID id, String ifMatch, SiteStatus target, Caller caller) {
         ConsultationSite site = ConsultationSite.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
-            throw ApiProblem.notFound("site", id);
+            throw DomainException.notFound("site", id);
         }
         caller.mayActOnRegion(PriorityZone.<PriorityZone> findById(site.zoneId).regionCode);
         Etags.requireMatch(ifMatch, site.version);

@@ -16,7 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.config.ReferralRules;
@@ -49,10 +49,10 @@ public class CoverageService {
 
     public Coverage.ZoneCoverage zone(UUID zoneId, YearMonth from, YearMonth to) {
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "field.not-before-from", from);
+            throw DomainException.invalidField("to", "field.not-before-from", from);
         }
         if (from.plusMonths(MAX_MONTHS - 1L).isBefore(to)) {
-            throw ApiProblem.invalidField("to", "field.months-from-from", MAX_MONTHS);
+            throw DomainException.invalidField("to", "field.months-from-from", MAX_MONTHS);
         }
         PriorityZone zone = zones.find(zoneId);
         LocalDate start = Coverage.monday(from.atDay(1));

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.ZoneStatus;
@@ -37,23 +37,23 @@ final class CsvDesignations {
     }
 
     static List<Line> parse(String csv, String defaultCampaign, ZoneStatus defaultStatus, ReferenceGeography geography,
-            List<ApiProblem.FieldError> errors) {
+            List<DomainException.Violation> errors) {
         List<List<String>> rows = records(csv == null ? "" : csv);
         if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
-            throw new ApiProblem(400, "invalid-csv.empty");
+            throw DomainException.invalid("invalid-csv.empty", List.of());
         }
         List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
-        List<ApiProblem.FieldError> headerErrors = new ArrayList<>();
+        List<DomainException.Violation> headerErrors = new ArrayList<>();
         header.stream().filter(h -> !COLUMNS.contains(h))
-                .forEach(h -> headerErrors.add(new ApiProblem.FieldError("line 1", "csv.unknown-column", h, String.join(", ", COLUMNS.stream().sorted().toList()))));
+                .forEach(h -> headerErrors.add(new DomainException.Violation("line 1", "csv.unknown-column", h, String.join(", ", COLUMNS.stream().sorted().toList()))));
         if (!header.contains("epci_siren")) {
-            headerErrors.add(new ApiProblem.FieldError("line 1", "csv.missing-siren"));
+            headerErrors.add(new DomainException.Violation("line 1", "csv.missing-siren"));
         }
         if (new HashSet<>(header).size() != header.size()) {
-            headerErrors.add(new ApiProblem.FieldError("line 1", "csv.repeated-column"));
+            headerErrors.add(new DomainException.Violation("line 1", "csv.repeated-column"));
         }
         if (!headerErrors.isEmpty()) {
-            throw new ApiProblem(400, "invalid-csv.header", new Object[0], headerErrors, Map.of());
+            throw DomainException.invalid("invalid-csv.header", headerErrors);
         }
         List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -65,7 +65,7 @@ final class CsvDesignations {
             }
             String where = "line " + number;
             if (row.size() != header.size()) {
-                errors.add(new ApiProblem.FieldError(where, "csv.field-count", row.size(), header.size()));
+                errors.add(new DomainException.Violation(where, "csv.field-count", row.size(), header.size()));
                 continue;
             }
             Map<String, String> f = new HashMap<>();
@@ -77,24 +77,24 @@ final class CsvDesignations {
             String siren = f.get("epci_siren");
             Epci epci = null;
             if (siren == null || !Identifiers.isSiren(siren)) {
-                errors.add(new ApiProblem.FieldError(where, "csv.siren", siren == null ? "" : siren));
+                errors.add(new DomainException.Violation(where, "csv.siren", siren == null ? "" : siren));
             } else {
                 epci = geography.epci(siren).orElse(null);
                 if (epci == null) {
-                    errors.add(new ApiProblem.FieldError(where, "csv.unknown-epci", siren));
+                    errors.add(new DomainException.Violation(where, "csv.unknown-epci", siren));
                 }
             }
             if (epci != null) {
                 check(errors, where, f.get("epci_name"), epci.name(), "epci_name");
                 if (f.get("departement") != null && !epci.departementCodes().contains(f.get("departement"))) {
-                    errors.add(new ApiProblem.FieldError(where, "csv.departement", f.get("departement"), siren, epci.departementCodes()));
+                    errors.add(new DomainException.Violation(where, "csv.departement", f.get("departement"), siren, epci.departementCodes()));
                 }
                 check(errors, where, f.get("population_municipale"), String.valueOf(epci.population()), "population_municipale");
             }
             String campaign = f.getOrDefault("campaign", null) == null ? defaultCampaign : f.get("campaign");
             if (campaign == null || !CAMPAIGN.matcher(campaign).matches()) {
-                errors.add(campaign == null ? new ApiProblem.FieldError(where, "csv.campaign-missing")
-                        : new ApiProblem.FieldError(where, "csv.campaign", campaign));
+                errors.add(campaign == null ? new DomainException.Violation(where, "csv.campaign-missing")
+                        : new DomainException.Violation(where, "csv.campaign", campaign));
             }
             ZoneStatus status = defaultStatus;
             if (f.get("status") != null) {
@@ -102,7 +102,7 @@ final class CsvDesignations {
                     case "PROPOSED" -> ZoneStatus.PROPOSED;
                     case "DESIGNATED" -> ZoneStatus.DESIGNATED;
                     default -> {
-                        errors.add(new ApiProblem.FieldError(where, "csv.status"));
+                        errors.add(new DomainException.Violation(where, "csv.status"));
                         yield null;
                     }
                 };
@@ -115,12 +115,12 @@ final class CsvDesignations {
                 try {
                     decisionDate = LocalDate.parse(f.get("decision_date"));
                 } catch (DateTimeParseException e) {
-                    errors.add(new ApiProblem.FieldError(where, "csv.decision-date"));
+                    errors.add(new DomainException.Violation(where, "csv.decision-date"));
                 }
             }
             for (String text : List.of("vulnerability_source", "decision_reference")) {
                 if (f.get(text) != null && f.get(text).length() > 200) {
-                    errors.add(new ApiProblem.FieldError(where, "csv.too-long", text, 200));
+                    errors.add(new DomainException.Violation(where, "csv.too-long", text, 200));
                 }
             }
             String notes = f.get("notes");
@@ -128,10 +128,10 @@ final class CsvDesignations {
                 notes = "Publicly named in: " + f.get("press_source");
             }
             if (notes != null && notes.length() > 2000) {
-                errors.add(new ApiProblem.FieldError(where, "csv.too-long", "notes", 2000));
+                errors.add(new DomainException.Violation(where, "csv.too-long", "notes", 2000));
             }
             if (epci != null && campaign != null && !seen.add(campaign + "/" + siren)) {
-                errors.add(new ApiProblem.FieldError(where, "csv.duplicate", siren, campaign));
+                errors.add(new DomainException.Violation(where, "csv.duplicate", siren, campaign));
             }
             if (errors.size() == before) {
                 lines.add(new Line(number, new ZoneDesignation(siren, campaign, status, apl, index, f.get("vulnerability_source"),
@@ -139,18 +139,18 @@ final class CsvDesignations {
             }
         }
         if (lines.isEmpty() && errors.isEmpty()) {
-            throw new ApiProblem(400, "invalid-csv.no-line");
+            throw DomainException.invalid("invalid-csv.no-line", List.of());
         }
         return lines;
     }
 
-    private static void check(List<ApiProblem.FieldError> errors, String where, String given, String reference, String column) {
+    private static void check(List<DomainException.Violation> errors, String where, String given, String reference, String column) {
         if (given != null && !given.equals(reference)) {
-            errors.add(new ApiProblem.FieldError(where, "csv.differs", column, given, reference));
+            errors.add(new DomainException.Violation(where, "csv.differs", column, given, reference));
         }
     }
 
-    private static BigDecimal number(List<ApiProblem.FieldError> errors, String where, Map<String, String> f, String column) {
+    private static BigDecimal number(List<DomainException.Violation> errors, String where, Map<String, String> f, String column) {
         String value = f.get(column);
         if (value == null) {
             return null;
@@ -158,12 +158,12 @@ final class CsvDesignations {
         try {
             BigDecimal number = new BigDecimal(value);
             if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                errors.add(new ApiProblem.FieldError(where, "csv.range", column));
+                errors.add(new DomainException.Violation(where, "csv.range", column));
                 return null;
             }
             return number;
         } catch (NumberFormatException e) {
-            errors.add(new ApiProblem.FieldError(where, "csv.not-a-number", column, value));
+            errors.add(new DomainException.Violation(where, "csv.not-a-number", column, value));
             return null;
         }
     }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.zones.config.PlacementRules;
 import fr.civmil.health.zones.domain.InternPlacement;
@@ -32,27 +32,27 @@ public class InternPlacementService {
     public InternPlacement place(UUID zoneId, String internId, String faculty, String supervisorRpps, LocalDate from, LocalDate to, Caller caller) {
         PriorityZone zone = PriorityZone.findById(zoneId);
         if (zone == null) {
-            throw ApiProblem.notFound("zone", zoneId);
+            throw DomainException.notFound("zone", zoneId);
         }
         caller.mayActOnRegion(zone.regionCode);
         if (zone.status == ZoneStatus.RETIRED) {
-            throw ApiProblem.conflict("zone-retired.placement", zone.id);
+            throw DomainException.conflict("zone-retired.placement", zone.id);
         }
         if (zone.status != ZoneStatus.ACTIVE) {
-            throw ApiProblem.conflict("zone-not-active.placement", zone.id, zone.epciName, zone.status);
+            throw DomainException.conflict("zone-not-active.placement", zone.id, zone.epciName, zone.status);
         }
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "field.on-or-after-from", from);
+            throw DomainException.invalidField("to", "field.on-or-after-from", from);
         }
         if (from.isBefore(rules.schemeStart())) {
-            throw ApiProblem.unprocessable("before-scheme", rules.schemeStart());
+            throw DomainException.unprocessable("before-scheme", rules.schemeStart());
         }
         // One intern, one placement at a time: placements of one intern are serialised.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('zones-intern'), hashtext(?1))").setParameter(1, internId)
                 .getSingleResult();
         InternPlacement.<InternPlacement>find("internId = ?1 and startDate <= ?2 and endDate >= ?3 order by startDate", internId, to, from)
                 .firstResultOptional().ifPresent(other -> {
-                    throw ApiProblem.conflict("intern-placement-overlap", internId, other.startDate, other.endDate, other.id);
+                    throw DomainException.conflict("intern-placement-overlap", internId, other.startDate, other.endDate, other.id);
                 });
         InternPlacement placement = new InternPlacement();
         placement.id = UUID.randomUUID();
@@ -70,7 +70,7 @@ public class InternPlacementService {
 
     public List<InternPlacement> ofZone(UUID zoneId) {
         if (PriorityZone.findById(zoneId) == null) {
-            throw ApiProblem.notFound("zone", zoneId);
+            throw DomainException.notFound("zone", zoneId);
         }
         return InternPlacement.list("zoneId = ?1 order by startDate, id", zoneId);
     }

@@ -19,7 +19,7 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
@@ -54,7 +54,7 @@ public class PriorityZoneService {
     public PriorityZone find(UUID id) {
         PriorityZone zone = PriorityZone.findById(id);
         if (zone == null) {
-            throw ApiProblem.notFound("zone", id);
+            throw DomainException.notFound("zone", id);
         }
         return zone;
     }
@@ -66,12 +66,12 @@ public class PriorityZoneService {
 
     @Transactional
     public PriorityZone designate(ZoneDesignation request, Caller caller) {
-        Epci epci = geography.epci(request.epciSiren()).orElseThrow(() -> ApiProblem.unprocessable("unknown-epci", request.epciSiren(),
+        Epci epci = geography.epci(request.epciSiren()).orElseThrow(() -> DomainException.unprocessable("unknown-epci", request.epciSiren(),
                 ReferenceGeography.SOURCE));
         caller.mayActOnRegion(epci.regionCode());
         ZoneStatus initial = request.initialStatus() == null ? ZoneStatus.PROPOSED : request.initialStatus();
         if (initial != ZoneStatus.PROPOSED && initial != ZoneStatus.DESIGNATED) {
-            throw ApiProblem.unprocessable("invalid-initial-status", initial);
+            throw DomainException.unprocessable("invalid-initial-status", initial);
         }
         liveZone(request.campaign(), epci.siren()).ifPresent(existing -> {
             throw alreadyZoned(epci, request.campaign(), existing);
@@ -94,7 +94,7 @@ public class PriorityZoneService {
         } catch (PersistenceException e) {
             // A concurrent designation of the same EPCI committed first: the partial unique index says so.
             if (Constraints.violated(e, ONE_LIVE_ZONE_INDEX)) {
-                throw ApiProblem.conflict("epci-already-in-zone.concurrent", epci.siren(), epci.name(), request.campaign());
+                throw DomainException.conflict("epci-already-in-zone.concurrent", epci.siren(), epci.name(), request.campaign());
             }
             throw e;
         }
@@ -121,18 +121,18 @@ public class PriorityZoneService {
      */
     @Transactional
     public List<PriorityZone> designateCsv(String csv, String campaign, ZoneStatus status, Caller caller) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<DomainException.Violation> errors = new ArrayList<>();
         List<CsvDesignations.Line> lines = CsvDesignations.parse(csv, campaign, status, geography, errors);
         caller.mayActOnRegions(lines.stream().map(line -> geography.epci(line.designation().epciSiren()))
                 .flatMap(java.util.Optional::stream).map(Epci::regionCode).toList());
         for (CsvDesignations.Line line : lines) {
             ZoneDesignation d = line.designation();
-            liveZone(d.campaign(), d.epciSiren()).ifPresent(existing -> errors.add(new ApiProblem.FieldError("line " + line.number(),
+            liveZone(d.campaign(), d.epciSiren()).ifPresent(existing -> errors.add(new DomainException.Violation("line " + line.number(),
                     "epci-already-in-zone", d.epciSiren(), epci(existing).name(), existing.id, existing.status, d.campaign())));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.field().substring(5))));
-            throw new ApiProblem(422, "invalid-csv-lines", new Object[] { errors.size() }, errors, Map.of());
+            throw DomainException.unprocessable("invalid-csv-lines", errors, errors.size());
         }
         return designateAll(lines.stream().map(CsvDesignations.Line::designation).toList(), caller);
     }
@@ -160,7 +160,7 @@ public class PriorityZoneService {
     public TransitionOutcome transition(UUID id, String ifMatch, ZoneStatus target, String reason, Caller caller) {
         PriorityZone zone = PriorityZone.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (zone == null) {
-            throw ApiProblem.notFound("zone", id);
+            throw DomainException.notFound("zone", id);
         }
         caller.mayActOnRegion(zone.regionCode);
         Etags.requireMatch(ifMatch, zone.version);
@@ -218,8 +218,8 @@ public class PriorityZoneService {
                 .firstResultOptional();
     }
 
-    static ApiProblem alreadyZoned(Epci epci, String campaign, PriorityZone existing) {
-        return ApiProblem.conflict("epci-already-in-zone", epci.siren(), epci.name(), existing.id, existing.status, campaign);
+    static DomainException alreadyZoned(Epci epci, String campaign, PriorityZone existing) {
+        return DomainException.conflict("epci-already-in-zone", epci.siren(), epci.name(), existing.id, existing.status, campaign);
     }
 
     private boolean filter(ZoneQuery query, StringBuilder where, Map<String, Object> params) {

@@ -21,7 +21,7 @@ import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.zones.config.AllowanceRules;
@@ -67,7 +67,7 @@ public class SolidarityMissionService {
     public SolidarityMission find(UUID id) {
         SolidarityMission mission = SolidarityMission.findById(id);
         if (mission == null) {
-            throw ApiProblem.notFound("mission", id);
+            throw DomainException.notFound("mission", id);
         }
         return mission;
     }
@@ -78,25 +78,25 @@ public class SolidarityMissionService {
                 .setParameter(1, booking.doctorRpps()).getSingleResult();
         ConsultationSite site = ConsultationSite.findById(booking.siteId(), LockModeType.PESSIMISTIC_WRITE);
         if (site == null) {
-            throw ApiProblem.unprocessable("unknown-site", booking.siteId());
+            throw DomainException.unprocessable("unknown-site", booking.siteId());
         }
         PriorityZone zone = PriorityZone.findById(site.zoneId);
         caller.mayActOnRegion(zone.regionCode);
         if (site.status != SiteStatus.OPEN) {
-            throw ApiProblem.conflict("site-not-open", site.id, site.status);
+            throw DomainException.conflict("site-not-open", site.id, site.status);
         }
         if (zone.status != ZoneStatus.ACTIVE) {
-            throw ApiProblem.conflict("zone-not-active.mission", zone.id, zone.epciName, zone.status);
+            throw DomainException.conflict("zone-not-active.mission", zone.id, zone.epciName, zone.status);
         }
         LocalDate today = LocalDate.now(clock);
         if (booking.date().isBefore(today) || booking.date().isAfter(today.plusDays(rules.bookingHorizonDays()))) {
-            throw ApiProblem.unprocessable("mission-date-out-of-range", today, today.plusDays(rules.bookingHorizonDays()), booking.date());
+            throw DomainException.unprocessable("mission-date-out-of-range", today, today.plusDays(rules.bookingHorizonDays()), booking.date());
         }
         Slot slot = booking.slot();
         List<SolidarityMission> doctorsDay = SolidarityMission.list("doctorRpps = ?1 and date = ?2 and status in ?3",
                 booking.doctorRpps(), booking.date(), LIVE);
         doctorsDay.stream().filter(m -> m.slot.overlaps(slot)).findFirst().ifPresent(m -> {
-            throw ApiProblem.conflict("doctor-slot-overlap", booking.doctorRpps(), m.id, m.date, m.slot, slot);
+            throw DomainException.conflict("doctor-slot-overlap", booking.doctorRpps(), m.id, m.date, m.slot, slot);
         });
         YearMonth month = YearMonth.from(booking.date());
         BigDecimal booked = (BigDecimal) entityManager.createQuery("""
@@ -106,14 +106,14 @@ public class SolidarityMissionService {
                 .setParameter(4, LIVE).getSingleResult();
         BigDecimal limit = rules.maxDaysPerDoctorPerMonth();
         if (booked.add(slot.days()).compareTo(limit) > 0) {
-            throw ApiProblem.conflict("monthly-limit", booking.doctorRpps(), booked, month, limit);
+            throw DomainException.conflict("monthly-limit", booking.doctorRpps(), booked, month, limit);
         }
         List<SolidarityMission> sitesDay = SolidarityMission.list("siteId = ?1 and date = ?2 and status in ?3", site.id,
                 booking.date(), LIVE);
         for (Slot half : slot == Slot.FULL_DAY ? List.of(Slot.MORNING, Slot.AFTERNOON) : List.of(slot)) {
             long taken = sitesDay.stream().filter(m -> m.slot.overlaps(half)).count();
             if (taken >= site.rooms) {
-                throw ApiProblem.conflict("site-slot-full", site.id, site.rooms, booking.date(), half);
+                throw DomainException.conflict("site-slot-full", site.id, site.rooms, booking.date(), half);
             }
         }
         SolidarityMission mission = new SolidarityMission();
@@ -139,12 +139,12 @@ public class SolidarityMissionService {
     public SolidarityMission transition(UUID id, String ifMatch, MissionStatus target, String reason, Caller caller) {
         SolidarityMission mission = SolidarityMission.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (mission == null) {
-            throw ApiProblem.notFound("mission", id);
+            throw DomainException.notFound("mission", id);
         }
         caller.mayActOnRegion(mission.regionCode);
         Etags.requireMatch(ifMatch, mission.version);
         if (target == MissionStatus.COMPLETED && mission.date.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.conflict("mission-not-yet-held", mission.id, mission.date);
+            throw DomainException.conflict("mission-not-yet-held", mission.id, mission.date);
         }
         mission.moveTo(target, reason);
         if (target == MissionStatus.COMPLETED) {
