@@ -97,15 +97,6 @@ public class AccessPolicy {
         this.rules = List.copyOf(rules);
     }
 
-    /** The built-in table, as docs/security.md shows it. */
-    public static List<Rule> builtIn() {
-        return RULES;
-    }
-
-    public List<Rule> rules() {
-        return rules;
-    }
-
     /** The rule deciding this request, if any (HEAD counts as GET's twin). */
     public Optional<Rule> ruleFor(String method, String path) {
         for (Rule rule : rules) {

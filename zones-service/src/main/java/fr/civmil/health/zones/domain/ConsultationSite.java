@@ -3,7 +3,6 @@ package fr.civmil.health.zones.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,34 +19,23 @@ public class ConsultationSite extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "zone_id")
     public UUID zoneId;
-    @Column(name = "commune_code")
     public String communeCode;
     public String name;
     @Enumerated(EnumType.STRING)
     public SiteKind kind;
-    @Column(name = "address_line")
     public String addressLine;
-    @Column(name = "postal_code")
     public String postalCode;
     /** Consulting rooms: how many doctors can consult at once. */
     public int rooms;
-    @Column(name = "step_free_access")
     public boolean stepFreeAccess;
-    @Column(name = "accessibility_notes")
     public String accessibilityNotes;
-    @Column(name = "contact_name")
     public String contactName;
-    @Column(name = "contact_phone")
     public String contactPhone;
-    @Column(name = "contact_email")
     public String contactEmail;
     @Enumerated(EnumType.STRING)
     public SiteStatus status;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;

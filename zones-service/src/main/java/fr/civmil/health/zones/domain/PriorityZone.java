@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,13 +24,9 @@ public class PriorityZone extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "epci_siren")
     public String epciSiren;
-    @Column(name = "epci_name")
     public String epciName;
-    @Column(name = "epci_type")
     public String epciType;
-    @Column(name = "region_code")
     public String regionCode;
     public Long population;
     public String campaign;
@@ -39,20 +34,13 @@ public class PriorityZone extends PanacheEntityBase {
     public ZoneStatus status;
     /** Accessibilité potentielle localisée: GP consultations per year and inhabitant. */
     public BigDecimal apl;
-    @Column(name = "vulnerability_index")
     public BigDecimal vulnerabilityIndex;
-    @Column(name = "vulnerability_source")
     public String vulnerabilitySource;
-    @Column(name = "decision_date")
     public LocalDate decisionDate;
-    @Column(name = "decision_reference")
     public String decisionReference;
-    @Column(name = "target_days_per_month")
     public BigDecimal targetDaysPerMonth;
     public String notes;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;

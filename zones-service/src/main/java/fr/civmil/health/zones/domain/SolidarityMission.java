@@ -23,13 +23,9 @@ public class SolidarityMission extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "site_id")
     public UUID siteId;
-    @Column(name = "zone_id")
     public UUID zoneId;
-    @Column(name = "doctor_rpps")
     public String doctorRpps;
-    @Column(name = "doctor_name")
     public String doctorName;
     @Column(name = "mission_date")
     public LocalDate date;
@@ -42,13 +38,9 @@ public class SolidarityMission extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public MissionStatus status;
     public String reason;
-    @Column(name = "region_code")
     public String regionCode;
-    @Column(name = "departement_code")
     public String departementCode;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;

@@ -3,7 +3,6 @@ package fr.civmil.health.zones.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,13 +21,10 @@ public class ZoneTransition extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "zone_id")
     public UUID zoneId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public ZoneStatus fromStatus;
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
     public ZoneStatus toStatus;
     public String reason;
     public String actor;
