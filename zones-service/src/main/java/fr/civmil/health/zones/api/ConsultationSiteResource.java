@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -88,8 +87,7 @@ public class ConsultationSiteResource {
             @Valid @NotNull SiteRequest request) {
         return idempotency.create("consultation-sites", key, request, () -> {
             ConsultationSite site = sites.create(request.toDraft(), callers.current());
-            return Response.created(URI.create("/api/v1/consultation-sites/" + site.id)).header("ETag", Etags.of(site.version))
-                    .entity(view(site)).build();
+            return Etags.created("/api/v1/consultation-sites/" + site.id, view(site), site.version);
         });
     }
 
@@ -101,7 +99,7 @@ public class ConsultationSiteResource {
     @APIResponse(responseCode = "404", description = "Unknown site", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
         ConsultationSite site = sites.find(id);
-        return Response.ok(view(site)).header("ETag", Etags.of(site.version)).build();
+        return Etags.ok(view(site), site.version);
     }
 
     @POST
@@ -116,7 +114,7 @@ public class ConsultationSiteResource {
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SiteTransitionRequest request) {
         ConsultationSite site = sites.transition(id, ifMatch, request.to(), callers.current());
-        return Response.ok(view(site)).header("ETag", Etags.of(site.version)).build();
+        return Etags.ok(view(site), site.version);
     }
 
     private SiteView view(ConsultationSite site) {

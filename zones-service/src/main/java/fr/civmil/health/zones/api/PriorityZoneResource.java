@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +132,7 @@ public class PriorityZoneResource {
             @Valid @NotNull DesignationRequest request) {
         return idempotency.create("priority-zones", key, request, () -> {
             PriorityZone zone = zones.designate(request.toDesignation(), callers.current());
-            return Response.created(URI.create("/api/v1/priority-zones/" + zone.id)).header("ETag", Etags.of(zone.version))
-                    .entity(ZoneView.of(zone, zones.epci(zone), crises.active())).build();
+            return Etags.created("/api/v1/priority-zones/" + zone.id, ZoneView.of(zone, zones.epci(zone), crises.active()), zone.version);
         });
     }
 
@@ -187,7 +185,7 @@ public class PriorityZoneResource {
     @APIResponse(responseCode = "404", description = "Unknown zone", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
         PriorityZone zone = zones.find(id);
-        return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active())).header("ETag", Etags.of(zone.version)).build();
+        return Etags.ok(ZoneView.of(zone, zones.epci(zone), crises.active()), zone.version);
     }
 
     @PUT
@@ -201,7 +199,7 @@ public class PriorityZoneResource {
             @Parameter(description = "ETag of your last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         PriorityZone zone = zones.update(id, ifMatch, request.toFields(), callers.current());
-        return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active())).header("ETag", Etags.of(zone.version)).build();
+        return Etags.ok(ZoneView.of(zone, zones.epci(zone), crises.active()), zone.version);
     }
 
     @POST
@@ -218,8 +216,8 @@ public class PriorityZoneResource {
             @Valid @NotNull TransitionRequest request) {
         TransitionOutcome moved = zones.transition(id, ifMatch, request.to(), request.reason(), callers.current());
         PriorityZone zone = moved.zone();
-        return Response.ok(ZoneView.of(zone, zones.epci(zone), crises.active(),
-                new TransitionEffects(moved.cancelledMissionIds(), moved.closedSiteIds()))).header("ETag", Etags.of(zone.version)).build();
+        return Etags.ok(ZoneView.of(zone, zones.epci(zone), crises.active(),
+                new TransitionEffects(moved.cancelledMissionIds(), moved.closedSiteIds())), zone.version);
     }
 
     @GET

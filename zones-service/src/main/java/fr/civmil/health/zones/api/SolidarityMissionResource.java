@@ -1,6 +1,5 @@
 package fr.civmil.health.zones.api;
 
-import java.net.URI;
 import java.time.YearMonth;
 import java.util.UUID;
 
@@ -100,8 +99,7 @@ public class SolidarityMissionResource {
         return idempotency.create("solidarity-missions", key, request, () -> {
             SolidarityMission mission = missions.book(new MissionBooking(request.siteId(), request.doctor().rpps(),
                     request.doctor().name(), request.date(), request.slot()), callers.current());
-            return Response.created(URI.create("/api/v1/solidarity-missions/" + mission.id)).header("ETag", Etags.of(mission.version))
-                    .entity(MissionView.of(mission)).build();
+            return Etags.created("/api/v1/solidarity-missions/" + mission.id, MissionView.of(mission), mission.version);
         });
     }
 
@@ -113,7 +111,7 @@ public class SolidarityMissionResource {
     @APIResponse(responseCode = "404", description = "Unknown mission", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
         SolidarityMission mission = missions.find(id);
-        return Response.ok(MissionView.of(mission)).header("ETag", Etags.of(mission.version)).build();
+        return Etags.ok(MissionView.of(mission), mission.version);
     }
 
     @POST
@@ -129,6 +127,6 @@ public class SolidarityMissionResource {
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MissionTransitionRequest request) {
         SolidarityMission mission = missions.transition(id, ifMatch, request.to(), request.reason(), callers.current());
-        return Response.ok(MissionView.of(mission)).header("ETag", Etags.of(mission.version)).build();
+        return Etags.ok(MissionView.of(mission), mission.version);
     }
 }

@@ -1,7 +1,11 @@
 package fr.civmil.health.platform.concurrency;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import fr.civmil.health.platform.problem.ApiProblem;
 
@@ -17,6 +21,16 @@ public final class Etags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with a view of a resource and the ETag of the version it shows. */
+    public static Response ok(Object view, long version) {
+        return Response.ok(view).header(HttpHeaders.ETAG, of(version)).build();
+    }
+
+    /** 201 at {@code location} with the new resource's view and the ETag of its first version. */
+    public static Response created(String location, Object view, long version) {
+        return Response.created(URI.create(location)).header(HttpHeaders.ETAG, of(version)).entity(view).build();
     }
 
     /** Checks an {@code If-Match} header against the current version of the resource. */
