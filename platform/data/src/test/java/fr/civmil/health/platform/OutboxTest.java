@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +73,10 @@ class OutboxTest {
         assertNotNull(UUID.fromString(event.get("id").asText()));
         assertNotNull(OffsetDateTime.parse(event.get("time").asText()));
         assertEquals(name, event.get("data").get("name").asText());
+        // A typed event's data is its record's components, nothing more.
+        Set<String> fields = new HashSet<>();
+        event.get("data").fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("parcelId", "name"), fields);
     }
 
     @Test

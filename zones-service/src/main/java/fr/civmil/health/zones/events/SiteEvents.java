@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import fr.civmil.health.platform.outbox.EventType;
+import fr.civmil.health.platform.outbox.OutboxEvent;
+
 /** Payloads of the consultation-site and solidarity-mission events on {@code zones.events.v1}. */
 public final class SiteEvents {
 
@@ -17,15 +20,42 @@ public final class SiteEvents {
     private SiteEvents() {
     }
 
-    public record SiteChanged(UUID siteId, UUID zoneId, String communeCode, String kind) {
+    @EventType(value = SITE_OPENED, aggregate = SITE)
+    public record SiteOpened(UUID siteId, UUID zoneId, String communeCode, String kind) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return siteId.toString();
+        }
+    }
+
+    @EventType(value = SITE_CLOSED, aggregate = SITE)
+    public record SiteClosed(UUID siteId, UUID zoneId, String communeCode, String kind) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return siteId.toString();
+        }
     }
 
     /** A mission took place: its allowance ({@code allowanceEur}) becomes payable to the doctor. */
+    @EventType(value = MISSION_COMPLETED, aggregate = MISSION)
     public record MissionCompleted(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,
-            String regionCode, String departementCode, BigDecimal allowanceEur) {
+            String regionCode, String departementCode, BigDecimal allowanceEur) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return missionId.toString();
+        }
     }
 
+    @EventType(value = MISSION_CANCELLED, aggregate = MISSION)
     public record MissionCancelled(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,
-            String reason, String regionCode, String departementCode) {
+            String reason, String regionCode, String departementCode) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return missionId.toString();
+        }
     }
 }

@@ -3,6 +3,9 @@ package fr.civmil.health.zones.events;
 import java.util.List;
 import java.util.UUID;
 
+import fr.civmil.health.platform.outbox.EventType;
+import fr.civmil.health.platform.outbox.OutboxEvent;
+
 /**
  * Payloads of the priority-zone events on {@code zones.events.v1} (docs/events.md; schemas in
  * contracts/events). Every one carries the member commune codes so consumers need no lookup.
@@ -17,15 +20,33 @@ public final class ZoneEvents {
     private ZoneEvents() {
     }
 
+    @EventType(value = DESIGNATED, aggregate = AGGREGATE)
     public record Designated(UUID zoneId, String epciSiren, String epciName, String campaign, String status, String regionCode,
-            List<String> departementCodes, List<String> communeCodes, Long population) {
+            List<String> departementCodes, List<String> communeCodes, Long population) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return zoneId.toString();
+        }
     }
 
+    @EventType(value = STATUS_CHANGED, aggregate = AGGREGATE)
     public record StatusChanged(UUID zoneId, String epciSiren, String campaign, String from, String to, String reason,
-            String regionCode, List<String> departementCodes, List<String> communeCodes) {
+            String regionCode, List<String> departementCodes, List<String> communeCodes) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return zoneId.toString();
+        }
     }
 
+    @EventType(value = RETIRED, aggregate = AGGREGATE)
     public record Retired(UUID zoneId, String epciSiren, String campaign, String reason, String regionCode,
-            List<String> departementCodes, List<String> communeCodes) {
+            List<String> departementCodes, List<String> communeCodes) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return zoneId.toString();
+        }
     }
 }

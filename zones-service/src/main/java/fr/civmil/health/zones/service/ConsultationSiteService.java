@@ -121,8 +121,8 @@ public class ConsultationSiteService {
     }
 
     private void recordChange(ConsultationSite site, SiteStatus target) {
-        outbox.record(SiteEvents.SITE, site.id.toString(), target == SiteStatus.OPEN ? SiteEvents.SITE_OPENED : SiteEvents.SITE_CLOSED,
-                "consultation-site " + site.id, new SiteEvents.SiteChanged(site.id, site.zoneId, site.communeCode, site.kind.name()));
+        outbox.record(target == SiteStatus.OPEN ? new SiteEvents.SiteOpened(site.id, site.zoneId, site.communeCode, site.kind.name())
+                : new SiteEvents.SiteClosed(site.id, site.zoneId, site.communeCode, site.kind.name()));
     }
 
     public Page<ConsultationSite> list(UUID zoneId, SiteStatus status, PageRequest page) {

@@ -99,9 +99,8 @@ public class PriorityZoneService {
             throw e;
         }
         ZoneTransition.of(zone.id, null, initial, "designated", caller.subject()).persist();
-        outbox.record(ZoneEvents.AGGREGATE, zone.id.toString(), ZoneEvents.DESIGNATED, "priority-zone " + zone.id,
-                new ZoneEvents.Designated(zone.id, zone.epciSiren, zone.epciName, zone.campaign, zone.status.name(),
-                        zone.regionCode, epci.departementCodes(), epci.communeCodes(), zone.population));
+        outbox.record(new ZoneEvents.Designated(zone.id, zone.epciSiren, zone.epciName, zone.campaign, zone.status.name(),
+                zone.regionCode, epci.departementCodes(), epci.communeCodes(), zone.population));
         return zone;
     }
 
@@ -168,13 +167,11 @@ public class PriorityZoneService {
         entityManager.flush();
         ZoneTransition.of(zone.id, from, target, reason, caller.subject()).persist();
         Epci epci = epci(zone);
-        outbox.record(ZoneEvents.AGGREGATE, zone.id.toString(), ZoneEvents.STATUS_CHANGED, "priority-zone " + zone.id,
-                new ZoneEvents.StatusChanged(zone.id, zone.epciSiren, zone.campaign, from.name(), target.name(), reason,
-                        zone.regionCode, epci.departementCodes(), epci.communeCodes()));
+        outbox.record(new ZoneEvents.StatusChanged(zone.id, zone.epciSiren, zone.campaign, from.name(), target.name(), reason,
+                zone.regionCode, epci.departementCodes(), epci.communeCodes()));
         if (target == ZoneStatus.RETIRED) {
-            outbox.record(ZoneEvents.AGGREGATE, zone.id.toString(), ZoneEvents.RETIRED, "priority-zone " + zone.id,
-                    new ZoneEvents.Retired(zone.id, zone.epciSiren, zone.campaign, reason, zone.regionCode,
-                            epci.departementCodes(), epci.communeCodes()));
+            outbox.record(new ZoneEvents.Retired(zone.id, zone.epciSiren, zone.campaign, reason, zone.regionCode,
+                    epci.departementCodes(), epci.communeCodes()));
         }
         List<UUID> cancelled = List.of();
         List<UUID> closed = List.of();

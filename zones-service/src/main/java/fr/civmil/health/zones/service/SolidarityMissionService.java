@@ -153,9 +153,8 @@ public class SolidarityMissionService {
         }
         entityManager.flush();
         if (target == MissionStatus.COMPLETED) {
-            outbox.record(SiteEvents.MISSION, mission.id.toString(), SiteEvents.MISSION_COMPLETED, "solidarity-mission " + mission.id,
-                    new SiteEvents.MissionCompleted(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
-                            mission.days, mission.regionCode, mission.departementCode, mission.allowance));
+            outbox.record(new SiteEvents.MissionCompleted(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
+                    mission.days, mission.regionCode, mission.departementCode, mission.allowance));
         } else if (target == MissionStatus.CANCELLED) {
             recordCancelled(mission, reason);
         }
@@ -178,9 +177,8 @@ public class SolidarityMissionService {
     }
 
     private void recordCancelled(SolidarityMission mission, String reason) {
-        outbox.record(SiteEvents.MISSION, mission.id.toString(), SiteEvents.MISSION_CANCELLED, "solidarity-mission " + mission.id,
-                new SiteEvents.MissionCancelled(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
-                        mission.days, reason, mission.regionCode, mission.departementCode));
+        outbox.record(new SiteEvents.MissionCancelled(mission.id, mission.zoneId, mission.siteId, mission.date, mission.slot.name(),
+                mission.days, reason, mission.regionCode, mission.departementCode));
     }
 
     public Page<SolidarityMission> list(UUID zoneId, UUID siteId, String doctorRpps, YearMonth month, MissionStatus status,

@@ -30,6 +30,16 @@ public class Outbox {
         this.mapper = mapper;
     }
 
+    /** Records a typed event: its type and aggregate from its {@link EventType}, its subject "aggregate id". */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(OutboxEvent event) {
+        EventType type = event.getClass().getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " does not say its @EventType");
+        }
+        return record(type.aggregate(), event.aggregateId(), type.value(), type.aggregate() + " " + event.aggregateId(), event);
+    }
+
     /**
      * @param aggregateType e.g. {@code priority-zone}
      * @param aggregateId   the record key: one aggregate's events stay in order

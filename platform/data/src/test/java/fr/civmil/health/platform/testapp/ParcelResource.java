@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
+import fr.civmil.health.platform.outbox.EventType;
 import fr.civmil.health.platform.outbox.Outbox;
+import fr.civmil.health.platform.outbox.OutboxEvent;
 import fr.civmil.health.platform.problem.ApiProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -33,6 +35,16 @@ public class ParcelResource {
     }
 
     public record ParcelView(long id, String name) {
+    }
+
+    /** A typed event: type and aggregate from its annotation, the subject "parcel <id>", the data its components. */
+    @EventType(value = "fr.civmil.test.parcel.created.v1", aggregate = "parcel")
+    public record ParcelCreated(long parcelId, String name) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(parcelId);
+        }
     }
 
     private final Outbox outbox;
@@ -50,8 +62,7 @@ public class ParcelResource {
             parcel.name = input.name();
             parcel.persist();
             Panache.getEntityManager().flush();
-            outbox.record("parcel", String.valueOf(parcel.id), "fr.civmil.test.parcel.created.v1", "parcel " + parcel.id,
-                    Map.of("parcelId", parcel.id, "name", parcel.name));
+            outbox.record(new ParcelCreated(parcel.id, parcel.name));
             return Response.created(URI.create("/test/parcels/" + parcel.id)).entity(new ParcelView(parcel.id, parcel.name)).build();
         });
     }
