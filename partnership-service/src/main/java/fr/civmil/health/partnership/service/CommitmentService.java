@@ -26,11 +26,11 @@ import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CommitmentStatusChanged;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /** Commitments under a contract's axes, and their lifecycle (published as events). */
@@ -53,7 +53,7 @@ public class CommitmentService {
     public Commitment find(UUID contractId, UUID id) {
         Commitment commitment = Commitment.findById(id);
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("commitment", id);
+            throw DomainException.notFound("commitment", id);
         }
         return commitment;
     }
@@ -114,7 +114,7 @@ public class CommitmentService {
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
         if (commitment.status.isClosed()) {
-            throw ApiProblem.conflict("commitment-closed", commitment.status);
+            throw DomainException.conflict("commitment-closed", commitment.status);
         }
         check(contract, input);
         apply(commitment, input);
@@ -146,11 +146,11 @@ public class CommitmentService {
     private void move(Commitment commitment, StatusChange change, String actor, UUID decisionId) {
         CommitmentStatus from = commitment.status;
         if (!from.next().contains(change.status())) {
-            throw from.next().isEmpty() ? ApiProblem.conflict("illegal-transition.commitment-final", from, change.status())
-                    : ApiProblem.conflict("illegal-transition.commitment", from, change.status(), from.next());
+            throw from.next().isEmpty() ? DomainException.conflict("illegal-transition.commitment-final", from, change.status())
+                    : DomainException.conflict("illegal-transition.commitment", from, change.status(), from.next());
         }
         if (change.status() == CommitmentStatus.ABANDONED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "field.reason-to-abandon");
+            throw DomainException.invalidField("reason", "field.reason-to-abandon");
         }
         commitment.status = change.status();
         commitment.statusReason = change.reason();
@@ -167,11 +167,11 @@ public class CommitmentService {
 
     private static void check(Contract contract, CommitmentInput input) {
         if (!Axis.exists(contract.id, input.axis())) {
-            throw ApiProblem.unprocessable("unknown-axis", contract.reference, input.axis());
+            throw DomainException.unprocessable("unknown-axis", contract.reference, input.axis());
         }
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-zone", unknown);
+            throw DomainException.unprocessable("unknown-zone", unknown);
         }
     }
 

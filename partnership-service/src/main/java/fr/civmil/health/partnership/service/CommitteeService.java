@@ -23,10 +23,10 @@ import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /**
@@ -63,7 +63,7 @@ public class CommitteeService {
         contracts.find(contractId);
         CommitteeMeeting meeting = CommitteeMeeting.findById(id);
         if (meeting == null || !meeting.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("meeting", id);
+            throw DomainException.notFound("meeting", id);
         }
         return meeting;
     }
@@ -124,7 +124,7 @@ public class CommitteeService {
         recorded.decidedBy = caller.subject();
         recorded.createdAt = Instant.now(clock);
         if (!Commitment.<Commitment>findByIdOptional(decision.commitmentId()).map(c -> c.contractId.equals(contractId)).orElse(false)) {
-            throw ApiProblem.unprocessable("unknown-commitment", decision.commitmentId());
+            throw DomainException.unprocessable("unknown-commitment", decision.commitmentId());
         }
         recorded.persist();
         entityManager.flush();
@@ -144,13 +144,13 @@ public class CommitteeService {
         entityManager.refresh(meeting);
         Etags.requireMatch(ifMatch, meeting.version);
         if (meeting.signOff().signedBy(party)) {
-            throw ApiProblem.conflict("minutes-already-signed", party);
+            throw DomainException.conflict("minutes-already-signed", party);
         }
         if (meeting.minutes == null || meeting.minutes.isBlank()) {
-            throw ApiProblem.conflict("minutes-missing");
+            throw DomainException.conflict("minutes-missing");
         }
         if (!meeting.attendedBy(Party.SSA) || !meeting.attendedBy(Party.ARS)) {
-            throw ApiProblem.conflict("minutes-without-both-parties");
+            throw DomainException.conflict("minutes-without-both-parties");
         }
         meeting.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
@@ -163,17 +163,17 @@ public class CommitteeService {
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(meeting);
         if (meeting.signOff().byAnyone()) {
-            throw ApiProblem.conflict("minutes-signed", DAY.format(meeting.heldOn));
+            throw DomainException.conflict("minutes-signed", DAY.format(meeting.heldOn));
         }
         return meeting;
     }
 
     private void checkDate(Contract contract, LocalDate heldOn) {
         if (heldOn.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("heldOn", "field.not-future");
+            throw DomainException.invalidField("heldOn", "field.not-future");
         }
         if (contract.periodStart != null && heldOn.isBefore(contract.periodStart)) {
-            throw ApiProblem.invalidField("heldOn", "field.not-before", contract.periodStart);
+            throw DomainException.invalidField("heldOn", "field.not-before", contract.periodStart);
         }
     }
 

@@ -19,10 +19,10 @@ import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.Signatory;
 import fr.civmil.health.partnership.domain.SignedBy;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.security.Roles;
 
@@ -36,7 +36,7 @@ public class ContractService {
     public Contract find(UUID id) {
         Contract contract = Contract.findById(id);
         if (contract == null) {
-            throw ApiProblem.notFound("contract", id);
+            throw DomainException.notFound("contract", id);
         }
         return contract;
     }
@@ -45,7 +45,7 @@ public class ContractService {
     public Contract findOpen(UUID id) {
         Contract contract = find(id);
         if (!contract.status.isOpen()) {
-            throw ApiProblem.conflict("contract-closed", contract.reference, contract.status);
+            throw DomainException.conflict("contract-closed", contract.reference, contract.status);
         }
         return contract;
     }
@@ -64,11 +64,11 @@ public class ContractService {
     public SignedBy signature(Contract contract, Party party, String signatoryName, Caller caller, Instant at) {
         if (!caller.hasRole(party == Party.SSA ? Roles.SSA : Roles.ARS) && !caller.hasRole(Roles.ADMIN)) {
             // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
-            throw ApiProblem.forbidden("signatory-party", party);
+            throw DomainException.forbidden("signatory-party", party);
         }
         Signatory signatory = contract.signatories.stream()
                 .filter(s -> s.party() == party && s.name().equalsIgnoreCase(signatoryName.trim())).findFirst()
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-signatory", signatoryName, party, contract.reference));
+                .orElseThrow(() -> DomainException.unprocessable("unknown-signatory", signatoryName, party, contract.reference));
         return new SignedBy(signatory.name(), signatory.function(), caller.subject(), at);
     }
 
@@ -83,7 +83,7 @@ public class ContractService {
         caller.mayActOnRegion(input.regionCode());
         checkPeriod(input.periodStart(), input.periodEnd());
         if (Contract.count("reference", input.reference()) > 0) {
-            throw ApiProblem.conflict("duplicate-reference", input.reference());
+            throw DomainException.conflict("duplicate-reference", input.reference());
         }
         Contract contract = new Contract();
         contract.id = UUID.randomUUID();
@@ -118,7 +118,7 @@ public class ContractService {
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (contract.status != ContractStatus.DRAFT) {
-            throw ApiProblem.conflict("contract-not-draft", contract.status);
+            throw DomainException.conflict("contract-not-draft", contract.status);
         }
         checkPeriod(changes.periodStart(), changes.periodEnd());
         contract.title = changes.title();
@@ -139,14 +139,14 @@ public class ContractService {
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (!contract.status.next().contains(change.status())) {
-            throw ApiProblem.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
+            throw DomainException.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
         }
         if (change.status() == ContractStatus.TERMINATED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "field.reason-to-terminate");
+            throw DomainException.invalidField("reason", "field.reason-to-terminate");
         }
         if (change.status() == ContractStatus.SIGNED
                 && (contract.signatories.isEmpty() || contract.signatories.stream().anyMatch(s -> s.signedOn() == null))) {
-            throw ApiProblem.unprocessable("unsigned-signatories");
+            throw DomainException.unprocessable("unsigned-signatories");
         }
         contract.status = change.status();
         contract.statusReason = change.reason();
@@ -157,10 +157,10 @@ public class ContractService {
 
     private static void checkPeriod(LocalDate start, LocalDate end) {
         if (!end.isAfter(start)) {
-            throw ApiProblem.invalidField("periodEnd", "field.after", "periodStart");
+            throw DomainException.invalidField("periodEnd", "field.after", "periodStart");
         }
         if (end.isAfter(start.plusYears(5))) {
-            throw ApiProblem.invalidField("periodEnd", "field.five-years");
+            throw DomainException.invalidField("periodEnd", "field.five-years");
         }
     }
 }

@@ -22,11 +22,11 @@ import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /** Indicators, their manual measurements, and the automatic ones recomputed when events arrive. */
@@ -53,7 +53,7 @@ public class IndicatorService {
     public Indicator find(UUID contractId, UUID id) {
         Indicator indicator = Indicator.findById(id);
         if (indicator == null || !indicator.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("indicator", id);
+            throw DomainException.notFound("indicator", id);
         }
         return indicator;
     }
@@ -77,14 +77,14 @@ public class IndicatorService {
         contracts.findForChange(contractId, caller);
         Commitment commitment = Commitment.findById(input.commitmentId());
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.unprocessable("unknown-commitment", input.commitmentId());
+            throw DomainException.unprocessable("unknown-commitment", input.commitmentId());
         }
         int sign = input.target().compareTo(input.baseline());
         if (sign == 0 || (sign > 0) != (input.direction() == Direction.HIGHER_IS_BETTER)) {
-            throw ApiProblem.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER ? "field.target-above" : "field.target-below");
+            throw DomainException.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER ? "field.target-above" : "field.target-below");
         }
         if ((input.feed() == null) != (input.regionCode() == null)) {
-            throw ApiProblem.invalidField("regionCode", "field.region-with-feed");
+            throw DomainException.invalidField("regionCode", "field.region-with-feed");
         }
         if (input.regionCode() != null) {
             caller.mayActOnRegion(input.regionCode());
@@ -115,10 +115,10 @@ public class IndicatorService {
         contracts.findForChange(contractId, caller);
         Indicator indicator = find(contractId, id);
         if (indicator.feed != null) {
-            throw ApiProblem.conflict("automatic-indicator", indicator.feed);
+            throw DomainException.conflict("automatic-indicator", indicator.feed);
         }
         if (input.date().isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("date", "field.not-future");
+            throw DomainException.invalidField("date", "field.not-future");
         }
         Measurement measurement = new Measurement();
         measurement.id = UUID.randomUUID();

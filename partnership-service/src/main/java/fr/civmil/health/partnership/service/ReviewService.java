@@ -29,11 +29,11 @@ import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.time.Clocks;
 
@@ -59,7 +59,7 @@ public class ReviewService {
         contracts.find(contractId);
         AnnualReview review = AnnualReview.of(contractId, year);
         if (review == null) {
-            throw ApiProblem.notFound("review", year);
+            throw DomainException.notFound("review", year);
         }
         return review;
     }
@@ -79,7 +79,7 @@ public class ReviewService {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('annual-review'), hashtext(?1))")
                 .setParameter(1, contractId + "/" + year).getSingleResult();
         if (AnnualReview.of(contractId, year) != null) {
-            throw ApiProblem.conflict("review-exists", year);
+            throw DomainException.conflict("review-exists", year);
         }
         AnnualReview review = new AnnualReview();
         review.id = UUID.randomUUID();
@@ -100,7 +100,7 @@ public class ReviewService {
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signOff().byAnyone()) {
-            throw ApiProblem.conflict("review-signed.retake");
+            throw DomainException.conflict("review-signed.retake");
         }
         if (reviewDate != null) {
             checkDate(year, reviewDate);
@@ -116,7 +116,7 @@ public class ReviewService {
         caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         if (review.snapshot.commitments().stream().noneMatch(c -> c.commitmentId().equals(commitmentId))) {
-            throw ApiProblem.unprocessable("unknown-commitment.review", commitmentId, year);
+            throw DomainException.unprocessable("unknown-commitment.review", commitmentId, year);
         }
         // A comment changes what the parties sign: their If-Match must have seen it.
         entityManager.lock(review, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
@@ -139,7 +139,7 @@ public class ReviewService {
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signOff().signedBy(party)) {
-            throw ApiProblem.conflict("already-signed", party, year);
+            throw DomainException.conflict("already-signed", party, year);
         }
         review.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
@@ -154,17 +154,17 @@ public class ReviewService {
         entityManager.lock(review, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(review);
         if (review.signOff().byBoth()) {
-            throw ApiProblem.conflict("review-signed", year);
+            throw DomainException.conflict("review-signed", year);
         }
         return review;
     }
 
     private void checkDate(int year, LocalDate date) {
         if (date.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("reviewDate", "field.not-future");
+            throw DomainException.invalidField("reviewDate", "field.not-future");
         }
         if (date.getYear() < year) {
-            throw ApiProblem.invalidField("reviewDate", "field.year-or-later", year);
+            throw DomainException.invalidField("reviewDate", "field.year-or-later", year);
         }
     }
 
