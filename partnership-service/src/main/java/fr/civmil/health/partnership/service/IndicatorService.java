@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,7 @@ import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
+import fr.civmil.health.partnership.events.FeedUpdated;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
 import fr.civmil.health.platform.domain.DomainException;
@@ -133,9 +135,11 @@ public class IndicatorService {
         return measurement;
     }
 
-    /** Recomputes every automatic indicator following this feed in this région (in the caller's transaction). */
+    /** Recomputes every automatic indicator following the updated feed in its région (in the projection's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(Feed feed, String regionCode) {
+    void refresh(@Observes FeedUpdated update) {
+        Feed feed = update.feed();
+        String regionCode = update.regionCode();
         LocalDate today = LocalDate.now(clock);
         List<Indicator> indicators = Indicator.list("feed = ?1 and regionCode = ?2", feed, regionCode);
         if (indicators.isEmpty()) {
