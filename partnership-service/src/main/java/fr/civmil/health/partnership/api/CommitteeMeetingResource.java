@@ -32,11 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.CommitteeJson.DecisionInput;
-import fr.civmil.health.partnership.api.CommitteeJson.DecisionView;
-import fr.civmil.health.partnership.api.CommitteeJson.MeetingInput;
-import fr.civmil.health.partnership.api.CommitteeJson.MeetingView;
-import fr.civmil.health.partnership.api.ReviewJson.SignatureInput;
+import fr.civmil.health.partnership.api.CommitteeViews.DecisionInput;
+import fr.civmil.health.partnership.api.CommitteeViews.DecisionView;
+import fr.civmil.health.partnership.api.CommitteeViews.MeetingInput;
+import fr.civmil.health.partnership.api.CommitteeViews.MeetingView;
+import fr.civmil.health.partnership.api.ReviewViews.SignatureInput;
 import fr.civmil.health.partnership.domain.CommitteeDecision;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Party;

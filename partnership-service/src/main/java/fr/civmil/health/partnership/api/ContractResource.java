@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.ContractJson.ContractChanges;
-import fr.civmil.health.partnership.api.ContractJson.ContractInput;
-import fr.civmil.health.partnership.api.ContractJson.ContractView;
-import fr.civmil.health.partnership.api.ContractJson.StatusChange;
+import fr.civmil.health.partnership.api.ContractViews.ContractChanges;
+import fr.civmil.health.partnership.api.ContractViews.ContractInput;
+import fr.civmil.health.partnership.api.ContractViews.ContractView;
+import fr.civmil.health.partnership.api.ContractViews.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
@@ -85,7 +85,7 @@ public class ContractResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ContractInput input) {
         return idempotency.create("contracts", key, input, () -> {
-            Contract contract = contracts.create(input, callers.current());
+            Contract contract = contracts.create(input.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contract.id))
                     .header("ETag", Etags.of(contract.version))
                     .entity(ContractView.of(contract, Axis.ofContract(contract.id))).build();
@@ -115,7 +115,7 @@ public class ContractResource {
     public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractChanges changes) {
-        Contract contract = contracts.update(id, ifMatch, changes, callers.current());
+        Contract contract = contracts.update(id, ifMatch, changes.toAmendment(), callers.current());
         return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
@@ -133,7 +133,7 @@ public class ContractResource {
     public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Contract contract = contracts.changeStatus(id, ifMatch, change, callers.current());
+        Contract contract = contracts.changeStatus(id, ifMatch, change.toStep(), callers.current());
         return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
     }
 }

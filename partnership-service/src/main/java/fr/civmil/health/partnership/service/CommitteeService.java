@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
 import fr.civmil.health.partnership.domain.Attendee;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
@@ -22,6 +21,7 @@ import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.Party;
+import fr.civmil.health.partnership.service.CommitmentCommands.StatusStep;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
@@ -129,7 +129,7 @@ public class CommitteeService {
         recorded.persist();
         entityManager.flush();
         String why = "Décision du comité de suivi du " + DAY.format(meeting.heldOn) + " : " + decision.text();
-        commitments.decide(contractId, decision.commitmentId(), new StatusChange(decision.status(), why), caller.subject(), recorded.id);
+        commitments.decide(contractId, decision.commitmentId(), new StatusStep(decision.status(), why), caller.subject(), recorded.id);
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return recorded;
     }

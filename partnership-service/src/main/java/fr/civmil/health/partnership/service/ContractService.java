@@ -9,15 +9,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.ContractJson.ContractChanges;
-import fr.civmil.health.partnership.api.ContractJson.ContractInput;
-import fr.civmil.health.partnership.api.ContractJson.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.Signatory;
 import fr.civmil.health.partnership.domain.SignedBy;
+import fr.civmil.health.partnership.service.ContractCommands.ContractAmendment;
+import fr.civmil.health.partnership.service.ContractCommands.ContractDraft;
+import fr.civmil.health.partnership.service.ContractCommands.StatusStep;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
@@ -79,7 +79,7 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract create(ContractInput input, Caller caller) {
+    public Contract create(ContractDraft input, Caller caller) {
         caller.mayActOnRegion(input.regionCode());
         checkPeriod(input.periodStart(), input.periodEnd());
         if (Contract.count("reference", input.reference()) > 0) {
@@ -113,7 +113,7 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract update(UUID id, String ifMatch, ContractChanges changes, Caller caller) {
+    public Contract update(UUID id, String ifMatch, ContractAmendment changes, Caller caller) {
         Contract contract = find(id);
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
@@ -134,7 +134,7 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract changeStatus(UUID id, String ifMatch, StatusChange change, Caller caller) {
+    public Contract changeStatus(UUID id, String ifMatch, StatusStep change, Caller caller) {
         Contract contract = find(id);
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.CrisisJson.ActivationInput;
-import fr.civmil.health.partnership.api.CrisisJson.ReinforcementInput;
 import fr.civmil.health.partnership.domain.ActivationStatus;
 import fr.civmil.health.partnership.domain.CrisisActivation;
 import fr.civmil.health.partnership.domain.KnownZone;
@@ -22,6 +20,8 @@ import fr.civmil.health.partnership.domain.ReinforcementStatus;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisActivated;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisStoodDown;
+import fr.civmil.health.partnership.service.CrisisCommands.ActivationRequest;
+import fr.civmil.health.partnership.service.CrisisCommands.ReinforcementRequest;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
@@ -78,7 +78,7 @@ public class CrisisService {
     }
 
     @Transactional
-    public CrisisActivation request(ActivationInput input, Caller caller) {
+    public CrisisActivation request(ActivationRequest input, Caller caller) {
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
             throw DomainException.unprocessable("unknown-zone", unknown);
@@ -184,7 +184,7 @@ public class CrisisService {
     }
 
     @Transactional
-    public Reinforcement requestReinforcement(UUID activationId, ReinforcementInput input, Caller caller) {
+    public Reinforcement requestReinforcement(UUID activationId, ReinforcementRequest input, Caller caller) {
         CrisisActivation activation = find(activationId);
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         requireOpen(activation);

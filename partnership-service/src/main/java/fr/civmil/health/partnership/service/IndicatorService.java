@@ -13,8 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.IndicatorJson.IndicatorInput;
-import fr.civmil.health.partnership.api.IndicatorJson.MeasurementInput;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.Direction;
 import fr.civmil.health.partnership.domain.Feed;
@@ -24,6 +22,8 @@ import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.events.FeedUpdated;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
+import fr.civmil.health.partnership.service.IndicatorCommands.IndicatorDraft;
+import fr.civmil.health.partnership.service.IndicatorCommands.ManualMeasurement;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
@@ -75,7 +75,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator create(UUID contractId, IndicatorInput input, Caller caller) {
+    public Indicator create(UUID contractId, IndicatorDraft input, Caller caller) {
         contracts.findForChange(contractId, caller);
         Commitment commitment = Commitment.findById(input.commitmentId());
         if (commitment == null || !commitment.contractId.equals(contractId)) {
@@ -113,7 +113,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Measurement measure(UUID contractId, UUID id, MeasurementInput input, Caller caller) {
+    public Measurement measure(UUID contractId, UUID id, ManualMeasurement input, Caller caller) {
         contracts.findForChange(contractId, caller);
         Indicator indicator = find(contractId, id);
         if (indicator.feed != null) {

@@ -26,9 +26,9 @@ import fr.civmil.health.partnership.domain.SignedBy;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of annual reviews. */
-public final class ReviewJson {
+public final class ReviewViews {
 
-    private ReviewJson() {
+    private ReviewViews() {
     }
 
     @Schema(name = "ReviewInput", description = "Opens the review of a year and freezes the snapshot")
