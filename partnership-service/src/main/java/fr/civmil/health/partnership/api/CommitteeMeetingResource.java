@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -79,7 +81,9 @@ public class CommitteeMeetingResource {
     public Page<MeetingView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Only the meetings held in this year", example = "2026") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @BeanParam @Valid PageRequest page) {
-        return committee.page(contractId, year, page).map(m -> MeetingView.of(m, committee.decisions(m.id)));
+        Page<CommitteeMeeting> meetings = committee.page(contractId, year, page);
+        Map<UUID, List<CommitteeDecision>> decisions = committee.decisions(meetings.items());
+        return meetings.map(m -> MeetingView.of(m, decisions.getOrDefault(m.id, List.of())));
     }
 
     @POST

@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -71,7 +73,9 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Page<ContractView> list(@BeanParam @Valid PageRequest page,
             @Parameter(description = "Only contracts in this status", example = "ACTIVE") @QueryParam("status") ContractStatus status) {
-        return contracts.page(page, status).map(c -> ContractView.of(c, Axis.ofContract(c.id)));
+        Page<Contract> contractPage = contracts.page(page, status);
+        Map<UUID, List<Axis>> axes = contracts.axes(contractPage.items());
+        return contractPage.map(c -> ContractView.of(c, axes.getOrDefault(c.id, List.of())));
     }
 
     @POST
@@ -88,7 +92,7 @@ public class ContractResource {
             Contract contract = contracts.create(input.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contract.id))
                     .header("ETag", Etags.of(contract.version))
-                    .entity(ContractView.of(contract, Axis.ofContract(contract.id))).build();
+                    .entity(ContractView.of(contract, contracts.axes(contract.id))).build();
         });
     }
 
@@ -100,7 +104,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID id) {
         Contract contract = contracts.find(id);
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
     @PUT
@@ -116,7 +120,7 @@ public class ContractResource {
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractChanges changes) {
         Contract contract = contracts.update(id, ifMatch, changes.toAmendment(), callers.current());
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
     @POST
@@ -134,6 +138,6 @@ public class ContractResource {
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
         Contract contract = contracts.changeStatus(id, ifMatch, change.toStep(), callers.current());
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 }

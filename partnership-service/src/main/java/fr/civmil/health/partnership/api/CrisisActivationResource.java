@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -89,7 +91,9 @@ public class CrisisActivationResource {
             @Parameter(description = "Status", example = "ACTIVE") @QueryParam("status") ActivationStatus status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Only activations whose scope includes this département", example = "31")
             @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement) {
-        return crises.page(page, plan, status, departement).map(a -> ActivationView.of(a, crises.reinforcements(a.id)));
+        Page<CrisisActivation> activations = crises.page(page, plan, status, departement);
+        Map<UUID, List<Reinforcement>> reinforcements = crises.reinforcements(activations.items());
+        return activations.map(a -> ActivationView.of(a, reinforcements.getOrDefault(a.id, List.of())));
     }
 
     @POST

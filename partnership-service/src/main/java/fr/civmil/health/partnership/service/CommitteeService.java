@@ -80,6 +80,11 @@ public class CommitteeService {
         return CommitteeDecision.list("meetingId = ?1 order by createdAt, id", meetingId);
     }
 
+    /** The decisions of each of these meetings (a page of them), read at once. */
+    public Map<UUID, List<CommitteeDecision>> decisions(List<CommitteeMeeting> meetings) {
+        return CommitteeDecision.ofMeetings(meetings.stream().map(m -> m.id).toList());
+    }
+
     @Transactional
     public CommitteeMeeting record(UUID contractId, MeetingRecord record, Caller caller) {
         Contract contract = contracts.findForChange(contractId, caller);

@@ -41,6 +41,16 @@ public class ContractService {
         return contract;
     }
 
+    /** The axes of a contract, in order. */
+    public List<Axis> axes(UUID contractId) {
+        return Axis.ofContract(contractId);
+    }
+
+    /** The axes of each of these contracts (a page of them), read at once. */
+    public Map<UUID, List<Axis>> axes(List<Contract> contracts) {
+        return Axis.ofContracts(contracts.stream().map(c -> c.id).toList());
+    }
+
     /** The contract, refusing changes under it once it expired or was terminated. */
     public Contract findOpen(UUID id) {
         Contract contract = find(id);

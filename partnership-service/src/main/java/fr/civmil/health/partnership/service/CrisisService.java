@@ -57,6 +57,11 @@ public class CrisisService {
         return Reinforcement.list("activationId = ?1 order by createdAt, id", activationId);
     }
 
+    /** The reinforcements of each of these activations (a page of them), read at once. */
+    public Map<UUID, List<Reinforcement>> reinforcements(List<CrisisActivation> activations) {
+        return Reinforcement.ofActivations(activations.stream().map(a -> a.id).toList());
+    }
+
     public Page<CrisisActivation> page(PageRequest request, OrsanPlan plan, ActivationStatus status, String departement) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();

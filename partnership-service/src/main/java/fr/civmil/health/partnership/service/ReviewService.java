@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,20 +16,22 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
-import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.CommitmentStatusChange;
+import fr.civmil.health.partnership.domain.CommitteeDecision;
+import fr.civmil.health.partnership.domain.CommitteeMeeting;
+import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
-import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
-import fr.civmil.health.partnership.events.PartnershipEvents;
+import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
+import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
@@ -42,6 +46,14 @@ import fr.civmil.health.platform.time.Clocks;
 public class ReviewService {
 
     private static final Map<String, String> SORTS = Map.of("year", "year");
+
+    /** A review with what its view shows: its comments, and the follow-up committee's meetings of its year. */
+    public record ReviewDetails(AnnualReview review, List<ReviewComment> comments, List<MeetingOfYear> meetings) {
+    }
+
+    /** A meeting of the reviewed year, and how many decisions on commitments it took. */
+    public record MeetingOfYear(CommitteeMeeting meeting, long decisions) {
+    }
 
     private final ContractService contracts;
     private final EntityManager entityManager;
@@ -64,10 +76,29 @@ public class ReviewService {
         return review;
     }
 
-    public Page<AnnualReview> page(UUID contractId, PageRequest request) {
+    public Page<ReviewDetails> page(UUID contractId, PageRequest request) {
         contracts.find(contractId);
-        return Pages.of(AnnualReview.<AnnualReview>find("contractId", Pages.sort(request, SORTS, "-year", "id"), contractId),
+        Page<AnnualReview> page = Pages.of(AnnualReview.<AnnualReview>find("contractId", Pages.sort(request, SORTS, "-year", "id"), contractId),
                 request, r -> r);
+        return new Page<>(details(page.items()), page.page(), page.size(), page.total(), page.totalPages());
+    }
+
+    public ReviewDetails details(AnnualReview review) {
+        return details(List.of(review)).get(0);
+    }
+
+    /** The details of each review, in order, read in a few queries however many reviews there are (a page of them). */
+    private static List<ReviewDetails> details(List<AnnualReview> reviews) {
+        Map<UUID, List<ReviewComment>> comments = ReviewComment.ofReviews(reviews.stream().map(r -> r.id).toList());
+        Map<UUID, Map<Integer, List<CommitteeMeeting>>> meetings = new HashMap<>();
+        reviews.stream().collect(Collectors.groupingBy(r -> r.contractId, Collectors.mapping(r -> r.year, Collectors.toSet())))
+                .forEach((contractId, years) -> meetings.put(contractId, CommitteeMeeting.heldIn(contractId, years)));
+        Map<UUID, Long> decisions = CommitteeDecision.countsOf(meetings.values().stream().flatMap(byYear -> byYear.values().stream())
+                .flatMap(List::stream).map(m -> m.id).toList());
+        return reviews.stream().map(r -> new ReviewDetails(r, comments.getOrDefault(r.id, List.of()),
+                meetings.get(r.contractId).getOrDefault(r.year, List.of()).stream()
+                        .map(m -> new MeetingOfYear(m, decisions.getOrDefault(m.id, 0L))).toList()))
+                .toList();
     }
 
     @Transactional
