@@ -1,8 +1,11 @@
 package fr.civmil.health.partnership;
 
 import static fr.civmil.health.partnership.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +28,10 @@ import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
 import fr.civmil.health.partnership.domain.CrisisActivation;
+import fr.civmil.health.partnership.domain.Direction;
+import fr.civmil.health.partnership.domain.Indicator;
+import fr.civmil.health.partnership.domain.Measurement;
+import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.OrsanPlan;
 import fr.civmil.health.partnership.domain.Party;
@@ -41,7 +48,7 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * A list page is read in a few statements however many items it holds: what each item shows (axes, reinforcements,
- * comments, meetings, decisions) is read for the whole page at once, not once per item.
+ * comments, meetings, decisions, latest measurements) is read for the whole page at once, not once per item.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -158,6 +165,40 @@ class PageQueriesTest {
         assertBounded(statementsOf(() -> as("auditor").queryParam("size", 200).get(contract + "/reviews").then().statusCode(200)));
         assertBounded(statementsOf(() -> as("auditor").queryParam("size", 200).get(contract + "/committee-meetings").then()
                 .statusCode(200)));
+    }
+
+    @Test
+    void aPageOfIndicatorsReadsTheirLatestMeasurementsAtOnce() {
+        String contractId = Api.newContract();
+        String commitmentId = Api.newCommitment(contractId, "2026-12-31");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < ITEMS; i++) {
+                Indicator indicator = new Indicator();
+                indicator.id = UUID.randomUUID();
+                indicator.contractId = UUID.fromString(contractId);
+                indicator.commitmentId = UUID.fromString(commitmentId);
+                indicator.name = "Indicateur " + i;
+                indicator.unit = "days";
+                indicator.baseline = BigDecimal.ZERO;
+                indicator.target = BigDecimal.TEN;
+                indicator.direction = Direction.HIGHER_IS_BETTER;
+                indicator.createdAt = Instant.now();
+                indicator.persist();
+                for (int day = 1; day <= 2; day++) {
+                    Measurement measurement = new Measurement();
+                    measurement.id = UUID.randomUUID();
+                    measurement.indicatorId = indicator.id;
+                    measurement.measuredOn = LocalDate.of(2026, 1, day);
+                    measurement.value = BigDecimal.valueOf(day);
+                    measurement.source = MeasurementSource.MANUAL;
+                    measurement.recordedAt = Instant.now();
+                    measurement.persist();
+                }
+            }
+        });
+        String indicators = "/api/v1/partnerships/" + contractId + "/indicators";
+        assertBounded(statementsOf(() -> as("auditor").queryParam("size", 200).get(indicators).then().statusCode(200)
+                .body("items.latest.value", everyItem(equalTo(2.0f)))));
     }
 
     private static Contract contract() {

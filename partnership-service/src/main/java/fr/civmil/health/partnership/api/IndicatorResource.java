@@ -3,6 +3,7 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -70,7 +71,9 @@ public class IndicatorResource {
     public Page<IndicatorView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page,
             @Parameter(description = "Only the indicators of this commitment") @QueryParam("commitmentId") UUID commitmentId) {
-        return indicators.page(contractId, page, commitmentId).map(i -> IndicatorView.of(i, Measurement.latest(i.id)));
+        Page<Indicator> indicatorPage = indicators.page(contractId, page, commitmentId);
+        Map<UUID, Measurement> latest = indicators.latest(indicatorPage.items());
+        return indicatorPage.map(i -> IndicatorView.of(i, latest.get(i.id)));
     }
 
     @POST

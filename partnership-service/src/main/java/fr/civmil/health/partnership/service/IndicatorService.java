@@ -68,6 +68,11 @@ public class IndicatorService {
         return Pages.of(query, request, i -> i);
     }
 
+    /** The latest measurement of each of these indicators (a page of them) that has one, read at once. */
+    public Map<UUID, Measurement> latest(List<Indicator> indicators) {
+        return Measurement.latestOf(indicators.stream().map(i -> i.id).toList());
+    }
+
     public Page<Measurement> measurements(UUID contractId, UUID id, PageRequest request) {
         find(contractId, id);
         return Pages.of(Measurement.<Measurement>find("indicatorId", Pages.sort(request, MEASUREMENT_SORTS, "-date", "id"), id),
