@@ -39,7 +39,6 @@ import fr.civmil.health.partnership.api.ReviewViews.ReviewView;
 import fr.civmil.health.partnership.api.ReviewViews.SignatureInput;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
-import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.service.ContractService;
