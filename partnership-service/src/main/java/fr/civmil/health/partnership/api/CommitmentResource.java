@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
-import fr.civmil.health.partnership.api.CommitmentJson.CommitmentView;
-import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
-import fr.civmil.health.partnership.api.CommitmentJson.StatusHistoryEntry;
+import fr.civmil.health.partnership.api.CommitmentViews.CommitmentInput;
+import fr.civmil.health.partnership.api.CommitmentViews.CommitmentView;
+import fr.civmil.health.partnership.api.CommitmentViews.StatusChange;
+import fr.civmil.health.partnership.api.CommitmentViews.StatusHistoryEntry;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.Owner;
@@ -92,7 +92,7 @@ public class CommitmentResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull CommitmentInput input) {
         return idempotency.create("commitments:" + contractId, key, input, () -> {
-            Commitment commitment = commitments.create(contractId, input, callers.current());
+            Commitment commitment = commitments.create(contractId, input.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id))
                     .header("ETag", Etags.of(commitment.version)).entity(CommitmentView.of(commitment)).build();
         });
@@ -123,7 +123,7 @@ public class CommitmentResource {
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CommitmentInput input) {
-        Commitment commitment = commitments.update(contractId, id, ifMatch, input, callers.current());
+        Commitment commitment = commitments.update(contractId, id, ifMatch, input.toDraft(), callers.current());
         return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
     }
 
@@ -141,7 +141,7 @@ public class CommitmentResource {
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change, callers.current());
+        Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change.toStep(), callers.current());
         return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
     }
 

@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.CommitteeJson.DecisionInput;
-import fr.civmil.health.partnership.api.CommitteeJson.DecisionView;
-import fr.civmil.health.partnership.api.CommitteeJson.MeetingInput;
-import fr.civmil.health.partnership.api.CommitteeJson.MeetingView;
-import fr.civmil.health.partnership.api.ReviewJson.SignatureInput;
+import fr.civmil.health.partnership.api.CommitteeViews.DecisionInput;
+import fr.civmil.health.partnership.api.CommitteeViews.DecisionView;
+import fr.civmil.health.partnership.api.CommitteeViews.MeetingInput;
+import fr.civmil.health.partnership.api.CommitteeViews.MeetingView;
+import fr.civmil.health.partnership.api.ReviewViews.SignatureInput;
 import fr.civmil.health.partnership.domain.CommitteeDecision;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Party;
@@ -79,7 +81,9 @@ public class CommitteeMeetingResource {
     public Page<MeetingView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Only the meetings held in this year", example = "2026") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @BeanParam @Valid PageRequest page) {
-        return committee.page(contractId, year, page).map(m -> MeetingView.of(m, committee.decisions(m.id)));
+        Page<CommitteeMeeting> meetings = committee.page(contractId, year, page);
+        Map<UUID, List<CommitteeDecision>> decisions = committee.decisions(meetings.items());
+        return meetings.map(m -> MeetingView.of(m, decisions.getOrDefault(m.id, List.of())));
     }
 
     @POST

@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.ContractJson.ContractChanges;
-import fr.civmil.health.partnership.api.ContractJson.ContractInput;
-import fr.civmil.health.partnership.api.ContractJson.ContractView;
-import fr.civmil.health.partnership.api.ContractJson.StatusChange;
+import fr.civmil.health.partnership.api.ContractViews.ContractChanges;
+import fr.civmil.health.partnership.api.ContractViews.ContractInput;
+import fr.civmil.health.partnership.api.ContractViews.ContractView;
+import fr.civmil.health.partnership.api.ContractViews.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
@@ -71,7 +73,9 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     public Page<ContractView> list(@BeanParam @Valid PageRequest page,
             @Parameter(description = "Only contracts in this status", example = "ACTIVE") @QueryParam("status") ContractStatus status) {
-        return contracts.page(page, status).map(c -> ContractView.of(c, Axis.ofContract(c.id)));
+        Page<Contract> contractPage = contracts.page(page, status);
+        Map<UUID, List<Axis>> axes = contracts.axes(contractPage.items());
+        return contractPage.map(c -> ContractView.of(c, axes.getOrDefault(c.id, List.of())));
     }
 
     @POST
@@ -85,10 +89,10 @@ public class ContractResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ContractInput input) {
         return idempotency.create("contracts", key, input, () -> {
-            Contract contract = contracts.create(input, callers.current());
+            Contract contract = contracts.create(input.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contract.id))
                     .header("ETag", Etags.of(contract.version))
-                    .entity(ContractView.of(contract, Axis.ofContract(contract.id))).build();
+                    .entity(ContractView.of(contract, contracts.axes(contract.id))).build();
         });
     }
 
@@ -100,7 +104,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID id) {
         Contract contract = contracts.find(id);
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
     @PUT
@@ -115,8 +119,8 @@ public class ContractResource {
     public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractChanges changes) {
-        Contract contract = contracts.update(id, ifMatch, changes, callers.current());
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        Contract contract = contracts.update(id, ifMatch, changes.toAmendment(), callers.current());
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 
     @POST
@@ -133,7 +137,7 @@ public class ContractResource {
     public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        Contract contract = contracts.changeStatus(id, ifMatch, change, callers.current());
-        return Response.ok(ContractView.of(contract, Axis.ofContract(id))).header("ETag", Etags.of(contract.version)).build();
+        Contract contract = contracts.changeStatus(id, ifMatch, change.toStep(), callers.current());
+        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
     }
 }

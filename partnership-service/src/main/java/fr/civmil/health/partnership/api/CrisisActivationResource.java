@@ -3,6 +3,8 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.CrisisJson.ActivationInput;
-import fr.civmil.health.partnership.api.CrisisJson.ActivationView;
-import fr.civmil.health.partnership.api.CrisisJson.ReinforcementInput;
-import fr.civmil.health.partnership.api.CrisisJson.ReinforcementStatusChange;
-import fr.civmil.health.partnership.api.CrisisJson.ReinforcementView;
-import fr.civmil.health.partnership.api.CrisisJson.StandDownInput;
+import fr.civmil.health.partnership.api.CrisisViews.ActivationInput;
+import fr.civmil.health.partnership.api.CrisisViews.ActivationView;
+import fr.civmil.health.partnership.api.CrisisViews.ReinforcementInput;
+import fr.civmil.health.partnership.api.CrisisViews.ReinforcementStatusChange;
+import fr.civmil.health.partnership.api.CrisisViews.ReinforcementView;
+import fr.civmil.health.partnership.api.CrisisViews.StandDownInput;
 import fr.civmil.health.partnership.domain.ActivationStatus;
 import fr.civmil.health.partnership.domain.CrisisActivation;
 import fr.civmil.health.partnership.domain.OrsanPlan;
@@ -89,7 +91,9 @@ public class CrisisActivationResource {
             @Parameter(description = "Status", example = "ACTIVE") @QueryParam("status") ActivationStatus status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Only activations whose scope includes this département", example = "31")
             @QueryParam("departement") @Identifier(IdentifierKind.DEPARTEMENT) String departement) {
-        return crises.page(page, plan, status, departement).map(a -> ActivationView.of(a, crises.reinforcements(a.id)));
+        Page<CrisisActivation> activations = crises.page(page, plan, status, departement);
+        Map<UUID, List<Reinforcement>> reinforcements = crises.reinforcements(activations.items());
+        return activations.map(a -> ActivationView.of(a, reinforcements.getOrDefault(a.id, List.of())));
     }
 
     @POST
@@ -105,7 +109,7 @@ public class CrisisActivationResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ActivationInput input) {
         return idempotency.create("crisis-activations", key, input, () -> {
-            CrisisActivation activation = crises.request(input, callers.current());
+            CrisisActivation activation = crises.request(input.toRequest(), callers.current());
             return view(activation, Response.created(URI.create("/api/v1/crisis-activations/" + activation.id)));
         });
     }
@@ -173,7 +177,7 @@ public class CrisisActivationResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull ReinforcementInput input) {
         return idempotency.create("reinforcements:" + id, key, input, () -> {
-            Reinforcement reinforcement = crises.requestReinforcement(id, input, callers.current());
+            Reinforcement reinforcement = crises.requestReinforcement(id, input.toRequest(), callers.current());
             return Response.created(URI.create("/api/v1/crisis-activations/" + id + "/reinforcements/" + reinforcement.id))
                     .header("ETag", Etags.of(reinforcement.version)).entity(ReinforcementView.of(reinforcement)).build();
         });

@@ -3,6 +3,7 @@ package fr.civmil.health.partnership.api;
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.IndicatorJson.IndicatorInput;
-import fr.civmil.health.partnership.api.IndicatorJson.IndicatorView;
-import fr.civmil.health.partnership.api.IndicatorJson.MeasurementInput;
-import fr.civmil.health.partnership.api.IndicatorJson.MeasurementView;
+import fr.civmil.health.partnership.api.IndicatorViews.IndicatorInput;
+import fr.civmil.health.partnership.api.IndicatorViews.IndicatorView;
+import fr.civmil.health.partnership.api.IndicatorViews.MeasurementInput;
+import fr.civmil.health.partnership.api.IndicatorViews.MeasurementView;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.service.IndicatorService;
@@ -70,7 +71,9 @@ public class IndicatorResource {
     public Page<IndicatorView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page,
             @Parameter(description = "Only the indicators of this commitment") @QueryParam("commitmentId") UUID commitmentId) {
-        return indicators.page(contractId, page, commitmentId).map(i -> IndicatorView.of(i, Measurement.latest(i.id)));
+        Page<Indicator> indicatorPage = indicators.page(contractId, page, commitmentId);
+        Map<UUID, Measurement> latest = indicators.latest(indicatorPage.items());
+        return indicatorPage.map(i -> IndicatorView.of(i, latest.get(i.id)));
     }
 
     @POST
@@ -86,7 +89,7 @@ public class IndicatorResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull IndicatorInput input) {
         return idempotency.create("indicators:" + contractId, key, input, () -> {
-            Indicator indicator = indicators.create(contractId, input, callers.current());
+            Indicator indicator = indicators.create(contractId, input.toDraft(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/indicators/" + indicator.id))
                     .header("ETag", Etags.of(indicator.version))
                     .entity(IndicatorView.of(indicator, Measurement.latest(indicator.id))).build();
@@ -127,7 +130,7 @@ public class IndicatorResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String key,
             @Valid @NotNull MeasurementInput input) {
         return idempotency.create("measurements:" + id, key, input, () -> {
-            Measurement measurement = indicators.measure(contractId, id, input, callers.current());
+            Measurement measurement = indicators.measure(contractId, id, input.toMeasurement(), callers.current());
             return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/indicators/" + id + "/measurements"))
                     .entity(MeasurementView.of(measurement)).build();
         });

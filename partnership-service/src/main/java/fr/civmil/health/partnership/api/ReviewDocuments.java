@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.civmil.health.partnership.api.ReviewJson.CommitmentChange;
-import fr.civmil.health.partnership.api.ReviewJson.Comparison;
-import fr.civmil.health.partnership.api.ReviewJson.IndicatorChange;
+import fr.civmil.health.partnership.api.ReviewViews.CommitmentChange;
+import fr.civmil.health.partnership.api.ReviewViews.Comparison;
+import fr.civmil.health.partnership.api.ReviewViews.IndicatorChange;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.CommitteeDecision;

@@ -30,16 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.civmil.health.partnership.api.ReviewJson.CommentInput;
-import fr.civmil.health.partnership.api.ReviewJson.CommentView;
-import fr.civmil.health.partnership.api.ReviewJson.Comparison;
-import fr.civmil.health.partnership.api.ReviewJson.ReviewInput;
-import fr.civmil.health.partnership.api.ReviewJson.ReviewRefresh;
-import fr.civmil.health.partnership.api.ReviewJson.ReviewView;
-import fr.civmil.health.partnership.api.ReviewJson.SignatureInput;
+import fr.civmil.health.partnership.api.ReviewViews.CommentInput;
+import fr.civmil.health.partnership.api.ReviewViews.CommentView;
+import fr.civmil.health.partnership.api.ReviewViews.Comparison;
+import fr.civmil.health.partnership.api.ReviewViews.ReviewInput;
+import fr.civmil.health.partnership.api.ReviewViews.ReviewRefresh;
+import fr.civmil.health.partnership.api.ReviewViews.ReviewView;
+import fr.civmil.health.partnership.api.ReviewViews.SignatureInput;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
-import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.service.ContractService;
@@ -78,8 +77,8 @@ public class ReviewResource {
         this.callers = callers;
     }
 
-    private static Response view(AnnualReview review, Response.ResponseBuilder builder) {
-        return builder.entity(ReviewView.of(review, ReviewComment.ofReview(review.id), CommitteeMeeting.heldIn(review.contractId, review.year))).header("ETag", Etags.of(review.version)).build();
+    private Response view(AnnualReview review, Response.ResponseBuilder builder) {
+        return builder.entity(ReviewView.of(reviews.details(review))).header("ETag", Etags.of(review.version)).build();
     }
 
     @GET
@@ -88,7 +87,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public Page<ReviewView> list(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @BeanParam @Valid PageRequest page) {
-        return reviews.page(contractId, page).map(r -> ReviewView.of(r, ReviewComment.ofReview(r.id), CommitteeMeeting.heldIn(r.contractId, r.year)));
+        return reviews.page(contractId, page).map(ReviewView::of);
     }
 
     @POST
@@ -208,7 +207,7 @@ public class ReviewResource {
     public Response html(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year) {
         AnnualReview review = reviews.find(contractId, year);
-        return Response.ok(ReviewDocuments.html(contracts.find(contractId), Axis.ofContract(contractId), review,
+        return Response.ok(ReviewDocuments.html(contracts.find(contractId), contracts.axes(contractId), review,
                 ReviewComment.ofReview(review.id), CommitteeMeeting.heldIn(contractId, review.year)), "text/html; charset=UTF-8").build();
     }
 }

@@ -1,7 +1,10 @@
 package fr.civmil.health.partnership.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +25,15 @@ public class Axis extends PanacheEntityBase {
 
     public static List<Axis> ofContract(UUID contractId) {
         return list("contractId = ?1 order by number", contractId);
+    }
+
+    /** The axes of each contract in order, in one query for a whole page of contracts. */
+    public static Map<UUID, List<Axis>> ofContracts(Collection<UUID> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        return Axis.<Axis>list("contractId in ?1 order by number", contractIds).stream()
+                .collect(Collectors.groupingBy(axis -> axis.contractId));
     }
 
     public static boolean exists(UUID contractId, int number) {

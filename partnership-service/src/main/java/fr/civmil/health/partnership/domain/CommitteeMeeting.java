@@ -3,8 +3,11 @@ package fr.civmil.health.partnership.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -58,6 +61,15 @@ public class CommitteeMeeting extends PanacheEntityBase {
     public static List<CommitteeMeeting> heldIn(UUID contractId, int year) {
         return list("contractId = ?1 and heldOn between ?2 and ?3 order by heldOn, id", contractId, LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 12, 31));
+    }
+
+    /** The meetings of a contract held in each of these years, oldest first, in one query. */
+    public static Map<Integer, List<CommitteeMeeting>> heldIn(UUID contractId, Collection<Integer> years) {
+        if (years.isEmpty()) {
+            return Map.of();
+        }
+        return CommitteeMeeting.<CommitteeMeeting>list("contractId = ?1 and year(heldOn) in ?2 order by heldOn, id", contractId, years)
+                .stream().collect(Collectors.groupingBy(meeting -> meeting.heldOn.getYear()));
     }
 
     /** The sign-off, to read (Hibernate loads an embeddable whose columns are all null as null: nobody signed yet). */

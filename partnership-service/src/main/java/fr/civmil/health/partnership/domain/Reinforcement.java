@@ -1,7 +1,11 @@
 package fr.civmil.health.partnership.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,4 +39,13 @@ public class Reinforcement extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The reinforcements of each activation, oldest first, in one query for a whole page of activations. */
+    public static Map<UUID, List<Reinforcement>> ofActivations(Collection<UUID> activationIds) {
+        if (activationIds.isEmpty()) {
+            return Map.of();
+        }
+        return Reinforcement.<Reinforcement>list("activationId in ?1 order by createdAt, id", activationIds).stream()
+                .collect(Collectors.groupingBy(reinforcement -> reinforcement.activationId));
+    }
 }

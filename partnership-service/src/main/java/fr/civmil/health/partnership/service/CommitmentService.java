@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.CommitmentJson.CommitmentInput;
-import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
@@ -25,12 +23,14 @@ import fr.civmil.health.partnership.domain.KnownZone;
 import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CommitmentStatusChanged;
+import fr.civmil.health.partnership.service.CommitmentCommands.CommitmentDraft;
+import fr.civmil.health.partnership.service.CommitmentCommands.StatusStep;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /** Commitments under a contract's axes, and their lifecycle (published as events). */
@@ -53,7 +53,7 @@ public class CommitmentService {
     public Commitment find(UUID contractId, UUID id) {
         Commitment commitment = Commitment.findById(id);
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("commitment", id);
+            throw DomainException.notFound("commitment", id);
         }
         return commitment;
     }
@@ -86,7 +86,7 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment create(UUID contractId, CommitmentInput input, Caller caller) {
+    public Commitment create(UUID contractId, CommitmentDraft input, Caller caller) {
         Contract contract = contracts.findForChange(contractId, caller);
         check(contract, input);
         Commitment commitment = new Commitment();
@@ -109,12 +109,12 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment update(UUID contractId, UUID id, String ifMatch, CommitmentInput input, Caller caller) {
+    public Commitment update(UUID contractId, UUID id, String ifMatch, CommitmentDraft input, Caller caller) {
         Contract contract = contracts.findForChange(contractId, caller);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
         if (commitment.status.isClosed()) {
-            throw ApiProblem.conflict("commitment-closed", commitment.status);
+            throw DomainException.conflict("commitment-closed", commitment.status);
         }
         check(contract, input);
         apply(commitment, input);
@@ -124,7 +124,7 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusChange change, Caller caller) {
+    public Commitment changeStatus(UUID contractId, UUID id, String ifMatch, StatusStep change, Caller caller) {
         contracts.findForChange(contractId, caller);
         Commitment commitment = find(contractId, id);
         Etags.requireMatch(ifMatch, commitment.version);
@@ -136,21 +136,21 @@ public class CommitmentService {
      * Applies a committee decision to a commitment, in the caller's transaction: the commitment is locked (a decision
      * is not a client's stale write), moved by its lifecycle's rules, and the decision named in its history.
      */
-    public Commitment decide(UUID contractId, UUID id, StatusChange change, String actor, UUID decisionId) {
+    public Commitment decide(UUID contractId, UUID id, StatusStep change, String actor, UUID decisionId) {
         Commitment commitment = find(contractId, id);
         Commitment.getEntityManager().lock(commitment, LockModeType.PESSIMISTIC_WRITE);
         move(commitment, change, actor, decisionId);
         return commitment;
     }
 
-    private void move(Commitment commitment, StatusChange change, String actor, UUID decisionId) {
+    private void move(Commitment commitment, StatusStep change, String actor, UUID decisionId) {
         CommitmentStatus from = commitment.status;
         if (!from.next().contains(change.status())) {
-            throw from.next().isEmpty() ? ApiProblem.conflict("illegal-transition.commitment-final", from, change.status())
-                    : ApiProblem.conflict("illegal-transition.commitment", from, change.status(), from.next());
+            throw from.next().isEmpty() ? DomainException.conflict("illegal-transition.commitment-final", from, change.status())
+                    : DomainException.conflict("illegal-transition.commitment", from, change.status(), from.next());
         }
         if (change.status() == CommitmentStatus.ABANDONED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "field.reason-to-abandon");
+            throw DomainException.invalidField("reason", "field.reason-to-abandon");
         }
         commitment.status = change.status();
         commitment.statusReason = change.reason();
@@ -165,17 +165,17 @@ public class CommitmentService {
                         from.name(), change.status().name(), change.reason()));
     }
 
-    private static void check(Contract contract, CommitmentInput input) {
+    private static void check(Contract contract, CommitmentDraft input) {
         if (!Axis.exists(contract.id, input.axis())) {
-            throw ApiProblem.unprocessable("unknown-axis", contract.reference, input.axis());
+            throw DomainException.unprocessable("unknown-axis", contract.reference, input.axis());
         }
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-zone", unknown);
+            throw DomainException.unprocessable("unknown-zone", unknown);
         }
     }
 
-    private static void apply(Commitment commitment, CommitmentInput input) {
+    private static void apply(Commitment commitment, CommitmentDraft input) {
         commitment.axisNumber = input.axis();
         commitment.owner = input.owner();
         commitment.title = input.title();

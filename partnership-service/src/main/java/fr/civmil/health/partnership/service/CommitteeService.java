@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.CommitmentJson.StatusChange;
 import fr.civmil.health.partnership.domain.Attendee;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
@@ -22,11 +21,12 @@ import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.Party;
+import fr.civmil.health.partnership.service.CommitmentCommands.StatusStep;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /**
@@ -63,7 +63,7 @@ public class CommitteeService {
         contracts.find(contractId);
         CommitteeMeeting meeting = CommitteeMeeting.findById(id);
         if (meeting == null || !meeting.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("meeting", id);
+            throw DomainException.notFound("meeting", id);
         }
         return meeting;
     }
@@ -78,6 +78,11 @@ public class CommitteeService {
 
     public List<CommitteeDecision> decisions(UUID meetingId) {
         return CommitteeDecision.list("meetingId = ?1 order by createdAt, id", meetingId);
+    }
+
+    /** The decisions of each of these meetings (a page of them), read at once. */
+    public Map<UUID, List<CommitteeDecision>> decisions(List<CommitteeMeeting> meetings) {
+        return CommitteeDecision.ofMeetings(meetings.stream().map(m -> m.id).toList());
     }
 
     @Transactional
@@ -124,12 +129,12 @@ public class CommitteeService {
         recorded.decidedBy = caller.subject();
         recorded.createdAt = Instant.now(clock);
         if (!Commitment.<Commitment>findByIdOptional(decision.commitmentId()).map(c -> c.contractId.equals(contractId)).orElse(false)) {
-            throw ApiProblem.unprocessable("unknown-commitment", decision.commitmentId());
+            throw DomainException.unprocessable("unknown-commitment", decision.commitmentId());
         }
         recorded.persist();
         entityManager.flush();
         String why = "Décision du comité de suivi du " + DAY.format(meeting.heldOn) + " : " + decision.text();
-        commitments.decide(contractId, decision.commitmentId(), new StatusChange(decision.status(), why), caller.subject(), recorded.id);
+        commitments.decide(contractId, decision.commitmentId(), new StatusStep(decision.status(), why), caller.subject(), recorded.id);
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return recorded;
     }
@@ -144,13 +149,13 @@ public class CommitteeService {
         entityManager.refresh(meeting);
         Etags.requireMatch(ifMatch, meeting.version);
         if (meeting.signOff().signedBy(party)) {
-            throw ApiProblem.conflict("minutes-already-signed", party);
+            throw DomainException.conflict("minutes-already-signed", party);
         }
         if (meeting.minutes == null || meeting.minutes.isBlank()) {
-            throw ApiProblem.conflict("minutes-missing");
+            throw DomainException.conflict("minutes-missing");
         }
         if (!meeting.attendedBy(Party.SSA) || !meeting.attendedBy(Party.ARS)) {
-            throw ApiProblem.conflict("minutes-without-both-parties");
+            throw DomainException.conflict("minutes-without-both-parties");
         }
         meeting.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
@@ -163,17 +168,17 @@ public class CommitteeService {
         entityManager.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(meeting);
         if (meeting.signOff().byAnyone()) {
-            throw ApiProblem.conflict("minutes-signed", DAY.format(meeting.heldOn));
+            throw DomainException.conflict("minutes-signed", DAY.format(meeting.heldOn));
         }
         return meeting;
     }
 
     private void checkDate(Contract contract, LocalDate heldOn) {
         if (heldOn.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("heldOn", "field.not-future");
+            throw DomainException.invalidField("heldOn", "field.not-future");
         }
         if (contract.periodStart != null && heldOn.isBefore(contract.periodStart)) {
-            throw ApiProblem.invalidField("heldOn", "field.not-before", contract.periodStart);
+            throw DomainException.invalidField("heldOn", "field.not-before", contract.periodStart);
         }
     }
 

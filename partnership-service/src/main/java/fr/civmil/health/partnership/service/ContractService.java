@@ -9,20 +9,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.ContractJson.ContractChanges;
-import fr.civmil.health.partnership.api.ContractJson.ContractInput;
-import fr.civmil.health.partnership.api.ContractJson.StatusChange;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.Signatory;
 import fr.civmil.health.partnership.domain.SignedBy;
+import fr.civmil.health.partnership.service.ContractCommands.ContractAmendment;
+import fr.civmil.health.partnership.service.ContractCommands.ContractDraft;
+import fr.civmil.health.partnership.service.ContractCommands.StatusStep;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.security.Roles;
 
@@ -36,16 +36,26 @@ public class ContractService {
     public Contract find(UUID id) {
         Contract contract = Contract.findById(id);
         if (contract == null) {
-            throw ApiProblem.notFound("contract", id);
+            throw DomainException.notFound("contract", id);
         }
         return contract;
+    }
+
+    /** The axes of a contract, in order. */
+    public List<Axis> axes(UUID contractId) {
+        return Axis.ofContract(contractId);
+    }
+
+    /** The axes of each of these contracts (a page of them), read at once. */
+    public Map<UUID, List<Axis>> axes(List<Contract> contracts) {
+        return Axis.ofContracts(contracts.stream().map(c -> c.id).toList());
     }
 
     /** The contract, refusing changes under it once it expired or was terminated. */
     public Contract findOpen(UUID id) {
         Contract contract = find(id);
         if (!contract.status.isOpen()) {
-            throw ApiProblem.conflict("contract-closed", contract.reference, contract.status);
+            throw DomainException.conflict("contract-closed", contract.reference, contract.status);
         }
         return contract;
     }
@@ -64,11 +74,11 @@ public class ContractService {
     public SignedBy signature(Contract contract, Party party, String signatoryName, Caller caller, Instant at) {
         if (!caller.hasRole(party == Party.SSA ? Roles.SSA : Roles.ARS) && !caller.hasRole(Roles.ADMIN)) {
             // The role may sign, but not for this party: a refusal of its own kind, not the role matrix's "forbidden".
-            throw ApiProblem.forbidden("signatory-party", party);
+            throw DomainException.forbidden("signatory-party", party);
         }
         Signatory signatory = contract.signatories.stream()
                 .filter(s -> s.party() == party && s.name().equalsIgnoreCase(signatoryName.trim())).findFirst()
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-signatory", signatoryName, party, contract.reference));
+                .orElseThrow(() -> DomainException.unprocessable("unknown-signatory", signatoryName, party, contract.reference));
         return new SignedBy(signatory.name(), signatory.function(), caller.subject(), at);
     }
 
@@ -79,11 +89,11 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract create(ContractInput input, Caller caller) {
+    public Contract create(ContractDraft input, Caller caller) {
         caller.mayActOnRegion(input.regionCode());
         checkPeriod(input.periodStart(), input.periodEnd());
         if (Contract.count("reference", input.reference()) > 0) {
-            throw ApiProblem.conflict("duplicate-reference", input.reference());
+            throw DomainException.conflict("duplicate-reference", input.reference());
         }
         Contract contract = new Contract();
         contract.id = UUID.randomUUID();
@@ -113,12 +123,12 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract update(UUID id, String ifMatch, ContractChanges changes, Caller caller) {
+    public Contract update(UUID id, String ifMatch, ContractAmendment changes, Caller caller) {
         Contract contract = find(id);
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (contract.status != ContractStatus.DRAFT) {
-            throw ApiProblem.conflict("contract-not-draft", contract.status);
+            throw DomainException.conflict("contract-not-draft", contract.status);
         }
         checkPeriod(changes.periodStart(), changes.periodEnd());
         contract.title = changes.title();
@@ -134,19 +144,19 @@ public class ContractService {
     }
 
     @Transactional
-    public Contract changeStatus(UUID id, String ifMatch, StatusChange change, Caller caller) {
+    public Contract changeStatus(UUID id, String ifMatch, StatusStep change, Caller caller) {
         Contract contract = find(id);
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
         if (!contract.status.next().contains(change.status())) {
-            throw ApiProblem.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
+            throw DomainException.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
         }
         if (change.status() == ContractStatus.TERMINATED && (change.reason() == null || change.reason().isBlank())) {
-            throw ApiProblem.invalidField("reason", "field.reason-to-terminate");
+            throw DomainException.invalidField("reason", "field.reason-to-terminate");
         }
         if (change.status() == ContractStatus.SIGNED
                 && (contract.signatories.isEmpty() || contract.signatories.stream().anyMatch(s -> s.signedOn() == null))) {
-            throw ApiProblem.unprocessable("unsigned-signatories");
+            throw DomainException.unprocessable("unsigned-signatories");
         }
         contract.status = change.status();
         contract.statusReason = change.reason();
@@ -157,10 +167,10 @@ public class ContractService {
 
     private static void checkPeriod(LocalDate start, LocalDate end) {
         if (!end.isAfter(start)) {
-            throw ApiProblem.invalidField("periodEnd", "field.after", "periodStart");
+            throw DomainException.invalidField("periodEnd", "field.after", "periodStart");
         }
         if (end.isAfter(start.plusYears(5))) {
-            throw ApiProblem.invalidField("periodEnd", "field.five-years");
+            throw DomainException.invalidField("periodEnd", "field.five-years");
         }
     }
 }

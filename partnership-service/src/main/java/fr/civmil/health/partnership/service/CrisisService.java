@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.CrisisJson.ActivationInput;
-import fr.civmil.health.partnership.api.CrisisJson.ReinforcementInput;
 import fr.civmil.health.partnership.domain.ActivationStatus;
 import fr.civmil.health.partnership.domain.CrisisActivation;
 import fr.civmil.health.partnership.domain.KnownZone;
@@ -22,12 +20,14 @@ import fr.civmil.health.partnership.domain.ReinforcementStatus;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisActivated;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisStoodDown;
+import fr.civmil.health.partnership.service.CrisisCommands.ActivationRequest;
+import fr.civmil.health.partnership.service.CrisisCommands.ReinforcementRequest;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /** ORSAN crisis activations: at most one open activation per plan and département, reinforcements, stand-down. */
@@ -48,13 +48,18 @@ public class CrisisService {
     public CrisisActivation find(UUID id) {
         CrisisActivation activation = CrisisActivation.findById(id);
         if (activation == null) {
-            throw ApiProblem.notFound("activation", id);
+            throw DomainException.notFound("activation", id);
         }
         return activation;
     }
 
     public List<Reinforcement> reinforcements(UUID activationId) {
         return Reinforcement.list("activationId = ?1 order by createdAt, id", activationId);
+    }
+
+    /** The reinforcements of each of these activations (a page of them), read at once. */
+    public Map<UUID, List<Reinforcement>> reinforcements(List<CrisisActivation> activations) {
+        return Reinforcement.ofActivations(activations.stream().map(a -> a.id).toList());
     }
 
     public Page<CrisisActivation> page(PageRequest request, OrsanPlan plan, ActivationStatus status, String departement) {
@@ -78,10 +83,10 @@ public class CrisisService {
     }
 
     @Transactional
-    public CrisisActivation request(ActivationInput input, Caller caller) {
+    public CrisisActivation request(ActivationRequest input, Caller caller) {
         List<UUID> unknown = KnownZone.unknown(input.zoneIds());
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-zone", unknown);
+            throw DomainException.unprocessable("unknown-zone", unknown);
         }
         mayActOnScope(caller, input.departementCodes(), input.zoneIds());
         CrisisActivation activation = new CrisisActivation();
@@ -108,7 +113,7 @@ public class CrisisService {
                 List<?> holder = entityManager.createNativeQuery(
                         "select cast(activation_id as varchar) from crisis_scope where plan = ?1 and departement_code = ?2")
                         .setParameter(1, activation.plan.name()).setParameter(2, departement).getResultList();
-                throw ApiProblem.conflict("crisis-already-open", activation.plan, departement, holder.isEmpty() ? "?" : holder.get(0));
+                throw DomainException.conflict("crisis-already-open", activation.plan, departement, holder.isEmpty() ? "?" : holder.get(0));
             }
         }
         return activation;
@@ -120,7 +125,7 @@ public class CrisisService {
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status != ActivationStatus.REQUESTED) {
-            throw ApiProblem.conflict("illegal-transition.activation", activation.status);
+            throw DomainException.conflict("illegal-transition.activation", activation.status);
         }
         activation.status = ActivationStatus.ACTIVE;
         activation.activatedBy = caller.subject();
@@ -142,7 +147,7 @@ public class CrisisService {
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         Etags.requireMatch(ifMatch, activation.version);
         if (activation.status == ActivationStatus.STOOD_DOWN) {
-            throw ApiProblem.conflict("illegal-transition.stood-down");
+            throw DomainException.conflict("illegal-transition.stood-down");
         }
         boolean wasActive = activation.status == ActivationStatus.ACTIVE;
         activation.status = ActivationStatus.STOOD_DOWN;
@@ -178,13 +183,13 @@ public class CrisisService {
     public Reinforcement findReinforcement(UUID activationId, UUID id) {
         Reinforcement reinforcement = Reinforcement.findById(id);
         if (reinforcement == null || !reinforcement.activationId.equals(activationId)) {
-            throw ApiProblem.notFound("reinforcement", id);
+            throw DomainException.notFound("reinforcement", id);
         }
         return reinforcement;
     }
 
     @Transactional
-    public Reinforcement requestReinforcement(UUID activationId, ReinforcementInput input, Caller caller) {
+    public Reinforcement requestReinforcement(UUID activationId, ReinforcementRequest input, Caller caller) {
         CrisisActivation activation = find(activationId);
         mayActOnScope(caller, activation.departementCodes, activation.zoneIds);
         requireOpen(activation);
@@ -210,8 +215,8 @@ public class CrisisService {
         Reinforcement reinforcement = findReinforcement(activationId, id);
         Etags.requireMatch(ifMatch, reinforcement.version);
         if (reinforcement.status.next() != status) {
-            throw reinforcement.status.next() == null ? ApiProblem.conflict("illegal-transition.reinforcement-final", reinforcement.status, status)
-                    : ApiProblem.conflict("illegal-transition.reinforcement", reinforcement.status, status, reinforcement.status.next());
+            throw reinforcement.status.next() == null ? DomainException.conflict("illegal-transition.reinforcement-final", reinforcement.status, status)
+                    : DomainException.conflict("illegal-transition.reinforcement", reinforcement.status, status, reinforcement.status.next());
         }
         reinforcement.status = status;
         reinforcement.updatedAt = Instant.now();
@@ -232,7 +237,7 @@ public class CrisisService {
 
     private static void requireOpen(CrisisActivation activation) {
         if (activation.status == ActivationStatus.STOOD_DOWN) {
-            throw ApiProblem.conflict("activation-stood-down");
+            throw DomainException.conflict("activation-stood-down");
         }
     }
 }

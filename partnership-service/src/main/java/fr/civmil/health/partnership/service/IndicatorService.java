@@ -9,24 +9,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.civmil.health.partnership.api.IndicatorJson.IndicatorInput;
-import fr.civmil.health.partnership.api.IndicatorJson.MeasurementInput;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.Direction;
 import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
+import fr.civmil.health.partnership.events.FeedUpdated;
 import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
+import fr.civmil.health.partnership.service.IndicatorCommands.IndicatorDraft;
+import fr.civmil.health.partnership.service.IndicatorCommands.ManualMeasurement;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 
 /** Indicators, their manual measurements, and the automatic ones recomputed when events arrive. */
@@ -53,7 +55,7 @@ public class IndicatorService {
     public Indicator find(UUID contractId, UUID id) {
         Indicator indicator = Indicator.findById(id);
         if (indicator == null || !indicator.contractId.equals(contractId)) {
-            throw ApiProblem.notFound("indicator", id);
+            throw DomainException.notFound("indicator", id);
         }
         return indicator;
     }
@@ -66,6 +68,11 @@ public class IndicatorService {
         return Pages.of(query, request, i -> i);
     }
 
+    /** The latest measurement of each of these indicators (a page of them) that has one, read at once. */
+    public Map<UUID, Measurement> latest(List<Indicator> indicators) {
+        return Measurement.latestOf(indicators.stream().map(i -> i.id).toList());
+    }
+
     public Page<Measurement> measurements(UUID contractId, UUID id, PageRequest request) {
         find(contractId, id);
         return Pages.of(Measurement.<Measurement>find("indicatorId", Pages.sort(request, MEASUREMENT_SORTS, "-date", "id"), id),
@@ -73,18 +80,18 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator create(UUID contractId, IndicatorInput input, Caller caller) {
+    public Indicator create(UUID contractId, IndicatorDraft input, Caller caller) {
         contracts.findForChange(contractId, caller);
         Commitment commitment = Commitment.findById(input.commitmentId());
         if (commitment == null || !commitment.contractId.equals(contractId)) {
-            throw ApiProblem.unprocessable("unknown-commitment", input.commitmentId());
+            throw DomainException.unprocessable("unknown-commitment", input.commitmentId());
         }
         int sign = input.target().compareTo(input.baseline());
         if (sign == 0 || (sign > 0) != (input.direction() == Direction.HIGHER_IS_BETTER)) {
-            throw ApiProblem.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER ? "field.target-above" : "field.target-below");
+            throw DomainException.invalidField("target", input.direction() == Direction.HIGHER_IS_BETTER ? "field.target-above" : "field.target-below");
         }
         if ((input.feed() == null) != (input.regionCode() == null)) {
-            throw ApiProblem.invalidField("regionCode", "field.region-with-feed");
+            throw DomainException.invalidField("regionCode", "field.region-with-feed");
         }
         if (input.regionCode() != null) {
             caller.mayActOnRegion(input.regionCode());
@@ -111,14 +118,14 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Measurement measure(UUID contractId, UUID id, MeasurementInput input, Caller caller) {
+    public Measurement measure(UUID contractId, UUID id, ManualMeasurement input, Caller caller) {
         contracts.findForChange(contractId, caller);
         Indicator indicator = find(contractId, id);
         if (indicator.feed != null) {
-            throw ApiProblem.conflict("automatic-indicator", indicator.feed);
+            throw DomainException.conflict("automatic-indicator", indicator.feed);
         }
         if (input.date().isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("date", "field.not-future");
+            throw DomainException.invalidField("date", "field.not-future");
         }
         Measurement measurement = new Measurement();
         measurement.id = UUID.randomUUID();
@@ -133,9 +140,11 @@ public class IndicatorService {
         return measurement;
     }
 
-    /** Recomputes every automatic indicator following this feed in this région (in the caller's transaction). */
+    /** Recomputes every automatic indicator following the updated feed in its région (in the projection's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(Feed feed, String regionCode) {
+    void refresh(@Observes FeedUpdated update) {
+        Feed feed = update.feed();
+        String regionCode = update.regionCode();
         LocalDate today = LocalDate.now(clock);
         List<Indicator> indicators = Indicator.list("feed = ?1 and regionCode = ?2", feed, regionCode);
         if (indicators.isEmpty()) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,26 +16,28 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
-import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.CommitmentStatusChange;
+import fr.civmil.health.partnership.domain.CommitteeDecision;
+import fr.civmil.health.partnership.domain.CommitteeMeeting;
+import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
-import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
-import fr.civmil.health.partnership.events.PartnershipEvents;
+import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
+import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.platform.concurrency.Etags;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Pages;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.time.Clocks;
 
@@ -42,6 +46,14 @@ import fr.civmil.health.platform.time.Clocks;
 public class ReviewService {
 
     private static final Map<String, String> SORTS = Map.of("year", "year");
+
+    /** A review with what its view shows: its comments, and the follow-up committee's meetings of its year. */
+    public record ReviewDetails(AnnualReview review, List<ReviewComment> comments, List<MeetingOfYear> meetings) {
+    }
+
+    /** A meeting of the reviewed year, and how many decisions on commitments it took. */
+    public record MeetingOfYear(CommitteeMeeting meeting, long decisions) {
+    }
 
     private final ContractService contracts;
     private final EntityManager entityManager;
@@ -59,15 +71,34 @@ public class ReviewService {
         contracts.find(contractId);
         AnnualReview review = AnnualReview.of(contractId, year);
         if (review == null) {
-            throw ApiProblem.notFound("review", year);
+            throw DomainException.notFound("review", year);
         }
         return review;
     }
 
-    public Page<AnnualReview> page(UUID contractId, PageRequest request) {
+    public Page<ReviewDetails> page(UUID contractId, PageRequest request) {
         contracts.find(contractId);
-        return Pages.of(AnnualReview.<AnnualReview>find("contractId", Pages.sort(request, SORTS, "-year", "id"), contractId),
+        Page<AnnualReview> page = Pages.of(AnnualReview.<AnnualReview>find("contractId", Pages.sort(request, SORTS, "-year", "id"), contractId),
                 request, r -> r);
+        return new Page<>(details(page.items()), page.page(), page.size(), page.total(), page.totalPages());
+    }
+
+    public ReviewDetails details(AnnualReview review) {
+        return details(List.of(review)).get(0);
+    }
+
+    /** The details of each review, in order, read in a few queries however many reviews there are (a page of them). */
+    private static List<ReviewDetails> details(List<AnnualReview> reviews) {
+        Map<UUID, List<ReviewComment>> comments = ReviewComment.ofReviews(reviews.stream().map(r -> r.id).toList());
+        Map<UUID, Map<Integer, List<CommitteeMeeting>>> meetings = new HashMap<>();
+        reviews.stream().collect(Collectors.groupingBy(r -> r.contractId, Collectors.mapping(r -> r.year, Collectors.toSet())))
+                .forEach((contractId, years) -> meetings.put(contractId, CommitteeMeeting.heldIn(contractId, years)));
+        Map<UUID, Long> decisions = CommitteeDecision.countsOf(meetings.values().stream().flatMap(byYear -> byYear.values().stream())
+                .flatMap(List::stream).map(m -> m.id).toList());
+        return reviews.stream().map(r -> new ReviewDetails(r, comments.getOrDefault(r.id, List.of()),
+                meetings.get(r.contractId).getOrDefault(r.year, List.of()).stream()
+                        .map(m -> new MeetingOfYear(m, decisions.getOrDefault(m.id, 0L))).toList()))
+                .toList();
     }
 
     @Transactional
@@ -79,7 +110,7 @@ public class ReviewService {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('annual-review'), hashtext(?1))")
                 .setParameter(1, contractId + "/" + year).getSingleResult();
         if (AnnualReview.of(contractId, year) != null) {
-            throw ApiProblem.conflict("review-exists", year);
+            throw DomainException.conflict("review-exists", year);
         }
         AnnualReview review = new AnnualReview();
         review.id = UUID.randomUUID();
@@ -100,7 +131,7 @@ public class ReviewService {
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signOff().byAnyone()) {
-            throw ApiProblem.conflict("review-signed.retake");
+            throw DomainException.conflict("review-signed.retake");
         }
         if (reviewDate != null) {
             checkDate(year, reviewDate);
@@ -116,7 +147,7 @@ public class ReviewService {
         caller.mayActOnRegion(contracts.find(contractId).regionCode);
         AnnualReview review = lockedForChange(contractId, year);
         if (review.snapshot.commitments().stream().noneMatch(c -> c.commitmentId().equals(commitmentId))) {
-            throw ApiProblem.unprocessable("unknown-commitment.review", commitmentId, year);
+            throw DomainException.unprocessable("unknown-commitment.review", commitmentId, year);
         }
         // A comment changes what the parties sign: their If-Match must have seen it.
         entityManager.lock(review, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
@@ -139,7 +170,7 @@ public class ReviewService {
         AnnualReview review = lockedForChange(contractId, year);
         Etags.requireMatch(ifMatch, review.version);
         if (review.signOff().signedBy(party)) {
-            throw ApiProblem.conflict("already-signed", party, year);
+            throw DomainException.conflict("already-signed", party, year);
         }
         review.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
@@ -154,17 +185,17 @@ public class ReviewService {
         entityManager.lock(review, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(review);
         if (review.signOff().byBoth()) {
-            throw ApiProblem.conflict("review-signed", year);
+            throw DomainException.conflict("review-signed", year);
         }
         return review;
     }
 
     private void checkDate(int year, LocalDate date) {
         if (date.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.invalidField("reviewDate", "field.not-future");
+            throw DomainException.invalidField("reviewDate", "field.not-future");
         }
         if (date.getYear() < year) {
-            throw ApiProblem.invalidField("reviewDate", "field.year-or-later", year);
+            throw DomainException.invalidField("reviewDate", "field.year-or-later", year);
         }
     }
 

@@ -17,14 +17,17 @@ import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.ContractStatus;
 import fr.civmil.health.partnership.domain.Signatory;
+import fr.civmil.health.partnership.service.ContractCommands.ContractAmendment;
+import fr.civmil.health.partnership.service.ContractCommands.ContractDraft;
+import fr.civmil.health.partnership.service.ContractCommands.StatusStep;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 
 /** Request and response bodies of contracts. */
-public final class ContractJson {
+public final class ContractViews {
 
-    private ContractJson() {
+    private ContractViews() {
     }
 
     @Schema(name = "ContractInput", description = "A new partnership contract with its axes")
@@ -39,6 +42,11 @@ public final class ContractJson {
             @Schema(example = "2025-06-12") @NotNull LocalDate periodStart,
             @Schema(description = "At most five years after the start", example = "2030-06-11") @NotNull LocalDate periodEnd,
             @Schema(description = "Axis titles, numbered from 1 in this order", example = "[\"Renforcer l'accès, la qualité et la pertinence de l'offre de soins\"]") @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 500) String> axes) {
+
+        ContractDraft toDraft() {
+            return new ContractDraft(reference, title, regionCode, legalBasis, parties, signatories, frameworkReferences, periodStart,
+                    periodEnd, axes);
+        }
     }
 
     @Schema(name = "ContractChanges", description = "New content of a contract still in DRAFT")
@@ -50,12 +58,20 @@ public final class ContractJson {
             @NotNull @Size(max = 20) List<@NotBlank @Size(max = 300) String> frameworkReferences,
             @NotNull LocalDate periodStart,
             @NotNull LocalDate periodEnd) {
+
+        ContractAmendment toAmendment() {
+            return new ContractAmendment(title, legalBasis, parties, signatories, frameworkReferences, periodStart, periodEnd);
+        }
     }
 
     @Schema(name = "ContractStatusChange", description = "A lifecycle step: DRAFT → SIGNED → ACTIVE → EXPIRED | TERMINATED")
     public record StatusChange(
             @Schema(example = "SIGNED") @NotNull ContractStatus status,
             @Schema(description = "Required to terminate", example = "Replaced by the 2027 contract") @Size(max = 1000) String reason) {
+
+        StatusStep toStep() {
+            return new StatusStep(status, reason);
+        }
     }
 
     @Schema(name = "Axis")

@@ -1,4 +1,4 @@
-package fr.civmil.health.partnership.config;
+package fr.civmil.health.partnership.demo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

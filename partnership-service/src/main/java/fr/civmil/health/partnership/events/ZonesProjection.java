@@ -5,12 +5,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.civmil.health.partnership.domain.Feed;
-import fr.civmil.health.partnership.service.IndicatorService;
 import fr.civmil.health.platform.inbox.CloudEvent;
 import fr.civmil.health.platform.inbox.InboxHandler;
 
@@ -19,16 +19,16 @@ import fr.civmil.health.platform.inbox.InboxHandler;
  * completed solidarity-mission days feed the consultation-days indicators of their région.
  */
 @ApplicationScoped
-public class ZonesEventsHandler implements InboxHandler {
+public class ZonesProjection implements InboxHandler {
 
     static final String ZONES = "fr.civmil.zones.";
 
     private final EntityManager entityManager;
-    private final IndicatorService indicators;
+    private final Event<FeedUpdated> feedUpdates;
 
-    public ZonesEventsHandler(EntityManager entityManager, IndicatorService indicators) {
+    public ZonesProjection(EntityManager entityManager, Event<FeedUpdated> feedUpdates) {
         this.entityManager = entityManager;
-        this.indicators = indicators;
+        this.feedUpdates = feedUpdates;
     }
 
     @Override
@@ -86,7 +86,7 @@ public class ZonesEventsHandler implements InboxHandler {
                 .setParameter(3, region).setParameter(4, LocalDate.parse(data.path("date").asText()))
                 .setParameter(5, data.path("days").decimalValue()).setParameter(6, cancelled)
                 .executeUpdate();
-        indicators.refresh(Feed.CONSULTATION_DAYS, region);
+        feedUpdates.fire(new FeedUpdated(Feed.CONSULTATION_DAYS, region));
     }
 
     static UUID required(JsonNode data, String field) {

@@ -16,19 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
-import fr.civmil.health.partnership.domain.CommitteeDecision;
 import fr.civmil.health.partnership.domain.CommitteeMeeting;
 import fr.civmil.health.partnership.domain.MeetingKind;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.domain.SignedBy;
+import fr.civmil.health.partnership.service.ReviewService.MeetingOfYear;
+import fr.civmil.health.partnership.service.ReviewService.ReviewDetails;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of annual reviews. */
-public final class ReviewJson {
+public final class ReviewViews {
 
-    private ReviewJson() {
+    private ReviewViews() {
     }
 
     @Schema(name = "ReviewInput", description = "Opens the review of a year and freezes the snapshot")
@@ -74,10 +75,12 @@ public final class ReviewJson {
             SignatureView ssaSignature, SignatureView arsSignature, ReviewSnapshot snapshot, List<CommentView> comments,
             @Schema(description = "The follow-up committee's meetings held in the year") List<MeetingSummary> meetings) {
 
-        public static ReviewView of(AnnualReview r, List<ReviewComment> comments, List<CommitteeMeeting> meetings) {
+        static ReviewView of(ReviewDetails details) {
+            AnnualReview r = details.review();
             return new ReviewView(r.id, r.contractId, r.year, r.reviewDate, r.signOff().status(),
                     SignatureView.of(r.signOff().of(Party.SSA)), SignatureView.of(r.signOff().of(Party.ARS)),
-                    r.snapshot, comments.stream().map(CommentView::of).toList(), meetings.stream().map(MeetingSummary::of).toList());
+                    r.snapshot, details.comments().stream().map(CommentView::of).toList(),
+                    details.meetings().stream().map(MeetingSummary::of).toList());
         }
     }
 
@@ -86,8 +89,9 @@ public final class ReviewJson {
             @Schema(description = "How many decisions on commitments it took", example = "2") long decisions,
             @Schema(description = "Both parties signed its minutes") boolean signed) {
 
-        static MeetingSummary of(CommitteeMeeting m) {
-            return new MeetingSummary(m.id, m.heldOn, m.kind, CommitteeDecision.count("meetingId", m.id), m.signOff().byBoth());
+        static MeetingSummary of(MeetingOfYear meeting) {
+            CommitteeMeeting m = meeting.meeting();
+            return new MeetingSummary(m.id, m.heldOn, m.kind, meeting.decisions(), m.signOff().byBoth());
         }
     }
 

@@ -24,15 +24,17 @@ import fr.civmil.health.partnership.domain.Reinforcement;
 import fr.civmil.health.partnership.domain.ReinforcementStatus;
 import fr.civmil.health.partnership.domain.ReinforcementType;
 import fr.civmil.health.partnership.domain.RequestingParty;
+import fr.civmil.health.partnership.service.CrisisCommands.ActivationRequest;
+import fr.civmil.health.partnership.service.CrisisCommands.ReinforcementRequest;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of ORSAN crisis activations and reinforcements. */
-public final class CrisisJson {
+public final class CrisisViews {
 
-    private CrisisJson() {
+    private CrisisViews() {
     }
 
     @Schema(name = "CrisisActivationInput", description = "A request to activate an ORSAN plan over départements and priority zones")
@@ -42,6 +44,10 @@ public final class CrisisJson {
             @Schema(description = "Priority zones (ids from zones-service); unknown ids are refused with 422") @NotNull @Size(max = 100) List<@NotNull UUID> zoneIds,
             @Schema(example = "Accident ferroviaire, nombreuses victimes") @NotBlank @MultiLine @Size(max = 2000) String reason,
             @Schema(example = "ARS") @NotNull RequestingParty requestingParty) {
+
+        ActivationRequest toRequest() {
+            return new ActivationRequest(plan, departementCodes, zoneIds, reason, requestingParty);
+        }
     }
 
     @Schema(name = "StandDownInput", description = "Notes of the after-action record")
@@ -53,6 +59,10 @@ public final class CrisisJson {
             @Schema(example = "HEALTH_RESERVE") @NotNull ReinforcementType type,
             @Schema(example = "12") @NotNull @Min(1) @Max(100000) Integer quantity,
             @Schema(example = "CHU de Toulouse – Purpan") @NotBlank @Size(max = 300) String place) {
+
+        ReinforcementRequest toRequest() {
+            return new ReinforcementRequest(type, quantity, place);
+        }
     }
 
     @Schema(name = "ReinforcementStatusChange", description = "The next step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")

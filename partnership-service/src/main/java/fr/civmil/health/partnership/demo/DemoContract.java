@@ -1,4 +1,4 @@
-package fr.civmil.health.partnership.reference;
+package fr.civmil.health.partnership.demo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import fr.civmil.health.partnership.config.DemoDataConfig;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.Commitment;
 import fr.civmil.health.partnership.domain.CommitmentStatus;

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import fr.civmil.health.partnership.api.ReviewJson.SignatureView;
+import fr.civmil.health.partnership.api.ReviewViews.SignatureView;
 import fr.civmil.health.partnership.domain.Attendee;
 import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.CommitteeDecision;
@@ -25,9 +25,9 @@ import fr.civmil.health.partnership.service.CommitteeService.MeetingRecord;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of the follow-up committee. */
-public final class CommitteeJson {
+public final class CommitteeViews {
 
-    private CommitteeJson() {
+    private CommitteeViews() {
     }
 
     @Schema(name = "CommitteeMeetingInput", description = "A meeting of the contract's follow-up committee, or its correction before anyone signed")

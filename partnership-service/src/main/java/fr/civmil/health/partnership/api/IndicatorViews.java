@@ -17,15 +17,17 @@ import fr.civmil.health.partnership.domain.Feed;
 import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
+import fr.civmil.health.partnership.service.IndicatorCommands.IndicatorDraft;
+import fr.civmil.health.partnership.service.IndicatorCommands.ManualMeasurement;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of indicators and measurements. */
-public final class IndicatorJson {
+public final class IndicatorViews {
 
-    private IndicatorJson() {
+    private IndicatorViews() {
     }
 
     @Schema(name = "IndicatorInput", description = "An indicator of a commitment; with a feed, it is measured automatically from events")
@@ -38,6 +40,10 @@ public final class IndicatorJson {
             @Schema(example = "HIGHER_IS_BETTER") @NotNull Direction direction,
             @Schema(description = "Absent for a manual indicator", example = "CONSULTATION_DAYS") Feed feed,
             @Schema(pattern = IdentifierPatterns.REGION, description = "Région the feed counts; required with a feed", example = "76") @Identifier(IdentifierKind.REGION) String regionCode) {
+
+        IndicatorDraft toDraft() {
+            return new IndicatorDraft(commitmentId, name, unit, baseline, target, direction, feed, regionCode);
+        }
     }
 
     @Schema(name = "MeasurementInput", description = "A manual measurement")
@@ -45,6 +51,10 @@ public final class IndicatorJson {
             @Schema(example = "2026-10-31") @NotNull LocalDate date,
             @Schema(example = "120") @NotNull @Digits(integer = 12, fraction = 2) BigDecimal value,
             @Schema(example = "Relevé du comité de suivi") @MultiLine @Size(max = 1000) String comment) {
+
+        ManualMeasurement toMeasurement() {
+            return new ManualMeasurement(date, value, comment);
+        }
     }
 
     @Schema(name = "Measurement")

@@ -18,12 +18,14 @@ import fr.civmil.health.partnership.domain.CommitmentStatus;
 import fr.civmil.health.partnership.domain.CommitmentStatusChange;
 import fr.civmil.health.partnership.domain.Owner;
 import fr.civmil.health.partnership.domain.ParisTime;
+import fr.civmil.health.partnership.service.CommitmentCommands.CommitmentDraft;
+import fr.civmil.health.partnership.service.CommitmentCommands.StatusStep;
 import fr.civmil.health.platform.strict.MultiLine;
 
 /** Request and response bodies of commitments. */
-public final class CommitmentJson {
+public final class CommitmentViews {
 
-    private CommitmentJson() {
+    private CommitmentViews() {
     }
 
     @Schema(name = "CommitmentInput", description = "A commitment under an axis of the contract")
@@ -35,12 +37,20 @@ public final class CommitmentJson {
             @Schema(example = "[\"Planning trimestriel\", \"Bilan annuel\"]") @NotNull @Size(max = 30) List<@NotBlank @Size(max = 500) String> deliverables,
             @Schema(example = "2026-12-31") @NotNull LocalDate dueDate,
             @Schema(description = "Priority zones (ids from zones-service) the commitment concerns; unknown ids are refused with 422") @NotNull @Size(max = 100) List<@NotNull UUID> zoneIds) {
+
+        CommitmentDraft toDraft() {
+            return new CommitmentDraft(axis, owner, title, description, deliverables, dueDate, zoneIds);
+        }
     }
 
     @Schema(name = "CommitmentStatusChange", description = "PLANNED → IN_PROGRESS → ACHIEVED | ABANDONED (reason required); PLANNED may be ABANDONED")
     public record StatusChange(
             @Schema(example = "IN_PROGRESS") @NotNull CommitmentStatus status,
             @Schema(description = "Required to abandon", example = "Budget not renewed") @Size(max = 1000) String reason) {
+
+        StatusStep toStep() {
+            return new StatusStep(status, reason);
+        }
     }
 
     @Schema(name = "Commitment")

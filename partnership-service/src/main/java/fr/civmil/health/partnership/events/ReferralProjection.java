@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,23 +15,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.partnership.domain.Feed;
-import fr.civmil.health.partnership.service.IndicatorService;
 import fr.civmil.health.platform.inbox.CloudEvent;
 import fr.civmil.health.platform.inbox.InboxHandler;
 
 /** referral-network-service events: referenced doctors and their charter status, counted per région. */
 @ApplicationScoped
-public class ReferralEventsHandler implements InboxHandler {
+public class ReferralProjection implements InboxHandler {
 
     static final String REFERRAL = "fr.civmil.referral.";
 
     private final EntityManager entityManager;
-    private final IndicatorService indicators;
+    private final Event<FeedUpdated> feedUpdates;
     private final ObjectMapper mapper;
 
-    public ReferralEventsHandler(EntityManager entityManager, IndicatorService indicators, ObjectMapper mapper) {
+    public ReferralProjection(EntityManager entityManager, Event<FeedUpdated> feedUpdates, ObjectMapper mapper) {
         this.entityManager = entityManager;
-        this.indicators = indicators;
+        this.feedUpdates = feedUpdates;
         this.mapper = mapper;
     }
 
@@ -55,7 +55,7 @@ public class ReferralEventsHandler implements InboxHandler {
         if (status == null) {
             return;
         }
-        UUID doctor = ZonesEventsHandler.required(data, "doctorId");
+        UUID doctor = ZonesProjection.required(data, "doctorId");
         List<String> regions = new ArrayList<>();
         data.path("regionCodes").forEach(r -> regions.add(r.asText()));
         // The doctor's former régions must be recounted too when they move.
@@ -71,6 +71,6 @@ public class ReferralEventsHandler implements InboxHandler {
                     region_codes = excluded.region_codes, updated_at = now()""")
                 .setParameter(1, doctor).setParameter(2, status).setParameter(3, mapper.writeValueAsString(regions))
                 .executeUpdate();
-        affected.forEach(region -> indicators.refresh(Feed.REFERENCED_DOCTORS, region));
+        affected.forEach(region -> feedUpdates.fire(new FeedUpdated(Feed.REFERENCED_DOCTORS, region)));
     }
 }
