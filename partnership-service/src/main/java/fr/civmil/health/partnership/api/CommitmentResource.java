@@ -2,7 +2,6 @@ package fr.civmil.health.partnership.api;
 
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -93,8 +92,7 @@ public class CommitmentResource {
             @Valid @NotNull CommitmentInput input) {
         return idempotency.create("commitments:" + contractId, key, input, () -> {
             Commitment commitment = commitments.create(contractId, input.toDraft(), callers.current());
-            return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id))
-                    .header("ETag", Etags.of(commitment.version)).entity(CommitmentView.of(commitment)).build();
+            return Etags.created("/api/v1/partnerships/" + contractId + "/commitments/" + commitment.id, CommitmentView.of(commitment), commitment.version);
         });
     }
 
@@ -106,7 +104,7 @@ public class CommitmentResource {
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id) {
         Commitment commitment = commitments.find(contractId, id);
-        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+        return Etags.ok(CommitmentView.of(commitment), commitment.version);
     }
 
     @PUT
@@ -116,15 +114,13 @@ public class CommitmentResource {
     @Operation(operationId = "updateCommitment", summary = "Edit an open commitment")
     @APIResponse(responseCode = "200", description = "The edited commitment", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "409", description = "The commitment is closed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "422", description = "Unknown axis or priority zone", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unknown-zone", value = ProblemExamples.UNPROCESSABLE)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CommitmentInput input) {
         Commitment commitment = commitments.update(contractId, id, ifMatch, input.toDraft(), callers.current());
-        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+        return Etags.ok(CommitmentView.of(commitment), commitment.version);
     }
 
     @POST
@@ -135,14 +131,12 @@ public class CommitmentResource {
     @APIResponse(responseCode = "200", description = "The commitment in its new status", content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "400", description = "Abandoning without a reason", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Commitment id") @PathParam("commitmentId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
         Commitment commitment = commitments.changeStatus(contractId, id, ifMatch, change.toStep(), callers.current());
-        return Response.ok(CommitmentView.of(commitment)).header("ETag", Etags.of(commitment.version)).build();
+        return Etags.ok(CommitmentView.of(commitment), commitment.version);
     }
 
     @GET

@@ -2,7 +2,6 @@ package fr.civmil.health.partnership.api;
 
 import static fr.civmil.health.partnership.api.ProblemExamples.PROBLEM;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,9 +89,7 @@ public class ContractResource {
             @Valid @NotNull ContractInput input) {
         return idempotency.create("contracts", key, input, () -> {
             Contract contract = contracts.create(input.toDraft(), callers.current());
-            return Response.created(URI.create("/api/v1/partnerships/" + contract.id))
-                    .header("ETag", Etags.of(contract.version))
-                    .entity(ContractView.of(contract, contracts.axes(contract.id))).build();
+            return Etags.created("/api/v1/partnerships/" + contract.id, ContractView.of(contract, contracts.axes(contract.id)), contract.version);
         });
     }
 
@@ -104,7 +101,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = ProblemExamples.NOT_FOUND)))
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID id) {
         Contract contract = contracts.find(id);
-        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
+        return Etags.ok(ContractView.of(contract, contracts.axes(id)), contract.version);
     }
 
     @PUT
@@ -114,13 +111,11 @@ public class ContractResource {
     @Operation(operationId = "updateContract", summary = "Edit a DRAFT contract (parties, signatories, period, references)")
     @APIResponse(responseCode = "200", description = "The edited contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response update(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractChanges changes) {
         Contract contract = contracts.update(id, ifMatch, changes.toAmendment(), callers.current());
-        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
+        return Etags.ok(ContractView.of(contract, contracts.axes(id)), contract.version);
     }
 
     @POST
@@ -131,13 +126,11 @@ public class ContractResource {
             description = "DRAFT → SIGNED (every signatory dated) → ACTIVE → EXPIRED | TERMINATED (reason required); DRAFT and SIGNED may be TERMINATED")
     @APIResponse(responseCode = "200", description = "The contract in its new status", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "422", description = "A signatory has no signature date", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unsigned", value = ProblemExamples.UNPROCESSABLE)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response changeStatus(@Parameter(description = "Contract id") @PathParam("contractId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
         Contract contract = contracts.changeStatus(id, ifMatch, change.toStep(), callers.current());
-        return Response.ok(ContractView.of(contract, contracts.axes(id))).header("ETag", Etags.of(contract.version)).build();
+        return Etags.ok(ContractView.of(contract, contracts.axes(id)), contract.version);
     }
 }

@@ -132,8 +132,6 @@ public class CrisisActivationResource {
     @Operation(operationId = "activateCrisisPlan", summary = "Activate a requested plan (REQUESTED → ACTIVE)", description = "Publishes crisis.activated")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "409", description = "Not REQUESTED", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response activate(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch) {
         return view(crises.activate(id, ifMatch, callers.current()), Response.ok());
@@ -147,8 +145,6 @@ public class CrisisActivationResource {
             description = "Frees the plan in its départements. Publishes crisis.stood-down when the activation had been ACTIVE")
     @APIResponse(responseCode = "200", description = "Stood down, with its after-action record", content = @Content(schema = @Schema(implementation = ActivationView.class)))
     @APIResponse(responseCode = "409", description = "Already stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response standDown(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StandDownInput input) {
@@ -178,8 +174,7 @@ public class CrisisActivationResource {
             @Valid @NotNull ReinforcementInput input) {
         return idempotency.create("reinforcements:" + id, key, input, () -> {
             Reinforcement reinforcement = crises.requestReinforcement(id, input.toRequest(), callers.current());
-            return Response.created(URI.create("/api/v1/crisis-activations/" + id + "/reinforcements/" + reinforcement.id))
-                    .header("ETag", Etags.of(reinforcement.version)).entity(ReinforcementView.of(reinforcement)).build();
+            return Etags.created("/api/v1/crisis-activations/" + id + "/reinforcements/" + reinforcement.id, ReinforcementView.of(reinforcement), reinforcement.version);
         });
     }
 
@@ -191,7 +186,7 @@ public class CrisisActivationResource {
     public Response reinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId) {
         Reinforcement reinforcement = crises.findReinforcement(id, reinforcementId);
-        return Response.ok(ReinforcementView.of(reinforcement)).header("ETag", Etags.of(reinforcement.version)).build();
+        return Etags.ok(ReinforcementView.of(reinforcement), reinforcement.version);
     }
 
     @POST
@@ -201,13 +196,11 @@ public class CrisisActivationResource {
     @Operation(operationId = "changeReinforcementStatus", summary = "Move a reinforcement request one step: REQUESTED → COMMITTED → DEPLOYED → RELEASED")
     @APIResponse(responseCode = "200", description = "The reinforcement request in its new status", content = @Content(schema = @Schema(implementation = ReinforcementView.class)))
     @APIResponse(responseCode = "409", description = "Not the next step, or the activation was stood down", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response changeReinforcement(@Parameter(description = "Activation id") @PathParam("activationId") UUID id,
             @Parameter(description = "Reinforcement id") @PathParam("reinforcementId") UUID reinforcementId,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReinforcementStatusChange change) {
         Reinforcement reinforcement = crises.changeReinforcement(id, reinforcementId, ifMatch, change.status(), callers.current());
-        return Response.ok(ReinforcementView.of(reinforcement)).header("ETag", Etags.of(reinforcement.version)).build();
+        return Etags.ok(ReinforcementView.of(reinforcement), reinforcement.version);
     }
 }

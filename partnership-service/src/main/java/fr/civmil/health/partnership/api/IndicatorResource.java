@@ -90,9 +90,7 @@ public class IndicatorResource {
             @Valid @NotNull IndicatorInput input) {
         return idempotency.create("indicators:" + contractId, key, input, () -> {
             Indicator indicator = indicators.create(contractId, input.toDraft(), callers.current());
-            return Response.created(URI.create("/api/v1/partnerships/" + contractId + "/indicators/" + indicator.id))
-                    .header("ETag", Etags.of(indicator.version))
-                    .entity(IndicatorView.of(indicator, Measurement.latest(indicator.id))).build();
+            return Etags.created("/api/v1/partnerships/" + contractId + "/indicators/" + indicator.id, IndicatorView.of(indicator, Measurement.latest(indicator.id)), indicator.version);
         });
     }
 
@@ -104,7 +102,7 @@ public class IndicatorResource {
     public Response get(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Indicator id") @PathParam("indicatorId") UUID id) {
         Indicator indicator = indicators.find(contractId, id);
-        return Response.ok(IndicatorView.of(indicator, Measurement.latest(id))).header("ETag", Etags.of(indicator.version)).build();
+        return Etags.ok(IndicatorView.of(indicator, Measurement.latest(id)), indicator.version);
     }
 
     @GET

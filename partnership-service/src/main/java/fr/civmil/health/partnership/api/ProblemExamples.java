@@ -14,10 +14,6 @@ final class ProblemExamples {
             {"type":"urn:civmil:problem:not-found","title":"Not found","status":404,"detail":"Contract 3f0f… does not exist"}""";
     static final String CONFLICT = """
             {"type":"urn:civmil:problem:illegal-transition","title":"Conflict","status":409,"detail":"A DRAFT contract cannot become ACTIVE; allowed: [SIGNED, TERMINATED]"}""";
-    static final String PRECONDITION_FAILED = """
-            {"type":"urn:civmil:problem:precondition-failed","title":"Precondition failed","status":412,"detail":"The resource changed since you read it (current ETag \\"3\\"); read it again and retry"}""";
-    static final String PRECONDITION_REQUIRED = """
-            {"type":"urn:civmil:problem:precondition-required","title":"Precondition required","status":428,"detail":"This update requires an If-Match header carrying the ETag of your last read"}""";
     static final String UNPROCESSABLE = """
             {"type":"urn:civmil:problem:unknown-zone","title":"Unprocessable request","status":422,"detail":"Unknown priority zones: [0b6b6f7e-…]"}""";
 

@@ -124,8 +124,6 @@ public class ReviewResource {
     @Operation(operationId = "snapshotReview", summary = "Take the snapshot again before anyone signed")
     @APIResponse(responseCode = "200", description = "The review with its new snapshot", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "A party already signed", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response refresh(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
@@ -161,8 +159,6 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "This party already signed, or both did", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "signed", value = SIGNED)))
     @APIResponse(responseCode = "422", description = "The named signatory does not sign for this party", content = @Content(mediaType = PROBLEM,
             examples = @ExampleObject(name = "unknown-signatory", value = ProblemExamples.UNPROCESSABLE)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "stale", value = ProblemExamples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing", value = ProblemExamples.PRECONDITION_REQUIRED)))
     public Response sign(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Parameter(description = "The party signing: SSA or ARS", example = "ARS") @PathParam("party") Party party,

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -23,10 +22,8 @@ public class AnnualReview extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "contract_id")
     public UUID contractId;
     public int year;
-    @Column(name = "review_date")
     public LocalDate reviewDate;
     @JdbcTypeCode(SqlTypes.JSON)
     public ReviewSnapshot snapshot;
@@ -34,7 +31,6 @@ public class AnnualReview extends PanacheEntityBase {
     public SignOff signOff;
     @Version
     public long version;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static AnnualReview of(UUID contractId, int year) {

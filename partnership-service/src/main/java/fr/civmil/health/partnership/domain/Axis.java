@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -18,7 +17,6 @@ public class Axis extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "contract_id")
     public UUID contractId;
     public int number;
     public String title;

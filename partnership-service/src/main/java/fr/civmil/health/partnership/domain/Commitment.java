@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,9 +23,7 @@ public class Commitment extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "contract_id")
     public UUID contractId;
-    @Column(name = "axis_number")
     public int axisNumber;
     @Enumerated(EnumType.STRING)
     public Owner owner;
@@ -34,20 +31,15 @@ public class Commitment extends PanacheEntityBase {
     public String description;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> deliverables = new ArrayList<>();
-    @Column(name = "due_date")
     public LocalDate dueDate;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "zone_ids")
     public List<UUID> zoneIds = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     public CommitmentStatus status;
-    @Column(name = "status_reason")
     public String statusReason;
     @Version
     public long version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Late: past its due date and still open (an abandoned commitment is closed, not late). */

@@ -3,7 +3,6 @@ package fr.civmil.health.partnership.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,21 +18,15 @@ public class CommitmentStatusChange extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "commitment_id")
     public UUID commitmentId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public CommitmentStatus fromStatus;
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
     public CommitmentStatus toStatus;
     public String reason;
-    @Column(name = "changed_by")
     public String changedBy;
-    @Column(name = "changed_at")
     public Instant changedAt;
     /** The committee decision that made this change, if one did. */
-    @Column(name = "decision_id")
     public UUID decisionId;
 
     public static CommitmentStatusChange of(UUID commitmentId, CommitmentStatus from, CommitmentStatus to, String reason, String by,

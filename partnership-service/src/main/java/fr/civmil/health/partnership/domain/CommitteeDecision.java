@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,17 +22,12 @@ public class CommitteeDecision extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "meeting_id")
     public UUID meetingId;
-    @Column(name = "commitment_id")
     public UUID commitmentId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
     public CommitmentStatus toStatus;
     public String text;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The decisions of each meeting, oldest first, in one query for a whole page of meetings. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,9 +33,7 @@ public class CommitteeMeeting extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "contract_id")
     public UUID contractId;
-    @Column(name = "held_on")
     public LocalDate heldOn;
     @Enumerated(EnumType.STRING)
     public MeetingKind kind;
@@ -48,9 +45,7 @@ public class CommitteeMeeting extends PanacheEntityBase {
     public SignOff signOff;
     @Version
     public long version;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public boolean attendedBy(Party party) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,29 +27,21 @@ public class Contract extends PanacheEntityBase {
     public String reference;
     public String title;
     /** The région whose ARS is party to the contract (INSEE code). */
-    @Column(name = "region_code")
     public String regionCode;
-    @Column(name = "legal_basis")
     public String legalBasis;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> parties = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Signatory> signatories = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "framework_references")
     public List<String> frameworkReferences = new ArrayList<>();
-    @Column(name = "period_start")
     public LocalDate periodStart;
-    @Column(name = "period_end")
     public LocalDate periodEnd;
     @Enumerated(EnumType.STRING)
     public ContractStatus status;
-    @Column(name = "status_reason")
     public String statusReason;
     @Version
     public long version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

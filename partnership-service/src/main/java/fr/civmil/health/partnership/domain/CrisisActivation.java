@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,30 +27,20 @@ public class CrisisActivation extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public OrsanPlan plan;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "departement_codes")
     public List<String> departementCodes = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "zone_ids")
     public List<UUID> zoneIds = new ArrayList<>();
     public String reason;
     @Enumerated(EnumType.STRING)
-    @Column(name = "requesting_party")
     public RequestingParty requestingParty;
     @Enumerated(EnumType.STRING)
     public ActivationStatus status;
-    @Column(name = "requested_by")
     public String requestedBy;
-    @Column(name = "requested_at")
     public Instant requestedAt;
-    @Column(name = "activated_by")
     public String activatedBy;
-    @Column(name = "activated_at")
     public Instant activatedAt;
-    @Column(name = "stood_down_by")
     public String stoodDownBy;
-    @Column(name = "stood_down_at")
     public Instant stoodDownAt;
-    @Column(name = "after_action_notes")
     public String afterActionNotes;
     @Version
     public long version;

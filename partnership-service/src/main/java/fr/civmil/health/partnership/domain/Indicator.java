@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,9 +19,7 @@ public class Indicator extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "contract_id")
     public UUID contractId;
-    @Column(name = "commitment_id")
     public UUID commitmentId;
     public String name;
     public String unit;
@@ -33,11 +30,9 @@ public class Indicator extends PanacheEntityBase {
     /** Null for a manual indicator. */
     @Enumerated(EnumType.STRING)
     public Feed feed;
-    @Column(name = "region_code")
     public String regionCode;
     @Version
     public long version;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Share of the way from baseline to target, in percent (negative when it went the wrong way). */

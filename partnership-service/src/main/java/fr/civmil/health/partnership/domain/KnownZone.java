@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,17 +17,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class KnownZone extends PanacheEntityBase {
 
     @Id
-    @Column(name = "zone_id")
     public UUID zoneId;
-    @Column(name = "epci_siren")
     public String epciSiren;
-    @Column(name = "epci_name")
     public String epciName;
     public String status;
-    @Column(name = "region_code")
     public String regionCode;
     public boolean retired;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The ids among {@code ids} that no zones event ever announced. */

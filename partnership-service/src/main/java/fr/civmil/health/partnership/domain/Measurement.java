@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,15 +22,12 @@ public class Measurement extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "indicator_id")
     public UUID indicatorId;
-    @Column(name = "measured_on")
     public LocalDate measuredOn;
     public BigDecimal value;
     @Enumerated(EnumType.STRING)
     public MeasurementSource source;
     public String comment;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** The latest measurement by date (then by recording time), or null. */

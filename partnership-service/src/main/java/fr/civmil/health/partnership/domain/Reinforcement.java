@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,7 +21,6 @@ public class Reinforcement extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "activation_id")
     public UUID activationId;
     @Enumerated(EnumType.STRING)
     public ReinforcementType type;
@@ -31,13 +29,10 @@ public class Reinforcement extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReinforcementStatus status;
     /** Released or cancelled by the activation's stand-down rather than by a user's step. */
-    @Column(name = "ended_by_stand_down")
     public boolean endedByStandDown;
     @Version
     public long version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The reinforcements of each activation, oldest first, in one query for a whole page of activations. */

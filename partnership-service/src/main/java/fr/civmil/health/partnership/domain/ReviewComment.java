@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,13 +20,10 @@ public class ReviewComment extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "review_id")
     public UUID reviewId;
-    @Column(name = "commitment_id")
     public UUID commitmentId;
     public String author;
     public String text;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static List<ReviewComment> ofReview(UUID reviewId) {

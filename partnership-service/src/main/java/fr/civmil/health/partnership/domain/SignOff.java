@@ -2,7 +2,6 @@ package fr.civmil.health.partnership.domain;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
@@ -12,21 +11,13 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class SignOff {
 
-    @Column(name = "ssa_signed_by")
     String ssaSignedBy;
-    @Column(name = "ssa_signed_at")
     Instant ssaSignedAt;
-    @Column(name = "ssa_signatory")
     String ssaSignatory;
-    @Column(name = "ssa_signatory_function")
     String ssaSignatoryFunction;
-    @Column(name = "ars_signed_by")
     String arsSignedBy;
-    @Column(name = "ars_signed_at")
     Instant arsSignedAt;
-    @Column(name = "ars_signatory")
     String arsSignatory;
-    @Column(name = "ars_signatory_function")
     String arsSignatoryFunction;
 
     /** The party's signature, or null while it has not signed. */
