@@ -6,7 +6,9 @@
 // - every alert has a severity, a summary, a description and a runbook anchor that is a heading of
 //   docs/operations.md, and alerts-test.yml has a case where it fires and one where it stays silent;
 // - the dashboard is valid JSON with unique panel ids, the `datasource` (Prometheus) and `service`
-//   variables, and every panel queries through the `datasource` variable.
+//   variables, and every panel queries through the `datasource` variable;
+// - no rule, test or panel names an `exported_*` label: the apps' labels (`service`, the gateway's `upstream`)
+//   never clash with the target's `job` and `instance`, and prometheus.yml sets no target label that would.
 // Writes every panel query, Grafana variables replaced, as a rule file to the path given in argument, for
 // `promtool check rules` to parse them as PromQL. Exits 1 on any error, listing them all.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -226,6 +228,16 @@ if (process.argv[2]) {
       .replace(/\$\{?\w+\}?/g, 'value'),
   }));
   writeFileSync(process.argv[2], JSON.stringify({ groups: [{ name: 'dashboard-queries', rules: substituted }] }, null, 2));
+}
+
+// --- No label renamed on a clash (exported_instance, exported_service...): such a query would match nothing.
+for (const path of ['deploy/prometheus/alerts.yml', 'deploy/prometheus/alerts-test.yml', 'deploy/prometheus/prometheus.yml',
+  dashboardPath]) {
+  read(path).split('\n').forEach((line, index) => {
+    if (/\bexported_\w+/.test(line.replace(/#.*$/, ''))) {
+      fail(`${path}:${index + 1}: names a label renamed on a clash (${line.match(/\bexported_\w+/)[0]}): use the app's own label`);
+    }
+  });
 }
 
 if (errors.length) {
