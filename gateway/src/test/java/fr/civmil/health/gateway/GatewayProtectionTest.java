@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -287,6 +295,28 @@ class GatewayProtectionTest {
         // The gateway's own answers carry it too.
         given().header("X-Request-Id", "no-token-1").get("/api/v1/priority-zones")
                 .then().statusCode(401).header("X-Request-Id", "no-token-1");
+    }
+
+    @Test
+    void eachRequestIsOneAccessLogLineWithItsIdsAndNeverItsQuery() throws Exception {
+        String requestId = "access-" + java.util.UUID.randomUUID();
+        as("ars").header("X-Request-Id", requestId).queryParam("name", "Dupont").get("/api/v1/priority-zones").then().statusCode(200);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode line = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (String text : Files.readAllLines(Path.of("target/gateway-tests.log"))) {
+                JsonNode node = json.readTree(text);
+                if (node.path("loggerName").asText().equals("gateway.access") && requestId.equals(node.path("mdc").path("requestId").asText())) {
+                    return node;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertTrue(line.path("message").asText().startsWith("GET /api/v1/priority-zones 200 "), line::toString);
+        assertTrue(line.path("message").asText().contains("route=zones-service upstream=instance-1"), line::toString);
+        assertFalse(line.toString().contains("Dupont"), "a query string may carry a person's name: never logged");
+        assertTrue(line.path("mdc").path("traceId").asText().matches("[0-9a-f]{32}"), line::toString);
+        assertEquals("dev-ars", line.path("mdc").path("subject").asText(), "the token's subject");
     }
 
     @Test
