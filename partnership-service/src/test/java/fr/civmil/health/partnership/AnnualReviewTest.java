@@ -239,7 +239,9 @@ class AnnualReviewTest {
                 .body(containsString("Suivi annuel " + year))
                 .body(containsString("@media print"))
                 .body(containsString("Axe 1 — Accès aux soins"))
-                .body(containsString("Point d'étape, &quot;à revoir&quot;"))
+                // The comment's text escaped (the template escapes quotes and apostrophes).
+                .body(containsString("Point d&#39;étape, &quot;à revoir&quot;"))
+                .body(not(containsString("\"à revoir\"")))
                 .body(containsString("Signé pour le Service de santé des armées par Bruno Leroy, Médecin chef, le " + french(TODAY)))
                 .body(containsString("Prévu")).body(containsString("Conjoint (SSA et ARS)"))
                 .body(containsString("Réunion ordinaire du " + french(TODAY) + ", ARS Occitanie, Montpellier, aucune décision — compte rendu non encore signé"))

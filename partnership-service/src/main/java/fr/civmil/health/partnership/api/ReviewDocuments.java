@@ -1,6 +1,10 @@
 package fr.civmil.health.partnership.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +27,11 @@ import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
 import fr.civmil.health.partnership.domain.SignedBy;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.Variant;
 
 /** A review as CSV, as a print-ready HTML document, and compared with another year's. */
 final class ReviewDocuments {
@@ -93,65 +102,53 @@ final class ReviewDocuments {
         out.append("\r\n");
     }
 
+    /** The review page's contents, every label already in French; the template (templates/review.html) escapes them. */
+    record ReviewPage(int year, String title, String legalBasis, String reference, String asOf, String reviewDate, String parties,
+            List<AxisSection> axes, List<String> meetings, String ssaSignature, String arsSignature) {
+    }
+
+    record AxisSection(int number, String title, List<CommitmentRow> commitments) {
+    }
+
+    record CommitmentRow(String title, String owner, String dueDate, String status, boolean late, List<String> indicators,
+            List<Note> comments) {
+    }
+
+    record Note(String text, String date) {
+    }
+
+    private static final Engine QUTE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+            .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
+    private static final Template REVIEW = QUTE.parse(template("/templates/review.html"), Variant.forContentType(Variant.TEXT_HTML));
+
     static String html(Contract contract, List<Axis> axes, AnnualReview review, List<ReviewComment> comments, List<CommitteeMeeting> meetings) {
         Map<UUID, List<ReviewComment>> byCommitment = comments.stream().collect(Collectors.groupingBy(c -> c.commitmentId));
-        StringBuilder out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Suivi annuel ").append(review.year)
-                .append(" – ").append(e(contract.title)).append("</title>\n<style>\n")
-                .append("body{font-family:Georgia,serif;margin:2cm;color:#111}h1{font-size:18pt}h2{font-size:13pt;margin-top:1.5em}")
-                .append("table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border:1px solid #888;padding:4px;vertical-align:top}")
-                .append("th{background:#eee}.late{color:#a00;font-weight:bold}.signatures td{height:3cm;width:50%}")
-                .append("@page{size:A4 landscape;margin:1.5cm}@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}\n")
-                .append("</style></head><body>\n");
-        out.append("<h1>Suivi annuel ").append(review.year).append(" — ").append(e(contract.title)).append("</h1>\n");
-        out.append("<p>").append(e(contract.legalBasis)).append(" · Référence ").append(e(contract.reference))
-                .append(" · Situation au ").append(FrenchLabels.date(review.snapshot.asOf()))
-                .append(" · Suivi établi le ").append(FrenchLabels.date(review.reviewDate)).append("</p>\n");
-        out.append("<p>Parties : ").append(e(String.join(", ", contract.parties))).append("</p>\n");
-        for (Axis axis : axes) {
-            List<CommitmentLine> lines = review.snapshot.commitments().stream().filter(c -> c.axis() == axis.number).toList();
-            out.append("<h2>Axe ").append(axis.number).append(" — ").append(e(axis.title)).append("</h2>\n");
-            if (lines.isEmpty()) {
-                out.append("<p>Aucun engagement.</p>\n");
-                continue;
-            }
-            out.append("<table><thead><tr><th>Engagement</th><th>Porteur</th><th>Échéance</th><th>Statut</th><th>Indicateurs</th><th>Commentaires</th></tr></thead><tbody>\n");
-            for (CommitmentLine c : lines) {
-                out.append("<tr><td>").append(e(c.title())).append("</td><td>").append(FrenchLabels.owner(c.owner())).append("</td><td>")
-                        .append(FrenchLabels.date(c.dueDate())).append("</td><td").append(c.late() ? " class=\"late\">" : ">")
-                        .append(FrenchLabels.status(c.status())).append(c.late() ? " (en retard)" : "").append("</td><td>");
-                for (IndicatorLine i : c.indicators()) {
-                    out.append(e(i.name())).append(" : ").append(FrenchLabels.number(i.value())).append(' ').append(e(i.unit()))
-                            .append(" (cible ").append(FrenchLabels.number(i.target()))
-                            .append(i.progress() == null ? "" : ", " + FrenchLabels.number(i.progress()) + " %").append(")<br>");
-                }
-                out.append("</td><td>");
-                for (ReviewComment comment : byCommitment.getOrDefault(c.commitmentId(), List.of())) {
-                    out.append(e(comment.text)).append(" <em>(").append(FrenchLabels.date(comment.createdAt)).append(")</em><br>");
-                }
-                out.append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
+        List<AxisSection> sections = axes.stream().map(axis -> new AxisSection(axis.number, axis.title,
+                review.snapshot.commitments().stream().filter(c -> c.axis() == axis.number).map(c -> new CommitmentRow(c.title(),
+                        FrenchLabels.owner(c.owner()), FrenchLabels.date(c.dueDate()), FrenchLabels.status(c.status()), c.late(),
+                        c.indicators().stream().map(i -> i.name() + " : " + FrenchLabels.number(i.value()) + " " + i.unit() + " (cible "
+                                + FrenchLabels.number(i.target()) + (i.progress() == null ? "" : ", " + FrenchLabels.number(i.progress()) + " %")
+                                + ")").toList(),
+                        byCommitment.getOrDefault(c.commitmentId(), List.of()).stream()
+                                .map(comment -> new Note(comment.text, FrenchLabels.date(comment.createdAt))).toList()))
+                        .toList())).toList();
+        List<String> held = meetings.stream().map(meeting -> "Réunion " + FrenchLabels.kind(meeting.kind) + " du "
+                + FrenchLabels.date(meeting.heldOn) + (meeting.place == null ? "" : ", " + meeting.place) + ", "
+                + decisions(CommitteeDecision.count("meetingId", meeting.id))
+                + (meeting.signOff().byBoth() ? " — compte rendu signé par les deux parties"
+                        : " — compte rendu non encore signé par les deux parties")).toList();
+        ReviewPage page = new ReviewPage(review.year, contract.title, contract.legalBasis, contract.reference,
+                FrenchLabels.date(review.snapshot.asOf()), FrenchLabels.date(review.reviewDate), String.join(", ", contract.parties), sections,
+                held, signature(Party.SSA, review.signOff().of(Party.SSA)), signature(Party.ARS, review.signOff().of(Party.ARS)));
+        return REVIEW.data("page", page).render();
+    }
+
+    private static String template(String resource) {
+        try (InputStream in = ReviewDocuments.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("<h2>Comité de suivi en ").append(review.year).append("</h2>\n");
-        if (meetings.isEmpty()) {
-            out.append("<p>Aucune réunion du comité de suivi.</p>\n");
-        } else {
-            out.append("<ul>\n");
-            for (CommitteeMeeting meeting : meetings) {
-                boolean signed = meeting.signOff().byBoth();
-                out.append("<li>Réunion ").append(FrenchLabels.kind(meeting.kind)).append(" du ").append(FrenchLabels.date(meeting.heldOn))
-                        .append(meeting.place == null ? "" : ", " + e(meeting.place))
-                        .append(", ").append(decisions(CommitteeDecision.count("meetingId", meeting.id)))
-                        .append(signed ? " — compte rendu signé par les deux parties" : " — compte rendu non encore signé par les deux parties")
-                        .append("</li>\n");
-            }
-            out.append("</ul>\n");
-        }
-        out.append("<h2>Signatures</h2>\n<table class=\"signatures\"><tr><th>Pour le Service de santé des armées</th><th>Pour l'Agence régionale de santé</th></tr><tr><td>")
-                .append(signature(Party.SSA, review.signOff().of(Party.SSA))).append("</td><td>")
-                .append(signature(Party.ARS, review.signOff().of(Party.ARS))).append("</td></tr></table>\n</body></html>\n");
-        return out.toString();
     }
 
     private static String decisions(long count) {
@@ -164,16 +161,12 @@ final class ReviewDocuments {
             return "";
         }
         return "Signé pour " + FrenchLabels.party(party)
-                + (by.signatory() == null ? "" : " par " + e(by.signatory()) + (by.function() == null ? "" : ", " + e(by.function())))
+                + (by.signatory() == null ? "" : " par " + by.signatory() + (by.function() == null ? "" : ", " + by.function()))
                 + ", le " + FrenchLabels.date(by.at());
     }
 
     private static Map<UUID, String> notes(List<ReviewComment> comments) {
         return comments.stream().collect(Collectors.groupingBy(c -> c.commitmentId, LinkedHashMap::new,
                 Collectors.mapping(c -> c.text + " (" + c.author + ")", Collectors.joining(" | "))));
-    }
-
-    private static String e(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
