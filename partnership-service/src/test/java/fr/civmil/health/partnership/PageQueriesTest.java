@@ -18,6 +18,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.devstack.testing.Statements;
 import fr.civmil.health.partnership.domain.ActivationStatus;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Attendee;
@@ -220,10 +221,9 @@ class PageQueriesTest {
 
     /** The statements prepared while the page is read, checking it holds at least {@link #ITEMS} items. */
     private long statementsOf(Supplier<ValidatableResponse> read) {
-        sessionFactory.getStatistics().clear();
-        int items = read.get().extract().jsonPath().getList("items").size();
-        long statements = sessionFactory.getStatistics().getPrepareStatementCount();
-        assertTrue(items >= ITEMS, "the page holds " + items + " items");
+        int[] items = new int[1];
+        long statements = Statements.countedDuring(sessionFactory, () -> items[0] = read.get().extract().jsonPath().getList("items").size());
+        assertTrue(items[0] >= ITEMS, "the page holds " + items[0] + " items");
         return statements;
     }
 
