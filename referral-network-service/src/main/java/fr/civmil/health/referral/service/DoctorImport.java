@@ -27,12 +27,13 @@ import org.postgresql.PGConnection;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
-import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.ProblemTexts.Text;
+import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
 import fr.civmil.health.referral.reference.Geography;
+import fr.civmil.health.referral.text.Reasons;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -82,14 +83,15 @@ public class DoctorImport {
     static final int FIRST_CHUNK = 2_000;
 
     @Transactional
-    public Report importCsv(String csv, String actor) {
+    public Report importCsv(String csv, Caller caller) {
+        String actor = caller.subject();
         long started = System.nanoTime();
         List<String> lines = lines(csv);
         List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
         if (!header.equals(HEADER)) {
             String expected = String.join(",", HEADER);
-            throw new ApiProblem(422, "invalid-import.header", new Object[] { expected },
-                    List.of(new ApiProblem.FieldError("line 1", "field.import-header", expected)), Map.of());
+            throw DomainException.unprocessable("invalid-import.header",
+                    List.of(new DomainException.Violation("line 1", "field.import-header", expected)), expected);
         }
         entityManager.createNativeQuery("""
                 create temporary table doctor_import (
@@ -250,7 +252,7 @@ public class DoctorImport {
      */
     private static final class Validation {
         final Map<String, Integer> seen = new HashMap<>();
-        final List<ApiProblem.FieldError> errors = new ArrayList<>();
+        final List<DomainException.Violation> errors = new ArrayList<>();
         int rows;
 
         /** The chunk's rows as CSV for COPY, or null once any line of the file was bad. */
@@ -263,26 +265,26 @@ public class DoctorImport {
                     staged.append(line.row());
                     continue;
                 }
-                List<Text> reasons = new ArrayList<>();
+                List<Object> reasons = new ArrayList<>();
                 if (first != null) {
-                    reasons.add(new Text("import.duplicate-rpps", line.rpps(), first));
+                    reasons.add(Reasons.of("import.duplicate-rpps", line.rpps(), first));
                 }
                 reasons.addAll(line.errors());
-                errors.add(new ApiProblem.FieldError("line " + line.number(), "field.import-line", reasons));
+                errors.add(new DomainException.Violation("line " + line.number(), "field.import-line", reasons));
             }
             return errors.isEmpty() ? staged.toString() : null;
         }
 
         void throwIfInvalid() {
             if (!errors.isEmpty()) {
-                throw new ApiProblem(422, "invalid-import", new Object[] { errors.size() }, errors, Map.of());
+                throw DomainException.unprocessable("invalid-import", errors, errors.size());
             }
         }
     }
 
     /** One data line checked: its COPY row, or why it was refused. */
-    private record Checked(int number, String rpps, String row, List<Text> errors) {
-        static Checked error(int number, Text error) {
+    private record Checked(int number, String rpps, String row, List<Object> errors) {
+        static Checked error(int number, Object error) {
             return new Checked(number, null, null, List.of(error));
         }
     }
@@ -303,75 +305,75 @@ public class DoctorImport {
         try {
             f = Csv.parse(line);
         } catch (IllegalArgumentException e) {
-            return Checked.error(number, new Text("import.csv", e.getMessage()));
+            return Checked.error(number, Reasons.of("import.csv", e.getMessage()));
         }
         if (f.size() != HEADER.size()) {
-            return Checked.error(number, new Text("import.field-count", f.size(), HEADER.size()));
+            return Checked.error(number, Reasons.of("import.field-count", f.size(), HEADER.size()));
         }
-        List<Text> reasons = new ArrayList<>();
+        List<Object> reasons = new ArrayList<>();
         String rpps = f.get(0);
         if (!Identifiers.isRpps(rpps)) {
-            reasons.add(new Text("import.rpps"));
+            reasons.add(Reasons.of("import.rpps"));
         }
         String lastName = f.get(1).trim();
         String firstName = f.get(2).trim();
         if (lastName.isEmpty() || lastName.length() > 100) {
-            reasons.add(new Text("import.length", "lastName", 1, 100));
+            reasons.add(Reasons.of("import.length", "lastName", 1, 100));
         }
         if (firstName.isEmpty() || firstName.length() > 100) {
-            reasons.add(new Text("import.length", "firstName", 1, 100));
+            reasons.add(Reasons.of("import.length", "firstName", 1, 100));
         }
         Profession profession = enumValue(Profession.class, f.get(3));
         Specialty specialty = Specialty.parse(f.get(4)).orElse(null);
         if (profession == null) {
-            reasons.add(new Text("import.code", "profession", f.get(3)));
+            reasons.add(Reasons.of("import.code", "profession", f.get(3)));
         }
         if (specialty == null) {
-            reasons.add(new Text("import.code", "specialty", f.get(4)));
+            reasons.add(Reasons.of("import.code", "specialty", f.get(4)));
         } else if (profession != null && specialty.profession() != profession) {
-            reasons.add(new Text("import.specialty-of", specialty, profession));
+            reasons.add(Reasons.of("import.specialty-of", specialty, profession));
         }
         String address = f.get(5).trim();
         if (address.isEmpty() || address.length() > 300) {
-            reasons.add(new Text("import.length", "address", 1, 300));
+            reasons.add(Reasons.of("import.length", "address", 1, 300));
         }
         Geography.Place place = null;
         if (!POSTAL_CODE.matcher(f.get(6)).matches()) {
-            reasons.add(new Text("import.postal-code"));
+            reasons.add(Reasons.of("import.postal-code"));
         } else if (!Identifiers.isInseeCommune(f.get(7))) {
-            reasons.add(new Text("import.commune-code"));
+            reasons.add(Reasons.of("import.commune-code"));
         } else {
             Geography.Located located = geography.locate(f.get(7), f.get(6));
             if (located.ok()) {
                 place = located.place();
             } else {
-                reasons.add(located.error());
+                reasons.add(located.reason());
             }
         }
         String phone = f.get(8).isBlank() ? null : f.get(8).trim();
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            reasons.add(new Text("import.phone"));
+            reasons.add(Reasons.of("import.phone"));
         }
         Boolean teleconsultation = bool(f.get(9));
         if (teleconsultation == null) {
-            reasons.add(new Text("import.boolean", "teleconsultation"));
+            reasons.add(Reasons.of("import.boolean", "teleconsultation"));
         }
         String languages = f.get(10).isBlank() ? "fr" : f.get(10).replace('|', ',');
         if (!LANGUAGES.matcher(languages).matches()) {
-            reasons.add(new Text("import.languages"));
+            reasons.add(Reasons.of("import.languages"));
         }
         Boolean accepting = bool(f.get(11));
         if (accepting == null) {
-            reasons.add(new Text("import.boolean", "acceptingNewPatients"));
+            reasons.add(Reasons.of("import.boolean", "acceptingNewPatients"));
         }
         Integer places = null;
         try {
             places = Integer.valueOf(f.get(12));
             if (places < 0 || places > 10000) {
-                reasons.add(new Text("import.places"));
+                reasons.add(Reasons.of("import.places"));
             }
         } catch (NumberFormatException e) {
-            reasons.add(new Text("import.places-integer"));
+            reasons.add(Reasons.of("import.places-integer"));
         }
         LocalDate confirmedOn = date(f.get(13), "capacityConfirmedOn", true, reasons);
         LocalDate signedOn = date(f.get(14), "charterSignedOn", false, reasons);
@@ -400,21 +402,21 @@ public class DoctorImport {
         return TRUE.contains(v) ? Boolean.TRUE : FALSE.contains(v) ? Boolean.FALSE : null;
     }
 
-    private static LocalDate date(String value, String field, boolean required, List<Text> reasons) {
+    private static LocalDate date(String value, String field, boolean required, List<Object> reasons) {
         if (value.isBlank()) {
             if (required) {
-                reasons.add(new Text("import.date-required", field));
+                reasons.add(Reasons.of("import.date-required", field));
             }
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
             if (date.isAfter(LocalDate.now())) {
-                reasons.add(new Text("import.date-future", field));
+                reasons.add(Reasons.of("import.date-future", field));
             }
             return date;
         } catch (DateTimeParseException e) {
-            reasons.add(new Text("import.date", field));
+            reasons.add(Reasons.of("import.date", field));
             return null;
         }
     }
