@@ -93,13 +93,19 @@ public final class CsvRecords implements Iterator<CsvRecords.Record>, AutoClosea
     @Override
     public boolean hasNext() {
         if (next == null && !ended) {
-            next = read();
+            try {
+                next = read();
+            } catch (MalformedCsv e) {
+                // Nothing after a broken record can be trusted to start where it seems to.
+                ended = true;
+                throw e;
+            }
             ended = next == null;
         }
         return next != null;
     }
 
-    /** The next record; a {@link MalformedCsv} names the line where the format broke. */
+    /** The next record; a {@link MalformedCsv} names the line where the format broke, and ends the records. */
     @Override
     public Record next() {
         if (!hasNext()) {

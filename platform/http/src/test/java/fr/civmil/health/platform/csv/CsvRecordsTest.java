@@ -52,6 +52,7 @@ class CsvRecordsTest {
             assertEquals(2, records.next().line());
             CsvRecords.MalformedCsv e = assertThrows(CsvRecords.MalformedCsv.class, records::next);
             assertEquals(3, e.line());
+            assertFalse(records.hasNext());
         }
     }
 
