@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,6 +26,7 @@ import org.postgresql.PGConnection;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
+import fr.civmil.health.platform.csv.CsvRecords;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.referral.domain.Profession;
@@ -86,58 +86,96 @@ public class DoctorImport {
     public Report importCsv(String csv, Caller caller) {
         String actor = caller.subject();
         long started = System.nanoTime();
-        List<String> lines = lines(csv);
-        List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
-        if (!header.equals(HEADER)) {
-            String expected = String.join(",", HEADER);
-            throw DomainException.unprocessable("invalid-import.header",
-                    List.of(new DomainException.Violation("line 1", "field.import-header", expected)), expected);
-        }
-        entityManager.createNativeQuery("""
-                create temporary table doctor_import (
-                    line integer, new_id uuid, event_id uuid, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
-                    profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
-                    commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
-                    phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
-                    remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
-        // Checking is CPU work in this JVM, applying is work in PostgreSQL: chunk k+1 is checked while
-        // chunk k is applied. Everything stays in this one transaction, so a bad line anywhere still
-        // means nothing imported (checking goes on to the end so that every bad line is reported).
-        Validation validation = new Validation();
-        Map<String, Long> counts = new HashMap<>();
-        long waited = 0;
-        long applying = 0;
-        int to = Math.min(1 + FIRST_CHUNK, lines.size());
-        CompletableFuture<List<Checked>> next = checkAsync(lines, 1, to);
-        while (next != null) {
-            long t = System.nanoTime();
-            List<Checked> checked = next.join();
-            waited += System.nanoTime() - t;
-            int from = to;
-            to = Math.min(from + CHUNK, lines.size());
-            next = from < lines.size() ? checkAsync(lines, from, to) : null;
-            String staged = validation.accept(checked);
-            if (staged != null && !staged.isEmpty()) {
-                t = System.nanoTime();
-                apply(staged, actor, counts);
-                applying += System.nanoTime() - t;
+        try (CsvRecords records = CsvRecords.read(csv)) {
+            if (!records.header().equals(HEADER)) {
+                String expected = String.join(",", HEADER);
+                throw DomainException.unprocessable("invalid-import.header",
+                        List.of(new DomainException.Violation("line 1", "field.import-header", expected)), expected);
             }
+            entityManager.createNativeQuery("""
+                    create temporary table doctor_import (
+                        line integer, new_id uuid, event_id uuid, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
+                        profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
+                        commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
+                        phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
+                        remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
+            // Reading and checking is CPU work in this JVM, applying is work in PostgreSQL: chunk k+1 is read and
+            // checked while chunk k is applied. Everything stays in this one transaction, so a bad line anywhere
+            // still means nothing imported (checking goes on to the end so that every bad line is reported).
+            Source source = new Source(records);
+            Validation validation = new Validation();
+            Map<String, Long> counts = new HashMap<>();
+            long waited = 0;
+            long applying = 0;
+            CompletableFuture<List<Checked>> next = checkAsync(source, FIRST_CHUNK);
+            while (next != null) {
+                long t = System.nanoTime();
+                List<Checked> checked = next.join();
+                waited += System.nanoTime() - t;
+                next = source.more() ? checkAsync(source, CHUNK) : null;
+                String staged = validation.accept(checked);
+                if (staged != null && !staged.isEmpty()) {
+                    t = System.nanoTime();
+                    apply(staged, actor, counts);
+                    applying += System.nanoTime() - t;
+                }
+            }
+            validation.throwIfInvalid();
+            entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
+            Report report = new Report(validation.rows, counts.getOrDefault("NEW", 0L).intValue(),
+                    counts.getOrDefault("CHANGED", 0L).intValue(), counts.getOrDefault("SAME", 0L).intValue());
+            LOG.infof("import of %d rows by %s: %s in %d ms before commit (%d ms applying in PostgreSQL, %d ms waiting for checks)",
+                    validation.rows, actor, report, (System.nanoTime() - started) / 1_000_000, applying / 1_000_000, waited / 1_000_000);
+            return report;
         }
-        validation.throwIfInvalid();
-        entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
-        Report report = new Report(validation.rows, counts.getOrDefault("NEW", 0L).intValue(),
-                counts.getOrDefault("CHANGED", 0L).intValue(), counts.getOrDefault("SAME", 0L).intValue());
-        LOG.infof("import of %d rows by %s: %s in %d ms before commit (%d ms applying in PostgreSQL, %d ms waiting for checks)",
-                validation.rows, actor, report, (System.nanoTime() - started) / 1_000_000, applying / 1_000_000, waited / 1_000_000);
-        return report;
     }
 
-    private CompletableFuture<List<Checked>> checkAsync(List<String> lines, int from, int to) {
+    private CompletableFuture<List<Checked>> checkAsync(Source source, int size) {
         // On a thread of its own: a parallel stream started from a fork-join worker would get no helper on 2 cores.
-        return executor.supplyAsync(() -> IntStream.range(from, to).parallel()
-                .filter(i -> !lines.get(i).isBlank())
-                .mapToObj(i -> check(lines.get(i), i + 1))
-                .toList());
+        // Only one chunk is read at a time (the previous one was joined), so the parser is never shared.
+        return executor.supplyAsync(() -> {
+            List<CsvRecords.Record> chunk = source.take(size);
+            List<Checked> checked = new ArrayList<>(chunk.parallelStream()
+                    .filter(r -> r.values().size() > 1 || !r.values().get(0).isBlank())
+                    .map(r -> check(r.values(), (int) r.line()))
+                    .toList());
+            if (source.malformed != null) {
+                checked.add(source.malformed);
+            }
+            return checked;
+        });
+    }
+
+    /**
+     * The file's records, chunk after chunk, until its end or the line where it stops being CSV. Only the checking
+     * thread reads the parser; the request thread only asks whether a chunk came back short.
+     */
+    private static final class Source {
+        final CsvRecords records;
+        Checked malformed;
+        boolean ended;
+
+        Source(CsvRecords records) {
+            this.records = records;
+        }
+
+        List<CsvRecords.Record> take(int size) {
+            List<CsvRecords.Record> chunk = new ArrayList<>(size);
+            try {
+                while (chunk.size() < size && records.hasNext()) {
+                    chunk.add(records.next());
+                }
+                ended = chunk.size() < size;
+            } catch (CsvRecords.MalformedCsv e) {
+                malformed = Checked.error((int) e.line(), Reasons.of("import.csv", e.getMessage()));
+                ended = true;
+            }
+            return chunk;
+        }
+
+        boolean more() {
+            return !ended;
+        }
     }
 
     /** Applies one chunk of checked rows: COPY into staging, then set-based statements. */
@@ -289,24 +327,7 @@ public class DoctorImport {
         }
     }
 
-    private static List<String> lines(String csv) {
-        List<String> lines = new ArrayList<>(csv.length() / 100 + 1);
-        int from = 0;
-        for (int i = csv.indexOf('\n'); i >= 0; i = csv.indexOf('\n', from)) {
-            lines.add(csv.substring(from, i > from && csv.charAt(i - 1) == '\r' ? i - 1 : i));
-            from = i + 1;
-        }
-        lines.add(csv.substring(from));
-        return lines;
-    }
-
-    private Checked check(String line, int number) {
-        List<String> f;
-        try {
-            f = Csv.parse(line);
-        } catch (IllegalArgumentException e) {
-            return Checked.error(number, Reasons.of("import.csv", e.getMessage()));
-        }
+    private Checked check(List<String> f, int number) {
         if (f.size() != HEADER.size()) {
             return Checked.error(number, Reasons.of("import.field-count", f.size(), HEADER.size()));
         }
@@ -438,43 +459,10 @@ public class DoctorImport {
         return null;
     }
 
-    /** Minimal RFC 4180 fields: comma separated, optionally double-quoted with "" for a quote. */
+    /** The rows staged for COPY (CSV format). */
     static final class Csv {
 
         private Csv() {
-        }
-
-        static List<String> parse(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                throw new IllegalArgumentException("unterminated quoted field");
-            }
-            fields.add(field.toString());
-            return fields;
         }
 
         /** One CSV row for COPY; null is an empty unquoted field, every other value is quoted. */
