@@ -107,12 +107,18 @@ public class DoctorImport {
             Map<String, Long> counts = new HashMap<>();
             long waited = 0;
             long applying = 0;
-            CompletableFuture<List<Checked>> next = checkAsync(source, FIRST_CHUNK);
-            while (next != null) {
+            // One read at a time (each follows the previous one); the next chunk is read while this one is checked.
+            CompletableFuture<Chunk> read = executor.supplyAsync(() -> source.take(FIRST_CHUNK));
+            CompletableFuture<List<Checked>> next = read.thenApplyAsync(this::check, executor);
+            while (true) {
+                read = read.thenApplyAsync(previous -> previous == null || previous.last() ? null : source.take(CHUNK), executor);
                 long t = System.nanoTime();
                 List<Checked> checked = next.join();
                 waited += System.nanoTime() - t;
-                next = source.more() ? checkAsync(source, CHUNK) : null;
+                if (checked == null) {
+                    break;
+                }
+                next = read.thenApplyAsync(chunk -> chunk == null ? null : check(chunk), executor);
                 String staged = validation.accept(checked);
                 if (staged != null && !staged.isEmpty()) {
                     t = System.nanoTime();
@@ -130,51 +136,35 @@ public class DoctorImport {
         }
     }
 
-    private CompletableFuture<List<Checked>> checkAsync(Source source, int size) {
-        // On a thread of its own: a parallel stream started from a fork-join worker would get no helper on 2 cores.
-        // Only one chunk is read at a time (the previous one was joined), so the parser is never shared.
-        return executor.supplyAsync(() -> {
-            List<CsvRecords.Record> chunk = source.take(size);
-            List<Checked> checked = new ArrayList<>(chunk.parallelStream()
-                    .filter(r -> r.values().size() > 1 || !r.values().get(0).isBlank())
-                    .map(r -> check(r.values(), (int) r.line()))
-                    .toList());
-            if (source.malformed != null) {
-                checked.add(source.malformed);
-            }
-            return checked;
-        });
+    private List<Checked> check(Chunk chunk) {
+        // A parallel stream on an executor thread: started from a fork-join worker it would get no helper on 2 cores.
+        List<Checked> checked = new ArrayList<>(chunk.records().parallelStream()
+                .filter(r -> r.values().size() > 1 || !r.values().get(0).isBlank())
+                .map(r -> check(r.values(), (int) r.line()))
+                .toList());
+        if (chunk.malformed() != null) {
+            checked.add(chunk.malformed());
+        }
+        return checked;
     }
 
-    /**
-     * The file's records, chunk after chunk, until its end or the line where it stops being CSV. Only the checking
-     * thread reads the parser; the request thread only asks whether a chunk came back short.
-     */
-    private static final class Source {
-        final CsvRecords records;
-        Checked malformed;
-        boolean ended;
+    /** Records read together; the last chunk came back short, or stopped where the file stops being CSV. */
+    private record Chunk(List<CsvRecords.Record> records, Checked malformed, boolean last) {
+    }
 
-        Source(CsvRecords records) {
-            this.records = records;
-        }
+    /** The file's records, chunk after chunk, read by one thread at a time. */
+    private record Source(CsvRecords records) {
 
-        List<CsvRecords.Record> take(int size) {
+        Chunk take(int size) {
             List<CsvRecords.Record> chunk = new ArrayList<>(size);
             try {
                 while (chunk.size() < size && records.hasNext()) {
                     chunk.add(records.next());
                 }
-                ended = chunk.size() < size;
             } catch (CsvRecords.MalformedCsv e) {
-                malformed = Checked.error((int) e.line(), Reasons.of("import.csv", e.getMessage()));
-                ended = true;
+                return new Chunk(chunk, Checked.error((int) e.line(), Reasons.of("import.csv", e.getMessage())), true);
             }
-            return chunk;
-        }
-
-        boolean more() {
-            return !ended;
+            return new Chunk(chunk, null, chunk.size() < size);
         }
     }
 
