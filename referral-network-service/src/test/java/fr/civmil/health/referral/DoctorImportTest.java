@@ -114,4 +114,21 @@ class DoctorImportTest {
                 .queryParam("size", 1).get("/api/v1/doctors").then().body("total", equalTo(rows))
                 .body("items[0].charter.signedOn", equalTo("2025-01-01"));
     }
+
+    @Test
+    void aQuotedAddressMayHoldALineBreakAndErrorsNameTheLineTheirRecordStartsOn() {
+        String name = Api.uniqueName();
+        String rpps = Api.rpps();
+        String twoLines = rpps + "," + name + ",Jeanne,PHYSICIAN,GENERAL_PRACTICE,\"4 rue Neuve\nBatiment B\",31000,31555,"
+                + "0561000000,true,fr,true,5," + LocalDate.now() + ",\n";
+        // Line 2 holds a record over two lines, so the bad record is on line 4.
+        post(HEADER + twoLines + line("10101010101", name + "z", "GENERAL_PRACTICE", "31000", "31555", 1, "")).statusCode(422)
+                .body("type", equalTo("urn:civmil:problem:invalid-import"))
+                .body("violations.field", contains("line 4"))
+                .body("violations[0].message", containsString("rpps must be 11 digits"));
+
+        post(HEADER + twoLines).statusCode(200).body("rows", equalTo(1)).body("created", equalTo(1));
+        as("ars").queryParam("rpps", rpps).queryParam("charterStatus", "PENDING_SIGNATURE").get("/api/v1/doctors").then()
+                .body("items[0].practiceLocations[0].address", equalTo("4 rue Neuve\nBatiment B"));
+    }
 }

@@ -1,7 +1,6 @@
 package fr.civmil.health.referral.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,14 +23,18 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.security.Roles;
 import fr.civmil.health.referral.service.CoverageService;
+import fr.civmil.health.referral.service.CoverageView;
 
 @Path("/api/v1/coverage")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "The referral network's figures per département")
 public class CoverageResource {
 
-    @Inject
-    CoverageService coverage;
+    private final CoverageService coverage;
+
+    public CoverageResource(CoverageService coverage) {
+        this.coverage = coverage;
+    }
 
     @GET
     @Path("/departements")

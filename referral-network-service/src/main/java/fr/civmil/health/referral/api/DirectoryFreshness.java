@@ -1,6 +1,5 @@
 package fr.civmil.health.referral.api;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -15,8 +14,11 @@ import fr.civmil.health.referral.service.DirectoryCache;
  */
 public class DirectoryFreshness {
 
-    @Inject
-    DirectoryCache cache;
+    private final DirectoryCache cache;
+
+    public DirectoryFreshness(DirectoryCache cache) {
+        this.cache = cache;
+    }
 
     @ServerResponseFilter
     public void afterWrite(ContainerRequestContext request, ContainerResponseContext response) {

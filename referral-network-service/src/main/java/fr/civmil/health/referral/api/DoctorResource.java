@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -21,8 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,16 +32,17 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
+import fr.civmil.health.platform.security.Callers;
 import fr.civmil.health.platform.security.Roles;
-import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
-import fr.civmil.health.referral.api.DoctorPayloads.CharterTransitionInput;
-import fr.civmil.health.referral.api.DoctorPayloads.DetailsInput;
-import fr.civmil.health.referral.api.DoctorPayloads.ReferenceInput;
-import fr.civmil.health.referral.domain.ReferencedDoctor;
+import fr.civmil.health.referral.api.DoctorViews.CapacityInput;
+import fr.civmil.health.referral.api.DoctorViews.CharterTransitionInput;
+import fr.civmil.health.referral.api.DoctorViews.DetailsInput;
+import fr.civmil.health.referral.api.DoctorViews.ReferenceInput;
 import fr.civmil.health.referral.service.DoctorDirectory;
 import fr.civmil.health.referral.service.DoctorImport;
+import fr.civmil.health.referral.service.DoctorSearch;
 import fr.civmil.health.referral.service.DoctorService;
-import fr.civmil.health.referral.service.DoctorViews;
+import fr.civmil.health.referral.service.DoctorView;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -61,20 +58,20 @@ public class DoctorResource {
     static final String NOT_FOUND = "{\"type\":\"urn:civmil:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"Referenced doctor 3f1e9a52-6a0f-4c6b-9a57-0e4c1d2b7f10 does not exist\"}";
     static final String INVALID = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"rpps: must be an RPPS number (11 digits)\",\"violations\":[{\"field\":\"rpps\",\"message\":\"must be an RPPS number (11 digits)\"}]}";
 
-    @Inject
-    DoctorService service;
+    private final DoctorService service;
+    private final DoctorDirectory directory;
+    private final IdempotentCreations idempotency;
+    private final DoctorImport doctorImport;
+    private final Callers callers;
 
-    @Inject
-    DoctorDirectory directory;
-
-    @Inject
-    DoctorViews views;
-
-    @Inject
-    IdempotentCreations idempotency;
-
-    @Inject
-    DoctorImport doctorImport;
+    public DoctorResource(DoctorService service, DoctorDirectory directory, IdempotentCreations idempotency, DoctorImport doctorImport,
+            Callers callers) {
+        this.service = service;
+        this.directory = directory;
+        this.idempotency = idempotency;
+        this.doctorImport = doctorImport;
+        this.callers = callers;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,9 +84,9 @@ public class DoctorResource {
     public Response reference(@NotNull @Valid ReferenceInput input,
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
         return idempotency.create("doctors", idempotencyKey, input, () -> {
-            ReferencedDoctor doctor = service.reference(input);
-            return Response.created(URI.create("/api/v1/doctors/" + doctor.id)).header("ETag", Etags.of(doctor.version))
-                    .entity(views.view(doctor)).build();
+            DoctorView doctor = service.reference(input.toCommand());
+            return Response.created(URI.create("/api/v1/doctors/" + doctor.id())).header("ETag", Etags.of(doctor.version()))
+                    .entity(doctor).build();
         });
     }
 
@@ -101,8 +98,8 @@ public class DoctorResource {
             + ". One practice location per line; languages separated by '|'; charterSignedOn (optional) makes a new doctor ACTIVE. Existing RPPS are updated (details, location, capacity; never the charter); identical lines change nothing, so re-importing a file is harmless. Publishes doctor.referenced / doctor.updated for what changed.")
     @APIResponse(responseCode = "200", description = "What changed", content = @Content(schema = @Schema(implementation = DoctorImport.Report.class)))
     @APIResponse(responseCode = "422", description = "Every bad line with its number and reasons; nothing imported", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad lines", value = "{\"type\":\"urn:civmil:problem:invalid-import\",\"title\":\"Unprocessable request\",\"status\":422,\"detail\":\"2 line(s) are invalid; nothing was imported\",\"violations\":[{\"field\":\"line 3\",\"message\":\"rpps must be 11 digits\"},{\"field\":\"line 7\",\"message\":\"postal code 31000 is not a postal code of Toulon (83137); expected one of 83000, 83100, 83200\"}]}")))
-    public DoctorImport.Report importCsv(@Schema(example = DoctorImport.EXAMPLE) String csv, @Context SecurityContext security) {
-        DoctorImport.Report report = doctorImport.importCsv(csv == null ? "" : csv, security.getUserPrincipal().getName());
+    public DoctorImport.Report importCsv(@Schema(example = DoctorImport.EXAMPLE) String csv) {
+        DoctorImport.Report report = doctorImport.importCsv(csv == null ? "" : csv, callers.current());
         doctorImport.refreshStatistics(report);
         return report;
     }
@@ -114,11 +111,12 @@ public class DoctorResource {
     @APIResponse(responseCode = "400", description = "Invalid filter or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = "{\"type\":\"urn:civmil:problem:validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"specialty: unknown specialty 'SURGEON'; see the code list in the referral guide\",\"violations\":[{\"field\":\"specialty\",\"message\":\"unknown specialty 'SURGEON'; see the code list in the referral guide\"}]}")))
     public Uni<Response> search(@Valid @BeanParam DoctorSearchParams filters, @Valid @BeanParam PageRequest page) {
         // A stored answer goes out from the event loop; the search itself runs on a worker thread.
-        Optional<byte[]> stored = directory.storedJson(filters, page);
+        DoctorSearch search = filters.toSearch();
+        Optional<byte[]> stored = directory.storedJson(search, page);
         if (stored.isPresent()) {
             return Uni.createFrom().item(json(stored.get()));
         }
-        return Uni.createFrom().item(() -> json(directory.searchJson(filters, page)))
+        return Uni.createFrom().item(() -> json(directory.searchJson(search, page)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -148,8 +146,7 @@ public class DoctorResource {
     @APIResponse(responseCode = "200", description = "The doctor", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "404", description = "Unknown doctor", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
-        ReferencedDoctor doctor = service.find(id);
-        return Response.ok(views.view(doctor)).header("ETag", Etags.of(doctor.version)).build();
+        return respond(service.view(id));
     }
 
     @PUT
@@ -161,10 +158,9 @@ public class DoctorResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "422", description = "Location not in the reference geography", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "location", value = UNKNOWN_COMMUNE)))
-    @Transactional
     public Response update(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DetailsInput input) {
-        return respond(service.update(id, ifMatch, input));
+        return respond(service.update(id, ifMatch, input.toCommand()));
     }
 
     @PUT
@@ -175,10 +171,9 @@ public class DoctorResource {
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    @Transactional
     public Response updateCapacity(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CapacityInput input) {
-        return respond(service.updateCapacity(id, ifMatch, input));
+        return respond(service.updateCapacity(id, ifMatch, input.toCommand()));
     }
 
     @POST
@@ -190,10 +185,9 @@ public class DoctorResource {
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    @Transactional
     public Response moveCharter(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid CharterTransitionInput input, @Context SecurityContext security) {
-        return respond(service.moveCharter(id, ifMatch, input, security.getUserPrincipal().getName()));
+            @NotNull @Valid CharterTransitionInput input) {
+        return respond(service.moveCharter(id, ifMatch, input.toCommand(), callers.current()));
     }
 
     @GET
@@ -206,8 +200,7 @@ public class DoctorResource {
         return service.charterHistory(id);
     }
 
-    /** Called inside the update's transaction, so the view sees the doctor as committed. */
-    private Response respond(ReferencedDoctor doctor) {
-        return Response.ok(views.view(doctor)).header("ETag", Etags.of(doctor.version)).build();
+    private static Response respond(DoctorView doctor) {
+        return Response.ok(doctor).header("ETag", Etags.of(doctor.version())).build();
     }
 }

@@ -12,6 +12,7 @@ import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.referral.domain.CharterStatus;
+import fr.civmil.health.referral.service.DoctorSearch;
 
 /**
  * Filters of the directory search; every one is optional and they combine with AND. Booleans are read as strings so
@@ -70,4 +71,9 @@ public class DoctorSearchParams {
     @Identifier(IdentifierKind.RPPS)
     @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.RPPS), description = "RPPS number", example = "10003456786")
     public String rpps;
+
+    DoctorSearch toSearch() {
+        return new DoctorSearch(departementCode, communeCode, epciSiren, specialty, accepting, teleconsultation, inPriorityZone,
+                charterStatus, name, rpps);
+    }
 }

@@ -4,12 +4,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import fr.civmil.health.platform.security.Roles;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,10 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,16 +42,17 @@ import fr.civmil.health.platform.idempotency.IdempotentCreations;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.problem.Problem;
-import fr.civmil.health.referral.api.ReferralPayloads.AssignmentInput;
-import fr.civmil.health.referral.api.ReferralPayloads.ProposalView;
-import fr.civmil.health.referral.api.ReferralPayloads.ReadView;
-import fr.civmil.health.referral.api.ReferralPayloads.ReasonInput;
-import fr.civmil.health.referral.api.ReferralPayloads.RequestInput;
-import fr.civmil.health.referral.api.ReferralPayloads.RequestView;
-import fr.civmil.health.referral.domain.ReferralRequest;
+import fr.civmil.health.platform.security.Callers;
+import fr.civmil.health.referral.api.ReferralViews.AssignmentInput;
+import fr.civmil.health.referral.api.ReferralViews.ReasonInput;
+import fr.civmil.health.referral.api.ReferralViews.RequestInput;
 import fr.civmil.health.referral.domain.ReferralStatus;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.service.ReadAudit;
+import fr.civmil.health.referral.service.ReferralResults.ProposalView;
+import fr.civmil.health.referral.service.ReferralResults.Proposals;
+import fr.civmil.health.referral.service.ReferralResults.ReadView;
+import fr.civmil.health.referral.service.ReferralResults.RequestView;
 import fr.civmil.health.referral.service.ReferralService;
 
 /**
@@ -77,14 +73,17 @@ public class ReferralRequestResource {
     static final String ILLEGAL = "{\"type\":\"urn:civmil:problem:illegal-request-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Cannot assign a request that is CANCELLED\"}";
     static final String FORBIDDEN = "{\"type\":\"urn:civmil:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
 
-    @Inject
-    ReferralService service;
+    private final ReferralService service;
+    private final ReadAudit audit;
+    private final IdempotentCreations idempotency;
+    private final Callers callers;
 
-    @Inject
-    ReadAudit audit;
-
-    @Inject
-    IdempotentCreations idempotency;
+    public ReferralRequestResource(ReferralService service, ReadAudit audit, IdempotentCreations idempotency, Callers callers) {
+        this.service = service;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.callers = callers;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -97,34 +96,35 @@ public class ReferralRequestResource {
     public Response register(@NotNull @Valid RequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
         return idempotency.create("referral-requests", idempotencyKey, input, () -> {
-            ReferralRequest r = service.register(input);
-            return Response.created(URI.create("/api/v1/referral-requests/" + r.id)).header("ETag", Etags.of(r.version))
-                    .entity(service.view(r)).build();
+            RequestView r = service.register(input.toCommand());
+            return Response.created(URI.create("/api/v1/referral-requests/" + r.id())).header("ETag", Etags.of(r.version()))
+                    .entity(r).build();
         });
     }
 
     @GET
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "listReferralRequests", summary = "List referral requests", description = "Newest first by default. Every request returned is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public RestResponse<Page<RequestView>> list(@Parameter(description = "Status", example = "OPEN") @QueryParam("status") ReferralStatus status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.DEPARTEMENT), description = "Destination département", example = "83") @QueryParam("departementCode") @Identifier(IdentifierKind.DEPARTEMENT) String departementCode,
             @Parameter(description = "Only waiting requests that expire within this many days", example = "7") @QueryParam("expiringWithinDays") @Min(0) @Max(365) Integer expiringWithinDays,
-            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        return audited(service.list(status, departementCode, expiringWithinDays, page), "LIST", requestId, security);
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId) {
+        String httpRequestId = requestId(requestId);
+        return withRequestId(service.list(status, departementCode, expiringWithinDays, page, callers.current(), httpRequestId, "LIST"),
+                httpRequestId);
     }
 
     @GET
     @Path("/expiring")
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "listExpiringReferralRequests", summary = "Requests about to expire", description = "OPEN or PROPOSED requests (nothing assigned yet) whose expiry falls within the given number of days, soonest first: the expiry runs from the expected arrival when known. Audited like every read.")
     @APIResponse(responseCode = "200", description = "A page of requests")
     public RestResponse<Page<RequestView>> expiring(@Parameter(description = "Horizon in days", example = "7") @QueryParam("withinDays") @DefaultValue("7") @Min(0) @Max(365) int withinDays,
-            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        return audited(service.list(null, null, withinDays, page), "LIST_EXPIRING", requestId, security);
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId) {
+        String httpRequestId = requestId(requestId);
+        return withRequestId(service.list(null, null, withinDays, page, callers.current(), httpRequestId, "LIST_EXPIRING"), httpRequestId);
     }
 
     @GET
@@ -144,49 +144,42 @@ public class ReferralRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "getReferralRequest", summary = "Read a referral request", description = "Recorded in the audit trail (reader, time, X-Request-Id). Returns the ETag for the next action.")
     @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "Any role but cnmss", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "Unknown request")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        ReferralRequest r = service.find(id);
+    public Response get(@PathParam("id") UUID id, @HeaderParam(REQUEST_ID) String requestId) {
         String httpRequestId = requestId(requestId);
-        audit.record(security.getUserPrincipal().getName(), httpRequestId, "READ", List.of(id));
-        return Response.ok(service.view(r)).header("ETag", Etags.of(r.version)).header(REQUEST_ID, httpRequestId).build();
+        RequestView r = service.read(id, callers.current(), httpRequestId);
+        return Response.ok(r).header("ETag", Etags.of(r.version())).header(REQUEST_ID, httpRequestId).build();
     }
 
     @POST
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "computeProposals", summary = "Rank candidate doctors for each waiting need", description = "For each need not yet assigned: active charter, accepting, with places for all the need's people, of the need's specialty or a compatible one, practising in the destination département; ranked by distance class (same commune, then same EPCI, then same département); confirmed capacity first; more remaining places first. Keeps the best of each need (configurable, 50 by default), moves an OPEN request to PROPOSED and returns the first page, need after need.")
     @APIResponse(responseCode = "200", description = "First page of the ranked proposals; ETag of the request")
     @APIResponse(responseCode = "409", description = "The request is no longer waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public RestResponse<Page<ProposalView>> propose(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        ReferralRequest r = service.propose(id);
-        return RestResponse.ResponseBuilder.ok(service.proposals(id, null, page)).header("ETag", Etags.of(r.version)).build();
+        Proposals proposals = service.propose(id, page);
+        return RestResponse.ResponseBuilder.ok(proposals.page()).header("ETag", Etags.of(proposals.version())).build();
     }
 
     @GET
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "listProposals", summary = "Read the ranked proposals", description = "The proposals last computed, need after need (specialty order), best first, each with the reasons of its rank in French. Audited.")
     @APIResponse(responseCode = "200", description = "A page of proposals")
     public Page<ProposalView> proposals(@PathParam("id") UUID id,
             @Parameter(description = "Only the proposals for this need", example = "PAEDIATRICS") @QueryParam("need") Specialty need,
-            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId, @Context SecurityContext security) {
-        Page<ProposalView> proposals = service.proposals(id, need, page);
-        audit.record(security.getUserPrincipal().getName(), requestId(requestId), "READ_PROPOSALS", List.of(id));
-        return proposals;
+            @Valid @BeanParam PageRequest page, @HeaderParam(REQUEST_ID) String requestId) {
+        return service.proposals(id, need, page, callers.current(), requestId(requestId));
     }
 
     @POST
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "assignDoctor", summary = "Assign one need to a doctor", description = "The doctor, of the need's specialty or a compatible one, takes as many places as the need covers people, atomically: concurrent assignments never take more places than the doctor has; the others get 409. The request is ASSIGNED when every need is, PARTIALLY_ASSIGNED before. Publishes assignment.made (département, specialty and places only) and doctor.capacity-changed.")
     @APIResponse(responseCode = "200", description = "ASSIGNED or PARTIALLY_ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not enough places left, doctor not active or not accepting, need already assigned, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
@@ -201,7 +194,6 @@ public class ReferralRequestResource {
     @Path("/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "cancelReferralRequest", summary = "Cancel a request", description = "From OPEN, PROPOSED, PARTIALLY_ASSIGNED or ASSIGNED. Every assigned need gives its places back to its doctor (assignment.released). The reason is free text: one that holds a NIR or a person's name is refused with 422 (never echoed).")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
@@ -213,7 +205,6 @@ public class ReferralRequestResource {
     @POST
     @Path("/{id}/closure")
     @RolesAllowed(Roles.CNMSS)
-    @Transactional
     @Operation(operationId = "closeReferralRequest", summary = "Close an assigned request", description = "Every need is assigned and the household is registered with its doctors; the places stay taken.")
     @APIResponse(responseCode = "200", description = "CLOSED", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not ASSIGNED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
@@ -221,14 +212,12 @@ public class ReferralRequestResource {
         return respond(service.close(id, ifMatch));
     }
 
-    private Response respond(ReferralRequest r) {
-        return Response.ok(service.view(r)).header("ETag", Etags.of(r.version)).build();
+    private static Response respond(RequestView r) {
+        return Response.ok(r).header("ETag", Etags.of(r.version())).build();
     }
 
-    private RestResponse<Page<RequestView>> audited(Page<ReferralRequest> page, String operation, String requestId, SecurityContext security) {
-        String httpRequestId = requestId(requestId);
-        audit.record(security.getUserPrincipal().getName(), httpRequestId, operation, page.items().stream().map(r -> r.id).toList());
-        return RestResponse.ResponseBuilder.ok(page.map(service::view)).header(REQUEST_ID, httpRequestId).build();
+    private static RestResponse<Page<RequestView>> withRequestId(Page<RequestView> page, String httpRequestId) {
+        return RestResponse.ResponseBuilder.ok(page).header(REQUEST_ID, httpRequestId).build();
     }
 
     private static String requestId(String header) {

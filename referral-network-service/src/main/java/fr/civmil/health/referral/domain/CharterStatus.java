@@ -1,7 +1,6 @@
 package fr.civmil.health.referral.domain;
 
-import java.util.EnumSet;
-import java.util.Set;
+import fr.civmil.health.platform.domain.Lifecycle;
 
 /**
  * Lifecycle of the "charte d'entente" signed between the CNMSS and a doctor:
@@ -11,18 +10,10 @@ import java.util.Set;
 public enum CharterStatus {
     PENDING_SIGNATURE, ACTIVE, SUSPENDED, WITHDRAWN;
 
-    public Set<CharterStatus> next() {
-        return switch (this) {
-            case PENDING_SIGNATURE -> EnumSet.of(ACTIVE, WITHDRAWN);
-            case ACTIVE -> EnumSet.of(SUSPENDED, WITHDRAWN);
-            case SUSPENDED -> EnumSet.of(ACTIVE, WITHDRAWN);
-            case WITHDRAWN -> EnumSet.noneOf(CharterStatus.class);
-        };
-    }
-
-    public boolean canMoveTo(CharterStatus target) {
-        return next().contains(target);
-    }
+    public static final Lifecycle<CharterStatus> LIFECYCLE = Lifecycle.of(CharterStatus.class, "charter")
+            .allow(PENDING_SIGNATURE, ACTIVE, WITHDRAWN)
+            .allow(ACTIVE, SUSPENDED, WITHDRAWN)
+            .allow(SUSPENDED, ACTIVE, WITHDRAWN);
 
     /** Suspending and withdrawing must say why; signing and reinstating need not. */
     public boolean requiresReason() {

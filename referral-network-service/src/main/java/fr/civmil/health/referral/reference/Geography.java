@@ -1,5 +1,6 @@
 package fr.civmil.health.referral.reference;
 
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.problem.ProblemTexts.Text;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,16 @@ public class Geography {
     public record Located(Place place, Text error) {
         public boolean ok() {
             return place != null;
+        }
+
+        /** Why it was refused, as a reason inside another text. */
+        public Object reason() {
+            return error;
+        }
+
+        /** Why it was refused, at {@code field}. */
+        public DomainException.Violation violation(String field) {
+            return new DomainException.Violation(field, error.key(), error.args());
         }
 
         /** Whether the postal code (rather than the commune) was refused. */

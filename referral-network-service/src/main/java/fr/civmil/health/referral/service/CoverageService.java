@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.reference.ReferenceGeography;
-import fr.civmil.health.referral.api.CoverageView;
 import fr.civmil.health.referral.reference.Geography;
 
 /** Figures of the network per département, computed by two set-based queries over the page's départements. */

@@ -17,9 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
-import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.referral.api.DoctorSearchParams;
-import fr.civmil.health.referral.api.DoctorView;
+import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.referral.domain.CharterStatus;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.reference.ReferenceGeography;
@@ -46,12 +44,12 @@ public class DoctorDirectory {
     }
 
     private final EntityManager entityManager;
-    private final DoctorViews views;
+    private final DoctorReader views;
     private final Geography geography;
     private final DirectoryCache cache;
     private final ObjectMapper json;
 
-    public DoctorDirectory(EntityManager entityManager, DoctorViews views, Geography geography, DirectoryCache cache,
+    public DoctorDirectory(EntityManager entityManager, DoctorReader views, Geography geography, DirectoryCache cache,
             ObjectMapper json) {
         this.entityManager = entityManager;
         this.views = views;
@@ -67,12 +65,12 @@ public class DoctorDirectory {
     }
 
     /** The answer of this search as sent to clients, when nothing in its scope changed since it was stored. */
-    public Optional<byte[]> storedJson(DoctorSearchParams p, PageRequest page) {
+    public Optional<byte[]> storedJson(DoctorSearch p, PageRequest page) {
         return cache.stored(key(p, page), area(p));
     }
 
     /** Runs the search (blocking) and returns its answer as sent to clients, stored for the next time. */
-    public byte[] searchJson(DoctorSearchParams p, PageRequest page) {
+    public byte[] searchJson(DoctorSearch p, PageRequest page) {
         return cache.compute(key(p, page), area(p), () -> {
             try {
                 return json.writeValueAsBytes(search(p, page));
@@ -82,9 +80,9 @@ public class DoctorDirectory {
         });
     }
 
-    private Query key(DoctorSearchParams p, PageRequest page) {
-        return new Query(p.departementCode, p.communeCode, p.epciSiren, p.specialty, p.accepting, p.teleconsultation,
-                p.inPriorityZone, p.charterStatus == null ? null : p.charterStatus.name(), p.name, p.rpps, page.page, page.size, page.sort, views.confirmedSince());
+    private Query key(DoctorSearch p, PageRequest page) {
+        return new Query(p.departementCode(), p.communeCode(), p.epciSiren(), p.specialty(), p.accepting(), p.teleconsultation(),
+                p.inPriorityZone(), p.charterStatus() == null ? null : p.charterStatus().name(), p.name(), p.rpps(), page.page, page.size, page.sort, views.confirmedSince());
     }
 
     /**
@@ -92,20 +90,20 @@ public class DoctorDirectory {
      * reference geography (none when that is unknown: nobody practises there); empty for the whole
      * directory.
      */
-    private Optional<List<String>> area(DoctorSearchParams p) {
-        if (p.departementCode != null) {
-            return Optional.of(List.of(p.departementCode));
+    private Optional<List<String>> area(DoctorSearch p) {
+        if (p.departementCode() != null) {
+            return Optional.of(List.of(p.departementCode()));
         }
-        if (p.communeCode != null) {
-            return Optional.of(geography.commune(p.communeCode).map(c -> List.of(c.departementCode())).orElse(List.of()));
+        if (p.communeCode() != null) {
+            return Optional.of(geography.commune(p.communeCode()).map(c -> List.of(c.departementCode())).orElse(List.of()));
         }
-        if (p.epciSiren != null) {
-            return Optional.of(geography.epci(p.epciSiren).map(ReferenceGeography.Epci::departementCodes).orElse(List.of()));
+        if (p.epciSiren() != null) {
+            return Optional.of(geography.epci(p.epciSiren()).map(ReferenceGeography.Epci::departementCodes).orElse(List.of()));
         }
         return Optional.empty();
     }
 
-    private Page<DoctorView> search(DoctorSearchParams p, PageRequest page) {
+    private Page<DoctorView> search(DoctorSearch p, PageRequest page) {
         // With an area, the search reads the directory entries of its département (one index range);
         // otherwise the doctors themselves. Both carry the same filter and sort columns. An EPCI across
         // départements reads the entries of all of them.
@@ -126,44 +124,44 @@ public class DoctorDirectory {
             where.append(" and d.id in (select e.doctor_id from directory_entry e where e.departement_code in (:epciDepartements))");
             params.put("epciDepartements", epciDepartements);
         }
-        if (p.specialty != null) {
-            Specialty specialty = Specialty.parse(p.specialty).orElseThrow(() -> ApiProblem.invalidField("specialty", "field.unknown-specialty",
-                    p.specialty));
+        if (p.specialty() != null) {
+            Specialty specialty = Specialty.parse(p.specialty()).orElseThrow(() -> DomainException.invalidField("specialty", "field.unknown-specialty",
+                    p.specialty()));
             where.append(" and d.specialty = :specialty");
             params.put("specialty", specialty.name());
         }
-        if (p.accepting != null) {
+        if (p.accepting() != null) {
             // Accepting means able to take a household now: an active charter, open to new patients, a place left.
-            where.append(Boolean.parseBoolean(p.accepting) ? " and " : " and not ")
+            where.append(Boolean.parseBoolean(p.accepting()) ? " and " : " and not ")
                     .append("(d.charter_status = 'ACTIVE' and d.accepting_new_patients and d.remaining_places > 0)");
         }
-        if (p.teleconsultation != null) {
+        if (p.teleconsultation() != null) {
             where.append(" and d.teleconsultation = :teleconsultation");
-            params.put("teleconsultation", Boolean.valueOf(p.teleconsultation));
+            params.put("teleconsultation", Boolean.valueOf(p.teleconsultation()));
         }
         // The directory shows signed charters; the back office asks for the other statuses by name.
         where.append(" and d.charter_status = :charterStatus");
-        params.put("charterStatus", p.charterStatus == null ? CharterStatus.ACTIVE.name() : p.charterStatus.name());
-        if (p.rpps != null) {
+        params.put("charterStatus", p.charterStatus() == null ? CharterStatus.ACTIVE.name() : p.charterStatus().name());
+        if (p.rpps() != null) {
             where.append(" and d.rpps = :rpps");
-            params.put("rpps", p.rpps);
+            params.put("rpps", p.rpps());
         }
-        if (p.name != null) {
-            String name = DoctorService.searchable(p.name);
+        if (p.name() != null) {
+            String name = DoctorService.searchable(p.name());
             if (name.isEmpty()) {
-                throw ApiProblem.invalidField("name", "field.search-name");
+                throw DomainException.invalidField("name", "field.search-name");
             }
             where.append(" and d.search_name like :name");
             params.put("name", "%" + name + "%");
         }
         StringBuilder location = new StringBuilder();
-        if (p.communeCode != null) {
+        if (p.communeCode() != null) {
             location.append(" and l.commune_code = :communeCode");
-            params.put("communeCode", p.communeCode);
+            params.put("communeCode", p.communeCode());
         }
-        if (p.epciSiren != null) {
+        if (p.epciSiren() != null) {
             location.append(" and l.epci_siren = :epciSiren");
-            params.put("epciSiren", p.epciSiren);
+            params.put("epciSiren", p.epciSiren());
         }
         if (!location.isEmpty()) {
             if (byDepartement) {
@@ -171,8 +169,8 @@ public class DoctorDirectory {
             }
             where.append(" and exists (select 1 from practice_location l where l.doctor_id = ").append(id).append(location).append(')');
         }
-        if (p.inPriorityZone != null) {
-            where.append(Boolean.parseBoolean(p.inPriorityZone) ? " and " : " and not ")
+        if (p.inPriorityZone() != null) {
+            where.append(Boolean.parseBoolean(p.inPriorityZone()) ? " and " : " and not ")
                     .append("exists (select 1 from practice_location pl where pl.doctor_id = ").append(id).append(" and ")
                     .append(AreaFlags.inPriorityZone("pl.commune_code")).append(')');
         }

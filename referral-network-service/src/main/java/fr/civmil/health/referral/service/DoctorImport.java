@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,12 +26,14 @@ import org.postgresql.PGConnection;
 
 import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
-import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.ProblemTexts.Text;
+import fr.civmil.health.platform.csv.CsvRecords;
+import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
 import fr.civmil.health.referral.reference.Geography;
+import fr.civmil.health.referral.text.Reasons;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -82,60 +83,89 @@ public class DoctorImport {
     static final int FIRST_CHUNK = 2_000;
 
     @Transactional
-    public Report importCsv(String csv, String actor) {
+    public Report importCsv(String csv, Caller caller) {
+        String actor = caller.subject();
         long started = System.nanoTime();
-        List<String> lines = lines(csv);
-        List<String> header = lines.isEmpty() ? List.of() : Csv.parse(lines.get(0).replace("\uFEFF", ""));
-        if (!header.equals(HEADER)) {
-            String expected = String.join(",", HEADER);
-            throw new ApiProblem(422, "invalid-import.header", new Object[] { expected },
-                    List.of(new ApiProblem.FieldError("line 1", "field.import-header", expected)), Map.of());
-        }
-        entityManager.createNativeQuery("""
-                create temporary table doctor_import (
-                    line integer, new_id uuid, event_id uuid, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
-                    profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
-                    commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
-                    phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
-                    remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
-        // Checking is CPU work in this JVM, applying is work in PostgreSQL: chunk k+1 is checked while
-        // chunk k is applied. Everything stays in this one transaction, so a bad line anywhere still
-        // means nothing imported (checking goes on to the end so that every bad line is reported).
-        Validation validation = new Validation();
-        Map<String, Long> counts = new HashMap<>();
-        long waited = 0;
-        long applying = 0;
-        int to = Math.min(1 + FIRST_CHUNK, lines.size());
-        CompletableFuture<List<Checked>> next = checkAsync(lines, 1, to);
-        while (next != null) {
-            long t = System.nanoTime();
-            List<Checked> checked = next.join();
-            waited += System.nanoTime() - t;
-            int from = to;
-            to = Math.min(from + CHUNK, lines.size());
-            next = from < lines.size() ? checkAsync(lines, from, to) : null;
-            String staged = validation.accept(checked);
-            if (staged != null && !staged.isEmpty()) {
-                t = System.nanoTime();
-                apply(staged, actor, counts);
-                applying += System.nanoTime() - t;
+        try (CsvRecords records = CsvRecords.read(csv)) {
+            if (!records.header().equals(HEADER)) {
+                String expected = String.join(",", HEADER);
+                throw DomainException.unprocessable("invalid-import.header",
+                        List.of(new DomainException.Violation("line 1", "field.import-header", expected)), expected);
             }
+            entityManager.createNativeQuery("""
+                    create temporary table doctor_import (
+                        line integer, new_id uuid, event_id uuid, rpps varchar(11), last_name varchar(100), first_name varchar(100), search_name varchar(210),
+                        profession varchar(32), specialty varchar(48), address varchar(300), postal_code varchar(5),
+                        commune_code varchar(5), departement_code varchar(3), epci_siren varchar(9), region_code varchar(3),
+                        phone varchar(20), teleconsultation boolean, languages varchar(200), accepting_new_patients boolean,
+                        remaining_places integer, capacity_confirmed_on date, charter_signed_on date) on commit drop""").executeUpdate();
+            // Reading and checking is CPU work in this JVM, applying is work in PostgreSQL: chunk k+1 is read and
+            // checked while chunk k is applied. Everything stays in this one transaction, so a bad line anywhere
+            // still means nothing imported (checking goes on to the end so that every bad line is reported).
+            Source source = new Source(records);
+            Validation validation = new Validation();
+            Map<String, Long> counts = new HashMap<>();
+            long waited = 0;
+            long applying = 0;
+            // One read at a time (each follows the previous one); the next chunk is read while this one is checked.
+            CompletableFuture<Chunk> read = executor.supplyAsync(() -> source.take(FIRST_CHUNK));
+            CompletableFuture<List<Checked>> next = read.thenApplyAsync(this::check, executor);
+            while (true) {
+                read = read.thenApplyAsync(previous -> previous == null || previous.last() ? null : source.take(CHUNK), executor);
+                long t = System.nanoTime();
+                List<Checked> checked = next.join();
+                waited += System.nanoTime() - t;
+                if (checked == null) {
+                    break;
+                }
+                next = read.thenApplyAsync(chunk -> chunk == null ? null : check(chunk), executor);
+                String staged = validation.accept(checked);
+                if (staged != null && !staged.isEmpty()) {
+                    t = System.nanoTime();
+                    apply(staged, actor, counts);
+                    applying += System.nanoTime() - t;
+                }
+            }
+            validation.throwIfInvalid();
+            entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
+            Report report = new Report(validation.rows, counts.getOrDefault("NEW", 0L).intValue(),
+                    counts.getOrDefault("CHANGED", 0L).intValue(), counts.getOrDefault("SAME", 0L).intValue());
+            LOG.infof("import of %d rows by %s: %s in %d ms before commit (%d ms applying in PostgreSQL, %d ms waiting for checks)",
+                    validation.rows, actor, report, (System.nanoTime() - started) / 1_000_000, applying / 1_000_000, waited / 1_000_000);
+            return report;
         }
-        validation.throwIfInvalid();
-        entityManager.createNativeQuery("select pg_notify('civmil_outbox', '')").getSingleResult();
-        Report report = new Report(validation.rows, counts.getOrDefault("NEW", 0L).intValue(),
-                counts.getOrDefault("CHANGED", 0L).intValue(), counts.getOrDefault("SAME", 0L).intValue());
-        LOG.infof("import of %d rows by %s: %s in %d ms before commit (%d ms applying in PostgreSQL, %d ms waiting for checks)",
-                validation.rows, actor, report, (System.nanoTime() - started) / 1_000_000, applying / 1_000_000, waited / 1_000_000);
-        return report;
     }
 
-    private CompletableFuture<List<Checked>> checkAsync(List<String> lines, int from, int to) {
-        // On a thread of its own: a parallel stream started from a fork-join worker would get no helper on 2 cores.
-        return executor.supplyAsync(() -> IntStream.range(from, to).parallel()
-                .filter(i -> !lines.get(i).isBlank())
-                .mapToObj(i -> check(lines.get(i), i + 1))
+    private List<Checked> check(Chunk chunk) {
+        // A parallel stream on an executor thread: started from a fork-join worker it would get no helper on 2 cores.
+        List<Checked> checked = new ArrayList<>(chunk.records().parallelStream()
+                .filter(r -> r.values().size() > 1 || !r.values().get(0).isBlank())
+                .map(r -> check(r.values(), (int) r.line()))
                 .toList());
+        if (chunk.malformed() != null) {
+            checked.add(chunk.malformed());
+        }
+        return checked;
+    }
+
+    /** Records read together; the last chunk came back short, or stopped where the file stops being CSV. */
+    private record Chunk(List<CsvRecords.Record> records, Checked malformed, boolean last) {
+    }
+
+    /** The file's records, chunk after chunk, read by one thread at a time. */
+    private record Source(CsvRecords records) {
+
+        Chunk take(int size) {
+            List<CsvRecords.Record> chunk = new ArrayList<>(size);
+            try {
+                while (chunk.size() < size && records.hasNext()) {
+                    chunk.add(records.next());
+                }
+            } catch (CsvRecords.MalformedCsv e) {
+                return new Chunk(chunk, Checked.error((int) e.line(), Reasons.of("import.csv", e.getMessage())), true);
+            }
+            return new Chunk(chunk, null, chunk.size() < size);
+        }
     }
 
     /** Applies one chunk of checked rows: COPY into staging, then set-based statements. */
@@ -250,7 +280,7 @@ public class DoctorImport {
      */
     private static final class Validation {
         final Map<String, Integer> seen = new HashMap<>();
-        final List<ApiProblem.FieldError> errors = new ArrayList<>();
+        final List<DomainException.Violation> errors = new ArrayList<>();
         int rows;
 
         /** The chunk's rows as CSV for COPY, or null once any line of the file was bad. */
@@ -263,115 +293,98 @@ public class DoctorImport {
                     staged.append(line.row());
                     continue;
                 }
-                List<Text> reasons = new ArrayList<>();
+                List<Object> reasons = new ArrayList<>();
                 if (first != null) {
-                    reasons.add(new Text("import.duplicate-rpps", line.rpps(), first));
+                    reasons.add(Reasons.of("import.duplicate-rpps", line.rpps(), first));
                 }
                 reasons.addAll(line.errors());
-                errors.add(new ApiProblem.FieldError("line " + line.number(), "field.import-line", reasons));
+                errors.add(new DomainException.Violation("line " + line.number(), "field.import-line", reasons));
             }
             return errors.isEmpty() ? staged.toString() : null;
         }
 
         void throwIfInvalid() {
             if (!errors.isEmpty()) {
-                throw new ApiProblem(422, "invalid-import", new Object[] { errors.size() }, errors, Map.of());
+                throw DomainException.unprocessable("invalid-import", errors, errors.size());
             }
         }
     }
 
     /** One data line checked: its COPY row, or why it was refused. */
-    private record Checked(int number, String rpps, String row, List<Text> errors) {
-        static Checked error(int number, Text error) {
+    private record Checked(int number, String rpps, String row, List<Object> errors) {
+        static Checked error(int number, Object error) {
             return new Checked(number, null, null, List.of(error));
         }
     }
 
-    private static List<String> lines(String csv) {
-        List<String> lines = new ArrayList<>(csv.length() / 100 + 1);
-        int from = 0;
-        for (int i = csv.indexOf('\n'); i >= 0; i = csv.indexOf('\n', from)) {
-            lines.add(csv.substring(from, i > from && csv.charAt(i - 1) == '\r' ? i - 1 : i));
-            from = i + 1;
-        }
-        lines.add(csv.substring(from));
-        return lines;
-    }
-
-    private Checked check(String line, int number) {
-        List<String> f;
-        try {
-            f = Csv.parse(line);
-        } catch (IllegalArgumentException e) {
-            return Checked.error(number, new Text("import.csv", e.getMessage()));
-        }
+    private Checked check(List<String> f, int number) {
         if (f.size() != HEADER.size()) {
-            return Checked.error(number, new Text("import.field-count", f.size(), HEADER.size()));
+            return Checked.error(number, Reasons.of("import.field-count", f.size(), HEADER.size()));
         }
-        List<Text> reasons = new ArrayList<>();
+        List<Object> reasons = new ArrayList<>();
         String rpps = f.get(0);
         if (!Identifiers.isRpps(rpps)) {
-            reasons.add(new Text("import.rpps"));
+            reasons.add(Reasons.of("import.rpps"));
         }
         String lastName = f.get(1).trim();
         String firstName = f.get(2).trim();
         if (lastName.isEmpty() || lastName.length() > 100) {
-            reasons.add(new Text("import.length", "lastName", 1, 100));
+            reasons.add(Reasons.of("import.length", "lastName", 1, 100));
         }
         if (firstName.isEmpty() || firstName.length() > 100) {
-            reasons.add(new Text("import.length", "firstName", 1, 100));
+            reasons.add(Reasons.of("import.length", "firstName", 1, 100));
         }
         Profession profession = enumValue(Profession.class, f.get(3));
         Specialty specialty = Specialty.parse(f.get(4)).orElse(null);
         if (profession == null) {
-            reasons.add(new Text("import.code", "profession", f.get(3)));
+            reasons.add(Reasons.of("import.code", "profession", f.get(3)));
         }
         if (specialty == null) {
-            reasons.add(new Text("import.code", "specialty", f.get(4)));
+            reasons.add(Reasons.of("import.code", "specialty", f.get(4)));
         } else if (profession != null && specialty.profession() != profession) {
-            reasons.add(new Text("import.specialty-of", specialty, profession));
+            reasons.add(Reasons.of("import.specialty-of", specialty, profession));
         }
         String address = f.get(5).trim();
         if (address.isEmpty() || address.length() > 300) {
-            reasons.add(new Text("import.length", "address", 1, 300));
+            reasons.add(Reasons.of("import.length", "address", 1, 300));
         }
         Geography.Place place = null;
         if (!POSTAL_CODE.matcher(f.get(6)).matches()) {
-            reasons.add(new Text("import.postal-code"));
+            reasons.add(Reasons.of("import.postal-code"));
         } else if (!Identifiers.isInseeCommune(f.get(7))) {
-            reasons.add(new Text("import.commune-code"));
+            reasons.add(Reasons.of("import.commune-code"));
         } else {
             Geography.Located located = geography.locate(f.get(7), f.get(6));
             if (located.ok()) {
                 place = located.place();
             } else {
-                reasons.add(located.error());
+                reasons.add(located.reason());
             }
         }
         String phone = f.get(8).isBlank() ? null : f.get(8).trim();
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            reasons.add(new Text("import.phone"));
+            reasons.add(Reasons.of("import.phone"));
         }
         Boolean teleconsultation = bool(f.get(9));
         if (teleconsultation == null) {
-            reasons.add(new Text("import.boolean", "teleconsultation"));
+            reasons.add(Reasons.of("import.boolean", "teleconsultation"));
         }
         String languages = f.get(10).isBlank() ? "fr" : f.get(10).replace('|', ',');
         if (!LANGUAGES.matcher(languages).matches()) {
-            reasons.add(new Text("import.languages"));
+            reasons.add(Reasons.of("import.languages"));
         }
         Boolean accepting = bool(f.get(11));
         if (accepting == null) {
-            reasons.add(new Text("import.boolean", "acceptingNewPatients"));
+            reasons.add(Reasons.of("import.boolean", "acceptingNewPatients"));
         }
         Integer places = null;
         try {
             places = Integer.valueOf(f.get(12));
             if (places < 0 || places > 10000) {
-                reasons.add(new Text("import.places"));
+                reasons.add(Reasons.of("import.places"));
             }
         } catch (NumberFormatException e) {
-            reasons.add(new Text("import.places-integer"));
+            reasons.add(Reasons.of("import.places-integer"));
         }
         LocalDate confirmedOn = date(f.get(13), "capacityConfirmedOn", true, reasons);
         LocalDate signedOn = date(f.get(14), "charterSignedOn", false, reasons);
@@ -400,21 +413,21 @@ public class DoctorImport {
         return TRUE.contains(v) ? Boolean.TRUE : FALSE.contains(v) ? Boolean.FALSE : null;
     }
 
-    private static LocalDate date(String value, String field, boolean required, List<Text> reasons) {
+    private static LocalDate date(String value, String field, boolean required, List<Object> reasons) {
         if (value.isBlank()) {
             if (required) {
-                reasons.add(new Text("import.date-required", field));
+                reasons.add(Reasons.of("import.date-required", field));
             }
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
             if (date.isAfter(LocalDate.now())) {
-                reasons.add(new Text("import.date-future", field));
+                reasons.add(Reasons.of("import.date-future", field));
             }
             return date;
         } catch (DateTimeParseException e) {
-            reasons.add(new Text("import.date", field));
+            reasons.add(Reasons.of("import.date", field));
             return null;
         }
     }
@@ -436,43 +449,10 @@ public class DoctorImport {
         return null;
     }
 
-    /** Minimal RFC 4180 fields: comma separated, optionally double-quoted with "" for a quote. */
+    /** The rows staged for COPY (CSV format). */
     static final class Csv {
 
         private Csv() {
-        }
-
-        static List<String> parse(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                throw new IllegalArgumentException("unterminated quoted field");
-            }
-            fields.add(field.toString());
-            return fields;
         }
 
         /** One CSV row for COPY; null is an empty unquoted field, every other value is quoted. */

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -19,12 +18,8 @@ import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.outbox.Outbox;
 import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
-import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.referral.api.DoctorPayloads.CapacityInput;
-import fr.civmil.health.referral.api.DoctorPayloads.CharterTransitionInput;
-import fr.civmil.health.referral.api.DoctorPayloads.DetailsInput;
-import fr.civmil.health.referral.api.DoctorPayloads.LocationInput;
-import fr.civmil.health.referral.api.DoctorPayloads.ReferenceInput;
+import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.referral.domain.CharterStatus;
 import fr.civmil.health.referral.domain.PracticeLocation;
 import fr.civmil.health.referral.domain.Profession;
@@ -40,11 +35,13 @@ public class DoctorService {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final Geography geography;
+    private final DoctorReader reader;
 
-    public DoctorService(EntityManager entityManager, Outbox outbox, Geography geography) {
+    public DoctorService(EntityManager entityManager, Outbox outbox, Geography geography, DoctorReader reader) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.geography = geography;
+        this.reader = reader;
     }
 
     /** Lower case, accents removed, punctuation as spaces: what the name search compares. */
@@ -63,23 +60,28 @@ public class DoctorService {
     public ReferencedDoctor find(UUID id) {
         ReferencedDoctor doctor = ReferencedDoctor.findById(id);
         if (doctor == null) {
-            throw ApiProblem.notFound("doctor", id);
+            throw DomainException.notFound("doctor", id);
         }
         return doctor;
     }
 
+    /** The doctor as clients see it. */
+    public DoctorView view(UUID id) {
+        return reader.view(find(id));
+    }
+
+    /** The views returned by the changes below are read inside their transaction, as committed. */
     @Transactional
-    public ReferencedDoctor reference(ReferenceInput in) {
-        requireConsistent(in.profession(), in.specialty());
-        List<PracticeLocation> locations = locate(in.practiceLocations());
+    public DoctorView reference(DoctorCommands.Reference in) {
+        requireConsistent(in.details().profession(), in.details().specialty());
+        List<PracticeLocation> locations = locate(in.details().practiceLocations());
         if (ReferencedDoctor.findByRpps(in.rpps()) != null) {
             throw duplicate(in.rpps());
         }
         ReferencedDoctor d = new ReferencedDoctor();
         d.id = TimeOrderedUuids.next();
         d.rpps = in.rpps();
-        applyDetails(d, in.lastName(), in.firstName(), in.profession(), in.specialty(), in.phone(), in.teleconsultation(),
-                in.languages());
+        applyDetails(d, in.details());
         d.replaceLocations(locations);
         d.acceptingNewPatients = in.capacity().acceptingNewPatients();
         d.remainingPlaces = in.capacity().remainingPlaces();
@@ -100,26 +102,25 @@ public class DoctorService {
         }
         outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.DOCTOR_REFERENCED, "doctor " + d.id,
                 ReferralEvents.DoctorChanged.of(d));
-        return d;
+        return reader.view(d);
     }
 
     @Transactional
-    public ReferencedDoctor update(UUID id, String ifMatch, DetailsInput in) {
+    public DoctorView update(UUID id, String ifMatch, DoctorCommands.Details in) {
         ReferencedDoctor d = find(id);
         Etags.requireMatch(ifMatch, d.version);
         requireConsistent(in.profession(), in.specialty());
         List<PracticeLocation> locations = locate(in.practiceLocations());
-        applyDetails(d, in.lastName(), in.firstName(), in.profession(), in.specialty(), in.phone(), in.teleconsultation(),
-                in.languages());
+        applyDetails(d, in);
         d.replaceLocations(locations);
         touch(d);
         outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.DOCTOR_UPDATED, "doctor " + d.id,
                 ReferralEvents.DoctorChanged.of(d));
-        return d;
+        return reader.view(d);
     }
 
     @Transactional
-    public ReferencedDoctor updateCapacity(UUID id, String ifMatch, CapacityInput in) {
+    public DoctorView updateCapacity(UUID id, String ifMatch, DoctorCommands.Capacity in) {
         ReferencedDoctor d = find(id);
         Etags.requireMatch(ifMatch, d.version);
         d.acceptingNewPatients = in.acceptingNewPatients();
@@ -127,7 +128,7 @@ public class DoctorService {
         d.capacityConfirmedOn = in.confirmedOn();
         touch(d);
         capacityChanged(d.id, d.acceptingNewPatients, d.remainingPlaces, d.capacityConfirmedOn);
-        return d;
+        return reader.view(d);
     }
 
     void capacityChanged(UUID doctorId, boolean accepting, int remaining, LocalDate confirmedOn) {
@@ -136,21 +137,18 @@ public class DoctorService {
     }
 
     @Transactional
-    public ReferencedDoctor moveCharter(UUID id, String ifMatch, CharterTransitionInput in, String actor) {
+    public DoctorView moveCharter(UUID id, String ifMatch, DoctorCommands.CharterTransition in, Caller caller) {
         ReferencedDoctor d = find(id);
         Etags.requireMatch(ifMatch, d.version);
         CharterStatus from = d.charterStatus;
-        if (!from.canMoveTo(in.to())) {
-            throw from.next().isEmpty() ? ApiProblem.conflict("illegal-charter-transition.final", from, in.to())
-                    : ApiProblem.conflict("illegal-charter-transition", from, in.to(), from.next());
-        }
+        CharterStatus.LIFECYCLE.requireStep(from, in.to());
         String reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         if (in.to().requiresReason() && reason == null) {
-            throw ApiProblem.invalidField("reason", "field.charter-reason", in.to());
+            throw DomainException.invalidField("reason", "field.charter-reason", in.to());
         }
         LocalDate effectiveOn = in.effectiveOn() == null ? LocalDate.now() : in.effectiveOn();
         if (effectiveOn.isBefore(d.charterStatusSince) && from != CharterStatus.PENDING_SIGNATURE) {
-            throw ApiProblem.invalidField("effectiveOn", "field.charter-effective-on", d.charterStatusSince, from);
+            throw DomainException.invalidField("effectiveOn", "field.charter-effective-on", d.charterStatusSince, from);
         }
         d.charterStatus = in.to();
         d.charterStatusSince = effectiveOn;
@@ -163,11 +161,11 @@ public class DoctorService {
                 insert into charter_event (doctor_id, from_status, to_status, reason, effective_on, recorded_by)
                 values (?1, ?2, ?3, ?4, ?5, ?6)""")
                 .setParameter(1, d.id).setParameter(2, from.name()).setParameter(3, in.to().name())
-                .setParameter(4, reason).setParameter(5, effectiveOn).setParameter(6, actor).executeUpdate();
+                .setParameter(4, reason).setParameter(5, effectiveOn).setParameter(6, caller.subject()).executeUpdate();
         outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.CHARTER_STATUS_CHANGED, "doctor " + d.id,
                 new ReferralEvents.CharterStatusChanged(d.id, d.rpps, from, in.to(), reason, d.communeCodes(),
                         d.departementCodes(), d.regionCodes()));
-        return d;
+        return reader.view(d);
     }
 
     /** One step of a doctor's charter history. */
@@ -189,16 +187,15 @@ public class DoctorService {
         return steps;
     }
 
-    private static void applyDetails(ReferencedDoctor d, String lastName, String firstName, Profession profession,
-            Specialty specialty, String phone, Boolean teleconsultation, List<String> languages) {
-        d.lastName = lastName.trim();
-        d.firstName = firstName.trim();
+    private static void applyDetails(ReferencedDoctor d, DoctorCommands.Details in) {
+        d.lastName = in.lastName().trim();
+        d.firstName = in.firstName().trim();
         d.searchName = searchName(d.lastName, d.firstName);
-        d.profession = profession;
-        d.specialty = specialty;
-        d.phone = phone;
-        d.teleconsultation = teleconsultation;
-        d.languages = languages == null || languages.isEmpty() ? List.of("fr") : languages.stream().distinct().toList();
+        d.profession = in.profession();
+        d.specialty = in.specialty();
+        d.phone = in.phone();
+        d.teleconsultation = in.teleconsultation();
+        d.languages = in.languages() == null || in.languages().isEmpty() ? List.of("fr") : in.languages().stream().distinct().toList();
     }
 
     /** Flushes so the new version is known (for the ETag) and a concurrent writer fails here, not at commit. */
@@ -209,19 +206,19 @@ public class DoctorService {
 
     private static void requireConsistent(Profession profession, Specialty specialty) {
         if (specialty.profession() != profession) {
-            throw ApiProblem.invalidField("specialty", "field.specialty-of", specialty, specialty.profession(), profession);
+            throw DomainException.invalidField("specialty", "field.specialty-of", specialty, specialty.profession(), profession);
         }
     }
 
-    private List<PracticeLocation> locate(List<LocationInput> inputs) {
-        List<ApiProblem.FieldError> violations = new ArrayList<>();
+    private List<PracticeLocation> locate(List<DoctorCommands.Location> inputs) {
+        List<DomainException.Violation> violations = new ArrayList<>();
         List<PracticeLocation> locations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            LocationInput in = inputs.get(i);
+            DoctorCommands.Location in = inputs.get(i);
             Geography.Located located = geography.locate(in.communeCode(), in.postalCode());
             if (!located.ok()) {
                 String field = located.postalCodeRefused() ? "postalCode" : "communeCode";
-                violations.add(new ApiProblem.FieldError("practiceLocations[" + i + "]." + field, located.error().key(), located.error().args()));
+                violations.add(located.violation("practiceLocations[" + i + "]." + field));
                 continue;
             }
             PracticeLocation l = new PracticeLocation();
@@ -234,12 +231,12 @@ public class DoctorService {
             locations.add(l);
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblem(422, "unknown-location", new Object[] { violations.size() }, violations, Map.of());
+            throw DomainException.unprocessable("unknown-location", violations, violations.size());
         }
         return locations;
     }
 
-    private static ApiProblem duplicate(String rpps) {
-        return ApiProblem.conflict("duplicate-rpps", rpps);
+    private static DomainException duplicate(String rpps) {
+        return DomainException.conflict("duplicate-rpps", rpps);
     }
 }

@@ -15,7 +15,8 @@ import jakarta.transaction.Transactional;
 
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
-import fr.civmil.health.referral.api.ReferralPayloads.ReadView;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.referral.service.ReferralResults.ReadView;
 
 /**
  * The audit trail of referral-request reads: written in the transaction of the read itself, so
@@ -33,14 +34,14 @@ public class ReadAudit {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String reader, String httpRequestId, String operation, Collection<UUID> requestIds) {
+    public void record(Caller reader, String httpRequestId, String operation, Collection<UUID> requestIds) {
         if (requestIds.isEmpty()) {
             return;
         }
         entityManager.createNativeQuery("""
                 insert into referral_request_read (reader, request_id, http_request_id, operation)
                 select ?1, r, ?2, ?3 from unnest(cast(?4 as uuid[])) as r""")
-                .setParameter(1, reader).setParameter(2, httpRequestId).setParameter(3, operation)
+                .setParameter(1, reader.subject()).setParameter(2, httpRequestId).setParameter(3, operation)
                 .setParameter(4, requestIds.stream().map(UUID::toString).toArray(String[]::new))
                 .executeUpdate();
     }

@@ -27,14 +27,15 @@ import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.platform.persistence.Constraints;
 import fr.civmil.health.platform.persistence.TimeOrderedUuids;
-import fr.civmil.health.platform.problem.ApiProblem;
-import fr.civmil.health.platform.problem.ProblemTexts.Text;
-import fr.civmil.health.referral.api.ReferralPayloads.Destination;
-import fr.civmil.health.referral.api.ReferralPayloads.NeedInput;
-import fr.civmil.health.referral.api.ReferralPayloads.NeedView;
-import fr.civmil.health.referral.api.ReferralPayloads.ProposalView;
-import fr.civmil.health.referral.api.ReferralPayloads.RequestInput;
-import fr.civmil.health.referral.api.ReferralPayloads.RequestView;
+import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.security.Caller;
+import fr.civmil.health.referral.service.ReferralCommands.NeedWanted;
+import fr.civmil.health.referral.service.ReferralCommands.Registration;
+import fr.civmil.health.referral.service.ReferralResults.Destination;
+import fr.civmil.health.referral.service.ReferralResults.NeedView;
+import fr.civmil.health.referral.service.ReferralResults.ProposalView;
+import fr.civmil.health.referral.service.ReferralResults.Proposals;
+import fr.civmil.health.referral.service.ReferralResults.RequestView;
 import fr.civmil.health.referral.config.ReferralConfig;
 import fr.civmil.health.referral.domain.CapacityStatus;
 import fr.civmil.health.referral.domain.Need;
@@ -44,13 +45,14 @@ import fr.civmil.health.referral.domain.ReferralRequest;
 import fr.civmil.health.referral.domain.ReferralStatus;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
+import fr.civmil.health.referral.text.Reasons;
 import fr.civmil.health.referral.reference.Geography;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Referral requests: registration, ranked proposals, assignment that reserves a doctor's place
- * atomically, cancellation that gives it back, closure and expiry. Reads are audited by the caller
- * through {@link ReadAudit} in the same transaction.
+ * atomically, cancellation that gives it back, closure and expiry. Reads of requests are recorded
+ * through {@link ReadAudit} in their transaction.
  */
 @ApplicationScoped
 public class ReferralService {
@@ -69,30 +71,32 @@ public class ReferralService {
     private final Outbox outbox;
     private final Geography geography;
     private final ReferralConfig config;
-    private final DoctorViews doctorViews;
+    private final DoctorReader doctorReader;
+    private final ReadAudit audit;
 
     public ReferralService(EntityManager entityManager, Outbox outbox, Geography geography, ReferralConfig config,
-            DoctorViews doctorViews) {
+            DoctorReader doctorReader, ReadAudit audit) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.geography = geography;
         this.config = config;
-        this.doctorViews = doctorViews;
+        this.doctorReader = doctorReader;
+        this.audit = audit;
     }
 
     @Transactional
-    public ReferralRequest register(RequestInput in) {
+    public RequestView register(Registration in) {
         Geography.Located located = geography.locate(in.destinationCommuneCode(), null);
         if (!located.ok()) {
-            throw ApiProblem.unprocessable("unknown-commune", "destinationCommuneCode", located.error());
+            throw DomainException.unprocessable("unknown-commune", "destinationCommuneCode", located.reason());
         }
         Set<Specialty> specialties = EnumSet.noneOf(Specialty.class);
-        for (NeedInput need : in.needs()) {
+        for (NeedWanted need : in.needs()) {
             if (!specialties.add(need.specialty())) {
-                throw invalidNeeds(new Text("field.needs-repeated", need.specialty()));
+                throw invalidNeeds("field.needs-repeated", need.specialty());
             }
             if (need.people() > in.householdSize()) {
-                throw invalidNeeds(new Text("field.needs-household", need.specialty(), need.people(), in.householdSize()));
+                throw invalidNeeds("field.needs-household", need.specialty(), need.people(), in.householdSize());
             }
         }
         if (ReferralRequest.count("caseReference = ?1 and status in ?2", in.caseReference(), LIVE) > 0) {
@@ -127,19 +131,32 @@ public class ReferralService {
             }
             throw e; // the database away is no duplicate
         }
-        return r;
+        return view(r);
     }
 
-    public ReferralRequest find(UUID id) {
+    /** The request, its read recorded as {@code reader}'s under {@code httpRequestId}. */
+    @Transactional
+    public RequestView read(UUID id, Caller reader, String httpRequestId) {
+        ReferralRequest r = find(id);
+        audit.record(reader, httpRequestId, "READ", List.of(id));
+        return view(r);
+    }
+
+    private ReferralRequest find(UUID id) {
         ReferralRequest r = ReferralRequest.findById(id);
         if (r == null) {
-            throw ApiProblem.notFound("request", id);
+            throw DomainException.notFound("request", id);
         }
         return r;
     }
 
-    /** Requests by status and destination; {@code expiringWithinDays} keeps the requests that can expire and do so that soon. */
-    public Page<ReferralRequest> list(ReferralStatus status, String departementCode, Integer expiringWithinDays, PageRequest page) {
+    /**
+     * Requests by status and destination; {@code expiringWithinDays} keeps the requests that can expire and do so that
+     * soon. Every request returned is recorded as read by {@code reader} ({@code operation}) under {@code httpRequestId}.
+     */
+    @Transactional
+    public Page<RequestView> list(ReferralStatus status, String departementCode, Integer expiringWithinDays, PageRequest page,
+            Caller reader, String httpRequestId, String operation) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -159,18 +176,19 @@ public class ReferralService {
                 fr.civmil.health.platform.persistence.Pages.sort(page, SORTS, expiringWithinDays != null ? "expiresAt" : "-createdAt", "id"),
                 params);
         List<ReferralRequest> items = panache.page(page.page, page.size).list();
-        return Page.of(items, page, panache.count());
+        audit.record(reader, httpRequestId, operation, items.stream().map(r -> r.id).toList());
+        return Page.of(items, page, panache.count()).map(this::view);
     }
 
     /**
      * Ranks candidates for every need still waiting and keeps the best {@code maxProposals} of each: doctors of a
-     * specialty that serves the need, with places for all its people.
+     * specialty that serves the need, with places for all its people. Returns the first page of them.
      */
     @Transactional
-    public ReferralRequest propose(UUID id) {
+    public Proposals propose(UUID id, PageRequest page) {
         ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw ApiProblem.notFound("request", id);
+            throw DomainException.notFound("request", id);
         }
         requireWaiting(r, "illegal-request-transition.propose");
         entityManager.createNativeQuery("delete from referral_proposal where request_id = ?1").setParameter(1, id).executeUpdate();
@@ -183,7 +201,7 @@ public class ReferralService {
             r.status = ReferralStatus.PROPOSED;
         }
         entityManager.flush();
-        return r;
+        return new Proposals(proposals(id, null, page), r.version);
     }
 
     private void proposeFor(ReferralRequest r, Need need) {
@@ -203,7 +221,7 @@ public class ReferralService {
                       group by d.id) c
                 order by c.proximity_rank, c.confirmed desc, c.remaining_places desc, c.search_name, c.id
                 limit :max""")
-                .setParameter("since", doctorViews.confirmedSince())
+                .setParameter("since", doctorReader.confirmedSince())
                 .setParameter("commune", r.destinationCommuneCode)
                 .setParameter("epci", r.destinationEpciSiren == null ? "" : r.destinationEpciSiren)
                 .setParameter("departement", r.destinationDepartementCode)
@@ -250,8 +268,18 @@ public class ReferralService {
         };
     }
 
-    /** The proposals last computed, need after need (specialty order), best first; one need's when {@code need} is given. */
-    public Page<ProposalView> proposals(UUID id, Specialty need, PageRequest page) {
+    /**
+     * The proposals last computed, need after need (specialty order), best first; one need's when {@code need} is given.
+     * The read is recorded as {@code reader}'s under {@code httpRequestId}.
+     */
+    @Transactional
+    public Page<ProposalView> proposals(UUID id, Specialty need, PageRequest page, Caller reader, String httpRequestId) {
+        Page<ProposalView> proposals = proposals(id, need, page);
+        audit.record(reader, httpRequestId, "READ_PROPOSALS", List.of(id));
+        return proposals;
+    }
+
+    private Page<ProposalView> proposals(UUID id, Specialty need, PageRequest page) {
         find(id);
         String needs = need == null ? "" : " and p.need = :need";
         Query count = entityManager.createNativeQuery("select count(*) from referral_proposal p where p.request_id = :id" + needs)
@@ -284,13 +312,13 @@ public class ReferralService {
      * {@code remaining_places >= people} after the previous one committed, so no doctor ever gives more places than he has.
      */
     @Transactional
-    public ReferralRequest assign(UUID id, String ifMatch, UUID doctorId, Specialty specialty) {
+    public RequestView assign(UUID id, String ifMatch, UUID doctorId, Specialty specialty) {
         ReferralRequest r = lockForUpdate(id, ifMatch);
         requireWaiting(r, "illegal-request-transition.assign");
-        Need need = r.need(specialty).orElseThrow(() -> ApiProblem.unprocessable("unknown-need", specialty,
+        Need need = r.need(specialty).orElseThrow(() -> DomainException.unprocessable("unknown-need", specialty,
                 r.needs.stream().map(n -> n.specialty.name()).toList()));
         if (need.assigned()) {
-            throw ApiProblem.conflict("need-already-assigned", specialty);
+            throw DomainException.conflict("need-already-assigned", specialty);
         }
         int taken = entityManager.createNativeQuery("""
                 update referenced_doctor set remaining_places = remaining_places - ?2, version = version + 1, updated_at = now()
@@ -313,16 +341,16 @@ public class ReferralService {
         entityManager.flush();
         publishCapacity(doctorId);
         publishCount(r, need, ReferralEvents.ASSIGNMENT_MADE);
-        return r;
+        return view(r);
     }
 
     /** Cancels a request; every assigned need gives its places back to its doctor. */
     @Transactional
-    public ReferralRequest cancel(UUID id, String ifMatch, String reason) {
+    public RequestView cancel(UUID id, String ifMatch, String reason) {
         requireNoPersonalData("reason", reason);
         ReferralRequest r = lockForUpdate(id, ifMatch);
         if (r.status.isFinal()) {
-            throw ApiProblem.conflict("illegal-request-transition.cancel", r.status);
+            throw DomainException.conflict("illegal-request-transition.cancel", r.status);
         }
         for (Need need : r.needs) {
             if (need.assigned()) {
@@ -334,18 +362,18 @@ public class ReferralService {
             }
         }
         end(r, ReferralStatus.CANCELLED, reason.trim());
-        return r;
+        return view(r);
     }
 
     /** Closes a fully assigned request once the household is registered with its doctors; the places stay taken. */
     @Transactional
-    public ReferralRequest close(UUID id, String ifMatch) {
+    public RequestView close(UUID id, String ifMatch) {
         ReferralRequest r = lockForUpdate(id, ifMatch);
         if (r.status != ReferralStatus.ASSIGNED) {
-            throw ApiProblem.conflict("illegal-request-transition.close", r.status);
+            throw DomainException.conflict("illegal-request-transition.close", r.status);
         }
         end(r, ReferralStatus.CLOSED, null);
-        return r;
+        return view(r);
     }
 
     /** Expires the requests with nothing assigned whose expiry passed at {@code now}; returns how many. */
@@ -369,7 +397,7 @@ public class ReferralService {
         }
     }
 
-    public RequestView view(ReferralRequest r) {
+    private RequestView view(ReferralRequest r) {
         String communeName = geography.commune(r.destinationCommuneCode).map(c -> c.name()).orElse(null);
         return new RequestView(r.id, r.caseReference, new Destination(r.destinationCommuneCode, communeName,
                 r.destinationDepartementCode, r.destinationEpciSiren, r.destinationRegionCode), r.relocationDate,
@@ -381,7 +409,7 @@ public class ReferralService {
     private ReferralRequest lockForUpdate(UUID id, String ifMatch) {
         ReferralRequest r = entityManager.find(ReferralRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw ApiProblem.notFound("request", id);
+            throw DomainException.notFound("request", id);
         }
         Etags.requireMatch(ifMatch, r.version);
         return r;
@@ -411,8 +439,8 @@ public class ReferralService {
     /** Refuses free text that holds a NIR or a person's name; the problem names the field, never the value. */
     private static void requireNoPersonalData(String field, String text) {
         switch (PersonalData.find(text)) {
-            case NIR -> throw refusedField("social-security-number-refused", field, new Text("field.social-security-number"));
-            case PERSON_NAME -> throw refusedField("person-name-refused", field, new Text("field.person-name"));
+            case NIR -> throw refusedField("social-security-number-refused", field, "field.social-security-number");
+            case PERSON_NAME -> throw refusedField("person-name-refused", field, "field.person-name");
             case NONE -> {
                 // Nothing personal.
             }
@@ -420,43 +448,43 @@ public class ReferralService {
     }
 
     /** 422 naming the field and why ({@code refused-field}: "field why"), in the reader's language. */
-    private static ApiProblem refusedField(String slug, String field, Text why) {
-        return new ApiProblem(422, slug + ".field", new Object[] { field, why },
-                List.of(new ApiProblem.FieldError(field, why.key(), why.args())), Map.of());
+    private static DomainException refusedField(String slug, String field, String why, Object... args) {
+        return DomainException.unprocessable(slug + ".field", List.of(new DomainException.Violation(field, why, args)), field,
+                Reasons.of(why, args));
     }
 
     private static void requireWaiting(ReferralRequest r, String key) {
         if (!ReferralStatus.WAITING.contains(r.status)) {
-            throw ApiProblem.conflict(key, r.status);
+            throw DomainException.conflict(key, r.status);
         }
     }
 
-    private ApiProblem whyNoPlace(UUID doctorId, Need need) {
+    private DomainException whyNoPlace(UUID doctorId, Need need) {
         List<?> rows = entityManager.createNativeQuery(
                 "select charter_status, accepting_new_patients, remaining_places, specialty from referenced_doctor where id = ?1")
                 .setParameter(1, doctorId).getResultList();
         if (rows.isEmpty()) {
-            return ApiProblem.unprocessable("unknown-doctor", doctorId);
+            return DomainException.unprocessable("unknown-doctor", doctorId);
         }
         Object[] d = (Object[]) rows.get(0);
         Specialty specialty = Specialty.valueOf((String) d[3]);
         if (!need.specialty.servedBy().contains(specialty)) {
-            return ApiProblem.unprocessable("specialty-mismatch", specialty.label(), need.specialty.label());
+            return DomainException.unprocessable("specialty-mismatch", specialty.label(), need.specialty.label());
         }
         if (!"ACTIVE".equals(d[0])) {
-            return ApiProblem.conflict("doctor-not-active", d[0]);
+            return DomainException.conflict("doctor-not-active", d[0]);
         }
         if (!(Boolean) d[1]) {
-            return ApiProblem.conflict("doctor-not-accepting");
+            return DomainException.conflict("doctor-not-accepting");
         }
-        return ApiProblem.conflict("no-place-left", d[2], need.specialty, need.people);
+        return DomainException.conflict("no-place-left", d[2], need.specialty, need.people);
     }
 
-    private static ApiProblem invalidNeeds(Text why) {
-        return refusedField("invalid-needs", "needs", why);
+    private static DomainException invalidNeeds(String why, Object... args) {
+        return refusedField("invalid-needs", "needs", why, args);
     }
 
-    private static ApiProblem duplicateCase(String caseReference) {
-        return ApiProblem.conflict("duplicate-case", caseReference);
+    private static DomainException duplicateCase(String caseReference) {
+        return DomainException.conflict("duplicate-case", caseReference);
     }
 }

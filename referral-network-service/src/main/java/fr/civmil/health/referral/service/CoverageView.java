@@ -1,4 +1,4 @@
-package fr.civmil.health.referral.api;
+package fr.civmil.health.referral.service;
 
 import java.util.List;
 import java.util.Map;

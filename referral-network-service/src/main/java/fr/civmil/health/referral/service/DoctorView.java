@@ -1,4 +1,4 @@
-package fr.civmil.health.referral.api;
+package fr.civmil.health.referral.service;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import fr.civmil.health.referral.api.DoctorView;
 import fr.civmil.health.referral.config.ReferralConfig;
 import fr.civmil.health.referral.domain.CapacityStatus;
 import fr.civmil.health.referral.domain.CharterStatus;
@@ -33,7 +32,7 @@ import fr.civmil.health.referral.reference.Geography;
  * where loading entities cost more than the search itself.
  */
 @ApplicationScoped
-public class DoctorViews {
+public class DoctorReader {
 
     private static final CodeListConverter CODE_LIST = new CodeListConverter();
 
@@ -52,7 +51,7 @@ public class DoctorViews {
     private final Geography geography;
     private final ReferralConfig config;
 
-    public DoctorViews(EntityManager entityManager, Geography geography, ReferralConfig config) {
+    public DoctorReader(EntityManager entityManager, Geography geography, ReferralConfig config) {
         this.entityManager = entityManager;
         this.geography = geography;
         this.config = config;

@@ -21,11 +21,12 @@ import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.referral.domain.CharterStatus;
 import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
+import fr.civmil.health.referral.service.DoctorCommands;
 
-/** What clients send to reference and maintain doctors. */
-public final class DoctorPayloads {
+/** What clients send to reference and maintain doctors, and the commands it makes. */
+public final class DoctorViews {
 
-    private DoctorPayloads() {
+    private DoctorViews() {
     }
 
     static final String PHONE = "^(\\+33|0)[1-9][0-9]{8}$";
@@ -36,6 +37,10 @@ public final class DoctorPayloads {
             @Schema(example = "12 rue de la République") @NotBlank @Size(max = 300) String address,
             @Schema(description = "Must be one of the commune's postal codes", example = "83000") @NotNull @Pattern(regexp = "^[0-9]{5}$", message = "{civmil.referral.postal-code}") String postalCode,
             @Schema(pattern = IdentifierPatterns.INSEE_COMMUNE, description = "INSEE code of the commune (COG)", example = "83137") @NotNull @Identifier(IdentifierKind.INSEE_COMMUNE) String communeCode) {
+
+        DoctorCommands.Location toCommand() {
+            return new DoctorCommands.Location(address, postalCode, communeCode);
+        }
     }
 
     @Schema(name = "CapacityInput", description = "How many new military households the doctor can take, as the doctor last confirmed it")
@@ -43,6 +48,10 @@ public final class DoctorPayloads {
             @Schema(example = "true") @NotNull Boolean acceptingNewPatients,
             @Schema(description = "Households the doctor can still take", example = "12") @NotNull @Min(0) @Max(10000) Integer remainingPlaces,
             @Schema(description = "When the doctor last confirmed these figures", example = "2026-11-02") @NotNull @PastOrPresent LocalDate confirmedOn) {
+
+        DoctorCommands.Capacity toCommand() {
+            return new DoctorCommands.Capacity(acceptingNewPatients, remainingPlaces, confirmedOn);
+        }
     }
 
     @Schema(name = "DoctorReferenceInput", description = "A doctor to reference under the Fidélisation 360 charter (charter status starts at PENDING_SIGNATURE)")
@@ -57,6 +66,11 @@ public final class DoctorPayloads {
             @Schema(example = "true") @NotNull Boolean teleconsultation,
             @Schema(description = "ISO 639-1 codes", example = "[\"fr\", \"en\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "{civmil.referral.language}") String> languages,
             @NotNull @Valid CapacityInput capacity) {
+
+        DoctorCommands.Reference toCommand() {
+            return new DoctorCommands.Reference(rpps, new DetailsInput(lastName, firstName, profession, specialty, practiceLocations,
+                    phone, teleconsultation, languages).toCommand(), capacity.toCommand());
+        }
     }
 
     @Schema(name = "DoctorDetailsInput", description = "The doctor's details (not the RPPS, capacity or charter, which have their own operations)")
@@ -69,6 +83,11 @@ public final class DoctorPayloads {
             @Schema(example = "+33494000000") @Pattern(regexp = PHONE, message = "{civmil.referral.phone}") String phone,
             @Schema(example = "true") @NotNull Boolean teleconsultation,
             @Schema(example = "[\"fr\"]") @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE, message = "{civmil.referral.language}") String> languages) {
+
+        DoctorCommands.Details toCommand() {
+            return new DoctorCommands.Details(lastName, firstName, profession, specialty,
+                    practiceLocations.stream().map(LocationInput::toCommand).toList(), phone, teleconsultation, languages);
+        }
     }
 
     @Schema(name = "CharterTransitionInput", description = "A step of the charter lifecycle PENDING_SIGNATURE → ACTIVE ⇄ SUSPENDED → WITHDRAWN")
@@ -76,5 +95,9 @@ public final class DoctorPayloads {
             @Schema(example = "ACTIVE") @NotNull CharterStatus to,
             @Schema(description = "Required when suspending or withdrawing", example = "Signed at the CNMSS office in Toulon") @Size(max = 500) String reason,
             @Schema(description = "Date the step takes effect (signature date for ACTIVE); today when omitted", example = "2026-11-20") @PastOrPresent LocalDate effectiveOn) {
+
+        DoctorCommands.CharterTransition toCommand() {
+            return new DoctorCommands.CharterTransition(to, reason, effectiveOn);
+        }
     }
 }
