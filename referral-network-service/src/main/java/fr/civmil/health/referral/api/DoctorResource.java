@@ -1,6 +1,5 @@
 package fr.civmil.health.referral.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,8 +84,7 @@ public class DoctorResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first response") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
         return idempotency.create("doctors", idempotencyKey, input, () -> {
             DoctorView doctor = service.reference(input.toCommand());
-            return Response.created(URI.create("/api/v1/doctors/" + doctor.id())).header("ETag", Etags.of(doctor.version()))
-                    .entity(doctor).build();
+            return Etags.created("/api/v1/doctors/" + doctor.id(), doctor, doctor.version());
         });
     }
 
@@ -155,8 +153,6 @@ public class DoctorResource {
     @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
     @Operation(operationId = "updateDoctor", summary = "Update a doctor's details", description = "Name, profession, specialty, practice locations, phone, teleconsultation, languages. Publishes doctor.updated.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "422", description = "Location not in the reference geography", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "location", value = UNKNOWN_COMMUNE)))
     public Response update(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DetailsInput input) {
@@ -169,8 +165,6 @@ public class DoctorResource {
     @RolesAllowed({ Roles.CNMSS, Roles.ADMIN })
     @Operation(operationId = "updateDoctorCapacity", summary = "Record the capacity the doctor confirmed", description = "Accepting new military patients, remaining places (households) and the confirmation date. Publishes doctor.capacity-changed.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response updateCapacity(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CapacityInput input) {
         return respond(service.updateCapacity(id, ifMatch, input.toCommand()));
@@ -183,8 +177,6 @@ public class DoctorResource {
     @Operation(operationId = "moveDoctorCharter", summary = "Move the charter to its next status", description = "PENDING_SIGNATURE → ACTIVE (signature) ⇄ SUSPENDED → WITHDRAWN (final; possible from any status). A reason is required to suspend or withdraw. Publishes doctor.charter-status-changed.")
     @APIResponse(responseCode = "200", description = "Moved; new ETag", content = @Content(schema = @Schema(implementation = DoctorView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response moveCharter(@PathParam("id") UUID id, @Parameter(description = "ETag of your last read") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CharterTransitionInput input) {
         return respond(service.moveCharter(id, ifMatch, input.toCommand(), callers.current()));
@@ -201,6 +193,6 @@ public class DoctorResource {
     }
 
     private static Response respond(DoctorView doctor) {
-        return Response.ok(doctor).header("ETag", Etags.of(doctor.version())).build();
+        return Etags.ok(doctor, doctor.version());
     }
 }

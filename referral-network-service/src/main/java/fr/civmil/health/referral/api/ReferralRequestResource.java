@@ -2,7 +2,6 @@ package fr.civmil.health.referral.api;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.civmil.health.platform.security.Roles;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -97,8 +96,7 @@ public class ReferralRequestResource {
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey) {
         return idempotency.create("referral-requests", idempotencyKey, input, () -> {
             RequestView r = service.register(input.toCommand());
-            return Response.created(URI.create("/api/v1/referral-requests/" + r.id())).header("ETag", Etags.of(r.version()))
-                    .entity(r).build();
+            return Etags.created("/api/v1/referral-requests/" + r.id(), r, r.version());
         });
     }
 
@@ -183,9 +181,7 @@ public class ReferralRequestResource {
     @Operation(operationId = "assignDoctor", summary = "Assign one need to a doctor", description = "The doctor, of the need's specialty or a compatible one, takes as many places as the need covers people, atomically: concurrent assignments never take more places than the doctor has; the others get 409. The request is ASSIGNED when every need is, PARTIALLY_ASSIGNED before. Publishes assignment.made (département, specialty and places only) and doctor.capacity-changed.")
     @APIResponse(responseCode = "200", description = "ASSIGNED or PARTIALLY_ASSIGNED; new ETag", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not enough places left, doctor not active or not accepting, need already assigned, or request not waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "full", value = NO_PLACE)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "422", description = "Unknown doctor, a need the request does not have, or a doctor whose specialty does not serve it", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "mismatch", value = MISMATCH)))
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AssignmentInput input) {
         return respond(service.assign(id, ifMatch, input.doctorId(), input.need()));
     }
@@ -213,7 +209,7 @@ public class ReferralRequestResource {
     }
 
     private static Response respond(RequestView r) {
-        return Response.ok(r).header("ETag", Etags.of(r.version())).build();
+        return Etags.ok(r, r.version());
     }
 
     private static RestResponse<Page<RequestView>> withRequestId(Page<RequestView> page, String httpRequestId) {

@@ -3,7 +3,6 @@ package fr.civmil.health.referral.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,10 +16,8 @@ public class Need {
 
     public int people;
 
-    @Column(name = "assigned_doctor_id")
     public UUID assignedDoctorId;
 
-    @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
 
     public boolean assigned() {

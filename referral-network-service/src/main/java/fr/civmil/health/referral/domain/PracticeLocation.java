@@ -1,6 +1,5 @@
 package fr.civmil.health.referral.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
@@ -12,18 +11,13 @@ public class PracticeLocation {
 
     public String address;
 
-    @Column(name = "postal_code")
     public String postalCode;
 
-    @Column(name = "commune_code")
     public String communeCode;
 
-    @Column(name = "departement_code")
     public String departementCode;
 
-    @Column(name = "epci_siren")
     public String epciSiren;
 
-    @Column(name = "region_code")
     public String regionCode;
 }

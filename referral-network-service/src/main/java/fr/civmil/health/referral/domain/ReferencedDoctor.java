@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -31,13 +30,10 @@ public class ReferencedDoctor extends PanacheEntityBase {
 
     public String rpps;
 
-    @Column(name = "last_name")
     public String lastName;
 
-    @Column(name = "first_name")
     public String firstName;
 
-    @Column(name = "search_name")
     public String searchName;
 
     @Enumerated(EnumType.STRING)
@@ -58,32 +54,23 @@ public class ReferencedDoctor extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<PracticeLocation> locations = new ArrayList<>();
 
-    @Column(name = "accepting_new_patients")
     public boolean acceptingNewPatients;
 
-    @Column(name = "remaining_places")
     public int remainingPlaces;
 
-    @Column(name = "capacity_confirmed_on")
     public LocalDate capacityConfirmedOn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "charter_status")
     public CharterStatus charterStatus;
 
-    @Column(name = "charter_signed_on")
     public LocalDate charterSignedOn;
 
-    @Column(name = "charter_status_since")
     public LocalDate charterStatusSince;
 
-    @Column(name = "charter_reason")
     public String charterReason;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     @Version

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,28 +33,20 @@ public class ReferralRequest extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "case_reference")
     public String caseReference;
 
-    @Column(name = "destination_commune_code")
     public String destinationCommuneCode;
 
-    @Column(name = "destination_departement_code")
     public String destinationDepartementCode;
 
-    @Column(name = "destination_epci_siren")
     public String destinationEpciSiren;
 
-    @Column(name = "destination_region_code")
     public String destinationRegionCode;
 
-    @Column(name = "relocation_date")
     public LocalDate relocationDate;
 
-    @Column(name = "expected_arrival_date")
     public LocalDate expectedArrivalDate;
 
-    @Column(name = "household_size")
     public int householdSize;
 
     /** Loaded in batches: a page of requests reads its needs in one statement. */
@@ -68,20 +59,15 @@ public class ReferralRequest extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReferralStatus status;
 
-    @Column(name = "status_reason")
     public String statusReason;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
-    @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
     /** When the last need was assigned. */
-    @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
 
-    @Column(name = "ended_at")
     public OffsetDateTime endedAt;
 
     @Version

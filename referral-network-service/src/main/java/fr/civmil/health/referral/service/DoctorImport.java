@@ -33,7 +33,7 @@ import fr.civmil.health.referral.domain.Profession;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
 import fr.civmil.health.referral.reference.Geography;
-import fr.civmil.health.referral.text.Reasons;
+import fr.civmil.health.platform.domain.Reason;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -162,7 +162,7 @@ public class DoctorImport {
                     chunk.add(records.next());
                 }
             } catch (CsvRecords.MalformedCsv e) {
-                return new Chunk(chunk, Checked.error((int) e.line(), Reasons.of("import.csv", e.getMessage())), true);
+                return new Chunk(chunk, Checked.error((int) e.line(), new Reason("import.csv", e.getMessage())), true);
             }
             return new Chunk(chunk, null, chunk.size() < size);
         }
@@ -295,7 +295,7 @@ public class DoctorImport {
                 }
                 List<Object> reasons = new ArrayList<>();
                 if (first != null) {
-                    reasons.add(Reasons.of("import.duplicate-rpps", line.rpps(), first));
+                    reasons.add(new Reason("import.duplicate-rpps", line.rpps(), first));
                 }
                 reasons.addAll(line.errors());
                 errors.add(new DomainException.Violation("line " + line.number(), "field.import-line", reasons));
@@ -319,40 +319,40 @@ public class DoctorImport {
 
     private Checked check(List<String> f, int number) {
         if (f.size() != HEADER.size()) {
-            return Checked.error(number, Reasons.of("import.field-count", f.size(), HEADER.size()));
+            return Checked.error(number, new Reason("import.field-count", f.size(), HEADER.size()));
         }
         List<Object> reasons = new ArrayList<>();
         String rpps = f.get(0);
         if (!Identifiers.isRpps(rpps)) {
-            reasons.add(Reasons.of("import.rpps"));
+            reasons.add(new Reason("import.rpps"));
         }
         String lastName = f.get(1).trim();
         String firstName = f.get(2).trim();
         if (lastName.isEmpty() || lastName.length() > 100) {
-            reasons.add(Reasons.of("import.length", "lastName", 1, 100));
+            reasons.add(new Reason("import.length", "lastName", 1, 100));
         }
         if (firstName.isEmpty() || firstName.length() > 100) {
-            reasons.add(Reasons.of("import.length", "firstName", 1, 100));
+            reasons.add(new Reason("import.length", "firstName", 1, 100));
         }
         Profession profession = enumValue(Profession.class, f.get(3));
         Specialty specialty = Specialty.parse(f.get(4)).orElse(null);
         if (profession == null) {
-            reasons.add(Reasons.of("import.code", "profession", f.get(3)));
+            reasons.add(new Reason("import.code", "profession", f.get(3)));
         }
         if (specialty == null) {
-            reasons.add(Reasons.of("import.code", "specialty", f.get(4)));
+            reasons.add(new Reason("import.code", "specialty", f.get(4)));
         } else if (profession != null && specialty.profession() != profession) {
-            reasons.add(Reasons.of("import.specialty-of", specialty, profession));
+            reasons.add(new Reason("import.specialty-of", specialty, profession));
         }
         String address = f.get(5).trim();
         if (address.isEmpty() || address.length() > 300) {
-            reasons.add(Reasons.of("import.length", "address", 1, 300));
+            reasons.add(new Reason("import.length", "address", 1, 300));
         }
         Geography.Place place = null;
         if (!POSTAL_CODE.matcher(f.get(6)).matches()) {
-            reasons.add(Reasons.of("import.postal-code"));
+            reasons.add(new Reason("import.postal-code"));
         } else if (!Identifiers.isInseeCommune(f.get(7))) {
-            reasons.add(Reasons.of("import.commune-code"));
+            reasons.add(new Reason("import.commune-code"));
         } else {
             Geography.Located located = geography.locate(f.get(7), f.get(6));
             if (located.ok()) {
@@ -363,28 +363,28 @@ public class DoctorImport {
         }
         String phone = f.get(8).isBlank() ? null : f.get(8).trim();
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            reasons.add(Reasons.of("import.phone"));
+            reasons.add(new Reason("import.phone"));
         }
         Boolean teleconsultation = bool(f.get(9));
         if (teleconsultation == null) {
-            reasons.add(Reasons.of("import.boolean", "teleconsultation"));
+            reasons.add(new Reason("import.boolean", "teleconsultation"));
         }
         String languages = f.get(10).isBlank() ? "fr" : f.get(10).replace('|', ',');
         if (!LANGUAGES.matcher(languages).matches()) {
-            reasons.add(Reasons.of("import.languages"));
+            reasons.add(new Reason("import.languages"));
         }
         Boolean accepting = bool(f.get(11));
         if (accepting == null) {
-            reasons.add(Reasons.of("import.boolean", "acceptingNewPatients"));
+            reasons.add(new Reason("import.boolean", "acceptingNewPatients"));
         }
         Integer places = null;
         try {
             places = Integer.valueOf(f.get(12));
             if (places < 0 || places > 10000) {
-                reasons.add(Reasons.of("import.places"));
+                reasons.add(new Reason("import.places"));
             }
         } catch (NumberFormatException e) {
-            reasons.add(Reasons.of("import.places-integer"));
+            reasons.add(new Reason("import.places-integer"));
         }
         LocalDate confirmedOn = date(f.get(13), "capacityConfirmedOn", true, reasons);
         LocalDate signedOn = date(f.get(14), "charterSignedOn", false, reasons);
@@ -416,18 +416,18 @@ public class DoctorImport {
     private static LocalDate date(String value, String field, boolean required, List<Object> reasons) {
         if (value.isBlank()) {
             if (required) {
-                reasons.add(Reasons.of("import.date-required", field));
+                reasons.add(new Reason("import.date-required", field));
             }
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
             if (date.isAfter(LocalDate.now())) {
-                reasons.add(Reasons.of("import.date-future", field));
+                reasons.add(new Reason("import.date-future", field));
             }
             return date;
         } catch (DateTimeParseException e) {
-            reasons.add(Reasons.of("import.date", field));
+            reasons.add(new Reason("import.date", field));
             return null;
         }
     }

@@ -45,7 +45,7 @@ import fr.civmil.health.referral.domain.ReferralRequest;
 import fr.civmil.health.referral.domain.ReferralStatus;
 import fr.civmil.health.referral.domain.Specialty;
 import fr.civmil.health.referral.events.ReferralEvents;
-import fr.civmil.health.referral.text.Reasons;
+import fr.civmil.health.platform.domain.Reason;
 import fr.civmil.health.referral.reference.Geography;
 import io.quarkus.scheduler.Scheduled;
 
@@ -450,7 +450,7 @@ public class ReferralService {
     /** 422 naming the field and why ({@code refused-field}: "field why"), in the reader's language. */
     private static DomainException refusedField(String slug, String field, String why, Object... args) {
         return DomainException.unprocessable(slug + ".field", List.of(new DomainException.Violation(field, why, args)), field,
-                Reasons.of(why, args));
+                new Reason(why, args));
     }
 
     private static void requireWaiting(ReferralRequest r, String key) {

@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.civmil.health.platform.domain.Reason;
+
 /**
  * The texts of problems, for people: in English, or in French when the request prefers it ({@code Accept-Language}).
  * Every module (the platform's and each service's) keeps its texts in {@value #RESOURCE}{@code .properties} and
@@ -130,8 +132,11 @@ public final class ProblemTexts {
         if (value instanceof Text text) {
             return text(locale, text.key(), text.args());
         }
+        if (value instanceof Reason reason) {
+            return text(locale, reason.key(), reason.args());
+        }
         if (value instanceof Collection<?> values) {
-            boolean clauses = !values.isEmpty() && values.stream().allMatch(Text.class::isInstance);
+            boolean clauses = !values.isEmpty() && values.stream().allMatch(v -> v instanceof Text || v instanceof Reason);
             return values.stream().map(v -> format(locale, v)).collect(Collectors.joining(clauses ? "; " : ", "));
         }
         return String.valueOf(value);
