@@ -4,15 +4,13 @@
 # events-contracts test-jar) are then no dependency at all (profile reactor-test-dependencies in the poms), so
 # -pl <module> -am builds only what the module ships with. Tests run in CI (./mvnw -B verify), not here.
 FROM eclipse-temurin:17-jdk AS build
-ARG MODULE
-RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=<zones-service|partnership-service|referral-network-service|gateway>"; exit 1; }
 WORKDIR /src
 
-# Dependency layer: the wrapper and every pom of the reactor (Maven reads them all), then the module's own build on
-# the poms alone. It compiles nothing but runs every plugin of the real build, Quarkus' augmentation included, so
-# the local repository ends up with all that the real build needs (checked for zones-service: the build below then
-# runs offline).
-# This layer is rebuilt only when a pom or the wrapper changes.
+# Dependency layer: the wrapper and every pom of the reactor (Maven reads them all), then the four deployable
+# modules' build on the poms alone. It compiles nothing but runs every plugin of the real build, Quarkus'
+# augmentation included, so the local repository ends up with all that the real builds need (the build below then
+# runs offline). It names no module of its own, so the four images share it: it is rebuilt only when a pom or the
+# wrapper changes, and dependencies are downloaded once for all.
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
@@ -27,8 +25,11 @@ COPY partnership-service/pom.xml partnership-service/
 COPY referral-network-service/pom.xml referral-network-service/
 COPY gateway/pom.xml gateway/
 COPY clients/pom.xml clients/
-RUN ./mvnw -B -q -Dmaven.test.skip=true -pl "${MODULE}" -am package \
+RUN ./mvnw -B -q -Dmaven.test.skip=true -pl zones-service,partnership-service,referral-network-service,gateway -am package \
  && find . -name target -type d -prune -exec rm -rf {} +
+
+ARG MODULE
+RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=<zones-service|partnership-service|referral-network-service|gateway>"; exit 1; }
 
 # Sources, then the real build, offline: everything it needs is in the layer above.
 COPY . .
