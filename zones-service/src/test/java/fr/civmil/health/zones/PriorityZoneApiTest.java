@@ -210,6 +210,20 @@ class PriorityZoneApiTest {
     }
 
     @Test
+    void aQuotedLineBreakStaysInItsFieldAndBadRecordsAreNamedByTheLineTheyStartOn() {
+        String campaign = campaign();
+        String multiLine = "epci_siren,notes\n244600573,\"first line\nsecond line\"\n";
+        ars().contentType("text/csv").queryParam("campaign", campaign).body(multiLine + "12345,\n" + "200035327,\"never closed\n")
+                .post(ZONES + "/bulk-designations").then()
+                .statusCode(422).body("type", equalTo("urn:civmil:problem:invalid-csv-lines"))
+                .body("violations.field", contains("line 4", "line 5"))
+                .body("violations[1].message", containsString("not well-formed CSV"));
+        ars().contentType("text/csv").queryParam("campaign", campaign).body(multiLine).post(ZONES + "/bulk-designations").then()
+                .statusCode(201).body("designated", equalTo(1));
+        ars().queryParam("campaign", campaign).get(ZONES).then().body("items[0].notes", equalTo("first line\nsecond line"));
+    }
+
+    @Test
     void aCsvListWithBadLinesReportsEachAndDesignatesNothing() {
         String campaign = campaign();
         designate("200006930", campaign, "PROPOSED").statusCode(201);

@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import fr.civmil.health.platform.identifiers.Identifiers;
+import fr.civmil.health.platform.csv.CsvRecords;
 import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.identifiers.Identifiers;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.domain.ZoneStatus;
 
 /**
- * Reads a CSV list of designations (RFC 4180, header line, comma separated). Every line is checked
- * and every bad one reported by number; {@code epci_name}, {@code departement} and
+ * Reads a CSV list of designations (RFC 4180, header line, comma separated, with the platform's CsvRecords). Every
+ * record is checked and every bad one reported by the line it starts on; {@code epci_name}, {@code departement} and
  * {@code population_municipale} (the seed's columns) are checked against the reference when present.
  */
 final class CsvDesignations {
@@ -38,11 +39,11 @@ final class CsvDesignations {
 
     static List<Line> parse(String csv, String defaultCampaign, ZoneStatus defaultStatus, ReferenceGeography geography,
             List<DomainException.Violation> errors) {
-        List<List<String>> rows = records(csv == null ? "" : csv);
-        if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
+        CsvRecords records = CsvRecords.read(csv == null ? "" : csv);
+        if (records.header().stream().allMatch(String::isBlank)) {
             throw DomainException.invalid("invalid-csv.empty", List.of());
         }
-        List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> header = records.header().stream().map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
         List<DomainException.Violation> headerErrors = new ArrayList<>();
         header.stream().filter(h -> !COLUMNS.contains(h))
                 .forEach(h -> headerErrors.add(new DomainException.Violation("line 1", "csv.unknown-column", h, String.join(", ", COLUMNS.stream().sorted().toList()))));
@@ -57,12 +58,19 @@ final class CsvDesignations {
         }
         List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            int number = i + 1;
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
+        while (true) {
+            CsvRecords.Record record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (CsvRecords.MalformedCsv e) {
+                errors.add(new DomainException.Violation("line " + e.line(), "csv.malformed"));
+                break;
             }
+            List<String> row = record.values();
+            int number = (int) record.line();
             String where = "line " + number;
             if (row.size() != header.size()) {
                 errors.add(new DomainException.Violation(where, "csv.field-count", row.size(), header.size()));
@@ -166,47 +174,5 @@ final class CsvDesignations {
             errors.add(new DomainException.Violation(where, "csv.not-a-number", column, value));
             return null;
         }
-    }
-
-    /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> records(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }
