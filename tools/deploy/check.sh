@@ -73,27 +73,39 @@ envfile=$(mktemp)
 trap 'rm -f "$envfile"' EXIT
 compose() { env -i PATH="$PATH" HOME="${HOME:-/root}" docker-compose --project-directory "$root" --env-file "$envfile" -f "$root/docker-compose.yml" config "$@"; }
 
-printf '%s\n' "${required[@]}" >"$envfile"
+# With nothing set, the file is valid (docker-compose config -q) and every secret is empty: no default anywhere.
+: >"$envfile"
 compose -q
-echo "valid with the ${#required[@]} required variables set"
+bare=$(compose)
+for setting in POSTGRES_PASSWORD CIVMIL_ZONES_DB_PASSWORD CIVMIL_PARTNERSHIP_DB_PASSWORD CIVMIL_REFERRAL_DB_PASSWORD \
+    CIVMIL_GATEWAY_DB_PASSWORD QUARKUS_DATASOURCE_PASSWORD MP_JWT_VERIFY_ISSUER MP_JWT_VERIFY_PUBLICKEY_LOCATION; do
+    if grep -E "^ +$setting: " <<<"$bare" | grep -vqE ": ''$"; then
+        grep -E "^ +$setting: " <<<"$bare"
+        echo "FAILED: $setting of docker-compose.yml has a value when nothing is set"
+        exit 1
+    fi
+done
+echo "valid with nothing set, every secret empty"
+# Set, each reaches its container.
+printf '%s\n' "${required[@]}" >"$envfile"
+set_config=$(compose)
 for variable in "${required[@]}"; do
-    name=${variable%%=*}
-    printf '%s\n' "${required[@]}" | grep -v "^$name=" >"$envfile"
-    if output=$(compose -q 2>&1); then
-        echo "FAILED: docker-compose.yml is valid without $name: give it no default (\${$name:?...})"
+    if ! grep -qF -- "${variable#*=}" <<<"$set_config"; then
+        echo "FAILED: ${variable%%=*} reaches no container"
         exit 1
     fi
-    # Its own message (": set NAME, ..."), not merely the name in the file's text that docker-compose echoes.
-    if ! grep -qF -- ": set $name" <<<"$output"; then
-        echo "$output"
-        echo "FAILED: docker-compose config failed without $name but did not name it"
+done
+echo "valid with the ${#required[@]} variables set, each used"
+# An empty one stops its container, naming it: the services' entrypoint checks these settings.
+for setting in QUARKUS_DATASOURCE_PASSWORD MP_JWT_VERIFY_ISSUER MP_JWT_VERIFY_PUBLICKEY_LOCATION; do
+    if ! grep -qE "for setting in .*\b$setting\b" "$root/docker-compose.yml"; then
+        echo "FAILED: the services' entrypoint does not refuse an empty $setting"
         exit 1
     fi
-    echo "refused without $name"
 done
 # And no password anywhere with a default value.
-if grep -nE 'PASSWORD[^:]*:[^$]*\$\{[A-Z_]+:?-' "$root/docker-compose.yml"; then
-    echo "FAILED: a password of docker-compose.yml has a default value"
+if grep -nE '\$\{[A-Z_]+:?-[^}]' "$root/docker-compose.yml"; then
+    echo "FAILED: a variable of docker-compose.yml has a default value"
     exit 1
 fi
 echo "deployment checks passed"
