@@ -1,17 +1,9 @@
 package fr.civmil.health.partnership;
 
-import java.util.List;
-
-import fr.civmil.health.contracts.events.ConsumedFields;
 import fr.civmil.health.contracts.events.InboxHandlersContract;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** partnership-service's handlers read what {@link ConsumedEventsTest} declares, and its AsyncAPI document says so. */
+/** partnership-service's projections bind what the producers' schemas guarantee, apply their examples, and its AsyncAPI document says so. */
 @QuarkusTest
 class InboxHandlersTest extends InboxHandlersContract {
-
-    @Override
-    protected List<ConsumedFields> consumed() {
-        return ConsumedEventsTest.CONSUMED;
-    }
 }

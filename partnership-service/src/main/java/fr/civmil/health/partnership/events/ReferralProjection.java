@@ -1,63 +1,59 @@
 package fr.civmil.health.partnership.events;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Nullable;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.civmil.health.partnership.domain.Feed;
-import fr.civmil.health.platform.inbox.CloudEvent;
-import fr.civmil.health.platform.inbox.InboxHandler;
+import fr.civmil.health.platform.inbox.Projection;
 
-/** referral-network-service events: referenced doctors and their charter status, counted per région. */
-@ApplicationScoped
-public class ReferralProjection implements InboxHandler {
+/**
+ * referral-network-service events: referenced doctors and their charter status, counted per région.
+ * Capacity and assignments do not change the network's size; an event without a status changes nothing.
+ */
+@Singleton
+public class ReferralProjection extends Projection {
 
-    static final String REFERRAL = "fr.civmil.referral.";
+    private static final String DOCTOR = "fr.civmil.referral.doctor.";
+
+    /** What the partnership reads of a doctor referenced or updated. */
+    record DoctorChanged(UUID doctorId, @Nullable String charterStatus, @Nullable List<String> regionCodes) {
+    }
+
+    record CharterStatusChanged(UUID doctorId, @Nullable String to, @Nullable List<String> regionCodes) {
+    }
 
     private final EntityManager entityManager;
     private final Event<FeedUpdated> feedUpdates;
     private final ObjectMapper mapper;
 
     public ReferralProjection(EntityManager entityManager, Event<FeedUpdated> feedUpdates, ObjectMapper mapper) {
+        super("referral-feed", "referral.events.v1");
         this.entityManager = entityManager;
         this.feedUpdates = feedUpdates;
         this.mapper = mapper;
+        on(DOCTOR + "referenced.v1", DoctorChanged.class, (doctor, event) -> count(doctor.doctorId(), doctor.charterStatus(),
+                doctor.regionCodes()));
+        on(DOCTOR + "updated.v1", DoctorChanged.class, (doctor, event) -> count(doctor.doctorId(), doctor.charterStatus(),
+                doctor.regionCodes()));
+        on(DOCTOR + "charter-status-changed.v1", CharterStatusChanged.class, (change, event) -> count(change.doctorId(),
+                change.to(), change.regionCodes()));
     }
 
-    @Override
-    public String name() {
-        return "referral-feed";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("referral.events.v1");
-    }
-
-    @Override
-    public void handle(CloudEvent event) throws JsonProcessingException {
-        JsonNode data = event.data();
-        String status = switch (event.type()) {
-            case REFERRAL + "doctor.referenced.v1", REFERRAL + "doctor.updated.v1" -> data.path("charterStatus").asText(null);
-            case REFERRAL + "doctor.charter-status-changed.v1" -> data.path("to").asText(null);
-            default -> null; // capacity and assignments do not change the network size
-        };
+    private void count(UUID doctor, String status, List<String> regionCodes) throws JsonProcessingException {
         if (status == null) {
             return;
         }
-        UUID doctor = ZonesProjection.required(data, "doctorId");
-        List<String> regions = new ArrayList<>();
-        data.path("regionCodes").forEach(r -> regions.add(r.asText()));
+        List<String> regions = regionCodes == null ? List.of() : regionCodes;
         // The doctor's former régions must be recounted too when they move.
         Set<String> affected = new LinkedHashSet<>(regions);
         List<?> former = entityManager.createNativeQuery(

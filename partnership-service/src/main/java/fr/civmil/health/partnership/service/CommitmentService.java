@@ -21,7 +21,6 @@ import fr.civmil.health.partnership.domain.CommitmentStatusChange;
 import fr.civmil.health.partnership.domain.Contract;
 import fr.civmil.health.partnership.domain.KnownZone;
 import fr.civmil.health.partnership.domain.Owner;
-import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CommitmentStatusChanged;
 import fr.civmil.health.partnership.service.CommitmentCommands.CommitmentDraft;
 import fr.civmil.health.partnership.service.CommitmentCommands.StatusStep;
@@ -160,8 +159,7 @@ public class CommitmentService {
         step.persist();
         // Flushing the version bump first serialises writers of this commitment before its event.
         Commitment.getEntityManager().flush();
-        outbox.record("commitment", commitment.id.toString(), PartnershipEvents.COMMITMENT_STATUS_CHANGED,
-                "commitment " + commitment.id, new CommitmentStatusChanged(commitment.id, commitment.contractId, commitment.axisNumber,
+        outbox.record(new CommitmentStatusChanged(commitment.id, commitment.contractId, commitment.axisNumber,
                         from.name(), change.status().name(), change.reason()));
     }
 

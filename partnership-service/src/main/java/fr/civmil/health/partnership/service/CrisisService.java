@@ -17,7 +17,6 @@ import fr.civmil.health.partnership.domain.KnownZone;
 import fr.civmil.health.partnership.domain.OrsanPlan;
 import fr.civmil.health.partnership.domain.Reinforcement;
 import fr.civmil.health.partnership.domain.ReinforcementStatus;
-import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisActivated;
 import fr.civmil.health.partnership.events.PartnershipEvents.CrisisStoodDown;
 import fr.civmil.health.partnership.service.CrisisCommands.ActivationRequest;
@@ -131,8 +130,7 @@ public class CrisisService {
         activation.activatedBy = caller.subject();
         activation.activatedAt = Instant.now();
         entityManager.flush();
-        outbox.record("crisis-activation", id.toString(), PartnershipEvents.CRISIS_ACTIVATED, "crisis-activation " + id,
-                new CrisisActivated(id, activation.plan.name(), activation.departementCodes, activation.zoneIds,
+        outbox.record(new CrisisActivated(id, activation.plan.name(), activation.departementCodes, activation.zoneIds,
                         activation.requestingParty.name(), activation.activatedAt));
         return activation;
     }
@@ -167,8 +165,7 @@ public class CrisisService {
         entityManager.createNativeQuery("delete from crisis_scope where activation_id = ?1").setParameter(1, id).executeUpdate();
         // A request withdrawn before it was active was never announced, so there is nothing to stand down downstream.
         if (wasActive) {
-            outbox.record("crisis-activation", id.toString(), PartnershipEvents.CRISIS_STOOD_DOWN, "crisis-activation " + id,
-                    new CrisisStoodDown(id, activation.plan.name(), activation.departementCodes, activation.zoneIds,
+            outbox.record(new CrisisStoodDown(id, activation.plan.name(), activation.departementCodes, activation.zoneIds,
                             activation.stoodDownAt));
         }
         return activation;

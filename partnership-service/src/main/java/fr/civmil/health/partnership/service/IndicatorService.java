@@ -20,7 +20,6 @@ import fr.civmil.health.partnership.domain.Indicator;
 import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.events.FeedUpdated;
-import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.partnership.events.PartnershipEvents.IndicatorMeasured;
 import fr.civmil.health.partnership.service.IndicatorCommands.IndicatorDraft;
 import fr.civmil.health.partnership.service.IndicatorCommands.ManualMeasurement;
@@ -174,7 +173,6 @@ public class IndicatorService {
     }
 
     private void published(Indicator indicator, LocalDate date, BigDecimal value, MeasurementSource source) {
-        outbox.record("indicator", indicator.id.toString(), PartnershipEvents.INDICATOR_MEASURED, "indicator " + indicator.id,
-                new IndicatorMeasured(indicator.id, indicator.commitmentId, date, value, source.name()));
+        outbox.record(new IndicatorMeasured(indicator.id, indicator.commitmentId, date, value, source.name()));
     }
 }

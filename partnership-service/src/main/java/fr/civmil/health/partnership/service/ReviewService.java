@@ -31,7 +31,6 @@ import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
-import fr.civmil.health.partnership.events.PartnershipEvents;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
 import fr.civmil.health.platform.outbox.Outbox;
@@ -174,8 +173,7 @@ public class ReviewService {
         }
         review.sign(party, contracts.signature(contract, party, signatory, caller, Instant.now(clock)));
         entityManager.flush();
-        outbox.record("review", review.id.toString(), PartnershipEvents.REVIEW_SIGNED, "review " + review.id,
-                new ReviewSigned(review.id, contractId, year, party.name(), review.signOff().byBoth()));
+        outbox.record(new ReviewSigned(review.id, contractId, year, party.name(), review.signOff().byBoth()));
         return review;
     }
 

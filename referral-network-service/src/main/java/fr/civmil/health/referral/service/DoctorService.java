@@ -100,8 +100,7 @@ public class DoctorService {
             }
             throw e;
         }
-        outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.DOCTOR_REFERENCED, "doctor " + d.id,
-                ReferralEvents.DoctorChanged.of(d));
+        outbox.record(ReferralEvents.DoctorReferenced.of(d));
         return reader.view(d);
     }
 
@@ -114,8 +113,7 @@ public class DoctorService {
         applyDetails(d, in);
         d.replaceLocations(locations);
         touch(d);
-        outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.DOCTOR_UPDATED, "doctor " + d.id,
-                ReferralEvents.DoctorChanged.of(d));
+        outbox.record(ReferralEvents.DoctorUpdated.of(d));
         return reader.view(d);
     }
 
@@ -132,8 +130,7 @@ public class DoctorService {
     }
 
     void capacityChanged(UUID doctorId, boolean accepting, int remaining, LocalDate confirmedOn) {
-        outbox.record(ReferralEvents.DOCTOR, doctorId.toString(), ReferralEvents.CAPACITY_CHANGED, "doctor " + doctorId,
-                new ReferralEvents.CapacityChanged(doctorId, accepting, remaining, confirmedOn));
+        outbox.record(new ReferralEvents.CapacityChanged(doctorId, accepting, remaining, confirmedOn));
     }
 
     @Transactional
@@ -162,8 +159,7 @@ public class DoctorService {
                 values (?1, ?2, ?3, ?4, ?5, ?6)""")
                 .setParameter(1, d.id).setParameter(2, from.name()).setParameter(3, in.to().name())
                 .setParameter(4, reason).setParameter(5, effectiveOn).setParameter(6, caller.subject()).executeUpdate();
-        outbox.record(ReferralEvents.DOCTOR, d.id.toString(), ReferralEvents.CHARTER_STATUS_CHANGED, "doctor " + d.id,
-                new ReferralEvents.CharterStatusChanged(d.id, d.rpps, from, in.to(), reason, d.communeCodes(),
+        outbox.record(new ReferralEvents.CharterStatusChanged(d.id, d.rpps, from, in.to(), reason, d.communeCodes(),
                         d.departementCodes(), d.regionCodes()));
         return reader.view(d);
     }

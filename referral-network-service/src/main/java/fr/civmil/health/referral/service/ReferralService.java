@@ -340,7 +340,7 @@ public class ReferralService {
         }
         entityManager.flush();
         publishCapacity(doctorId);
-        publishCount(r, need, ReferralEvents.ASSIGNMENT_MADE);
+        outbox.record(new ReferralEvents.AssignmentMade(r.destinationDepartementCode, need.specialty, need.people));
         return view(r);
     }
 
@@ -358,7 +358,7 @@ public class ReferralService {
                         update referenced_doctor set remaining_places = remaining_places + ?2, version = version + 1, updated_at = now()
                         where id = ?1""").setParameter(1, need.assignedDoctorId).setParameter(2, need.people).executeUpdate();
                 publishCapacity(need.assignedDoctorId);
-                publishCount(r, need, ReferralEvents.ASSIGNMENT_RELEASED);
+                outbox.record(new ReferralEvents.AssignmentReleased(r.destinationDepartementCode, need.specialty, need.people));
             }
         }
         end(r, ReferralStatus.CANCELLED, reason.trim());
@@ -426,14 +426,8 @@ public class ReferralService {
         Object[] capacity = (Object[]) entityManager.createNativeQuery(
                 "select accepting_new_patients, remaining_places, capacity_confirmed_on from referenced_doctor where id = ?1")
                 .setParameter(1, doctorId).getSingleResult();
-        outbox.record(ReferralEvents.DOCTOR, doctorId.toString(), ReferralEvents.CAPACITY_CHANGED, "doctor " + doctorId,
-                new ReferralEvents.CapacityChanged(doctorId, (Boolean) capacity[0], ((Number) capacity[1]).intValue(),
+        outbox.record(new ReferralEvents.CapacityChanged(doctorId, (Boolean) capacity[0], ((Number) capacity[1]).intValue(),
                         Rows.date(capacity[2])));
-    }
-
-    private void publishCount(ReferralRequest r, Need need, String type) {
-        outbox.record(ReferralEvents.ASSIGNMENT, r.destinationDepartementCode, type, "departement " + r.destinationDepartementCode,
-                new ReferralEvents.AssignmentCounted(r.destinationDepartementCode, need.specialty, need.people));
     }
 
     /** Refuses free text that holds a NIR or a person's name; the problem names the field, never the value. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import fr.civmil.health.platform.outbox.EventType;
-import fr.civmil.health.platform.outbox.OutboxEvent;
 
 /** Payloads of the consultation-site and solidarity-mission events on {@code zones.events.v1}. */
 public final class SiteEvents {
@@ -21,7 +20,7 @@ public final class SiteEvents {
     }
 
     @EventType(value = SITE_OPENED, aggregate = SITE)
-    public record SiteOpened(UUID siteId, UUID zoneId, String communeCode, String kind) implements OutboxEvent {
+    public record SiteOpened(UUID siteId, UUID zoneId, String communeCode, String kind) implements PublishedEvent {
 
         @Override
         public String aggregateId() {
@@ -30,7 +29,7 @@ public final class SiteEvents {
     }
 
     @EventType(value = SITE_CLOSED, aggregate = SITE)
-    public record SiteClosed(UUID siteId, UUID zoneId, String communeCode, String kind) implements OutboxEvent {
+    public record SiteClosed(UUID siteId, UUID zoneId, String communeCode, String kind) implements PublishedEvent {
 
         @Override
         public String aggregateId() {
@@ -41,7 +40,7 @@ public final class SiteEvents {
     /** A mission took place: its allowance ({@code allowanceEur}) becomes payable to the doctor. */
     @EventType(value = MISSION_COMPLETED, aggregate = MISSION)
     public record MissionCompleted(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,
-            String regionCode, String departementCode, BigDecimal allowanceEur) implements OutboxEvent {
+            String regionCode, String departementCode, BigDecimal allowanceEur) implements PublishedEvent {
 
         @Override
         public String aggregateId() {
@@ -51,7 +50,7 @@ public final class SiteEvents {
 
     @EventType(value = MISSION_CANCELLED, aggregate = MISSION)
     public record MissionCancelled(UUID missionId, UUID zoneId, UUID siteId, LocalDate date, String slot, BigDecimal days,
-            String reason, String regionCode, String departementCode) implements OutboxEvent {
+            String reason, String regionCode, String departementCode) implements PublishedEvent {
 
         @Override
         public String aggregateId() {

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.civmil.health.platform.outbox.EventType;
-import fr.civmil.health.platform.outbox.OutboxEvent;
 
 /**
- * Payloads of the priority-zone events on {@code zones.events.v1} (docs/events.md; schemas in
+ * Payloads of the priority-zone events on {@code zones.events.v1} (docs/events.md; catalogue: {@link PublishedEvent}; schemas in
  * contracts/events). Every one carries the member commune codes so consumers need no lookup.
  */
 public final class ZoneEvents {
@@ -22,7 +21,7 @@ public final class ZoneEvents {
 
     @EventType(value = DESIGNATED, aggregate = AGGREGATE)
     public record Designated(UUID zoneId, String epciSiren, String epciName, String campaign, String status, String regionCode,
-            List<String> departementCodes, List<String> communeCodes, Long population) implements OutboxEvent {
+            List<String> departementCodes, List<String> communeCodes, Long population) implements PublishedEvent {
 
         @Override
         public String aggregateId() {
@@ -32,7 +31,7 @@ public final class ZoneEvents {
 
     @EventType(value = STATUS_CHANGED, aggregate = AGGREGATE)
     public record StatusChanged(UUID zoneId, String epciSiren, String campaign, String from, String to, String reason,
-            String regionCode, List<String> departementCodes, List<String> communeCodes) implements OutboxEvent {
+            String regionCode, List<String> departementCodes, List<String> communeCodes) implements PublishedEvent {
 
         @Override
         public String aggregateId() {
@@ -42,7 +41,7 @@ public final class ZoneEvents {
 
     @EventType(value = RETIRED, aggregate = AGGREGATE)
     public record Retired(UUID zoneId, String epciSiren, String campaign, String reason, String regionCode,
-            List<String> departementCodes, List<String> communeCodes) implements OutboxEvent {
+            List<String> departementCodes, List<String> communeCodes) implements PublishedEvent {
 
         @Override
         public String aggregateId() {

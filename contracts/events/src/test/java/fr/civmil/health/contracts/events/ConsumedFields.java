@@ -1,5 +1,6 @@
 package fr.civmil.health.contracts.events;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,15 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.annotation.Nullable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.civmil.health.platform.inbox.Projection;
+
 /**
- * What one inbox handler reads of other services' events, declared by the consumer: per event type,
- * JSON pointers into the CloudEvent (e.g. {@code /data/zoneId}) with the JSON type the handler
- * expects ({@code string}, {@code number}, {@code integer}, {@code boolean}, {@code object},
- * {@code array}, or {@code string[]} for an array of strings). A required read must be present and
- * non-null; an optional one the handler does without, but it must keep its type.
- * {@link #unguaranteed()} says what the producer's schema no longer guarantees.
+ * What one inbox handler reads of other services' events: per event type, JSON pointers into the
+ * CloudEvent (e.g. {@code /data/zoneId}) with the JSON type the handler expects ({@code string},
+ * {@code number}, {@code integer}, {@code boolean}, {@code object}, {@code array}, or {@code string[]}
+ * for an array of strings). A required read must be present and non-null; an optional one the handler
+ * does without, but it must keep its type. A projection's are derived from the records it binds
+ * ({@link #of}); {@link #unguaranteed()} says what the producer's schema no longer guarantees.
  */
 public final class ConsumedFields {
 
@@ -34,6 +39,19 @@ public final class ConsumedFields {
     /** The declaration of the handler of this {@code InboxHandler.name()}. */
     public static ConsumedFields handler(String name) {
         return new ConsumedFields(name);
+    }
+
+    /** What a projection binds: every component of the record of each type it consumes, required unless {@link Nullable}. */
+    public static ConsumedFields of(Projection projection) {
+        ConsumedFields fields = handler(projection.name());
+        projection.consumes().forEach((type, record) -> {
+            fields.event(type);
+            for (RecordComponent component : record.getRecordComponents()) {
+                fields.read(new Read("/data/" + component.getName(), RecordFields.jsonType(component.getGenericType()),
+                        !component.isAnnotationPresent(Nullable.class)));
+            }
+        });
+        return fields;
     }
 
     /** The reads declared next apply to these event types. */

@@ -54,6 +54,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -287,12 +288,13 @@ public class InboxConsumers {
                 return;
             }
             // The event's trace goes on here: what the handler records is published under it in turn.
-            Span span = tracing.start("process " + event.type(), SpanKind.CONSUMER, Tracing.fromTraceparent(event.traceparent()),
+            Context producer = Tracing.fromTraceparent(event.traceparent());
+            Span span = tracing.start("process " + event.type(), SpanKind.CONSUMER, producer,
                     Map.of("messaging.system", "kafka", "messaging.destination.name", record.topic(), "messaging.message.id", event.id(),
                             "messaging.consumer.group.name", group, "cloudevents.event_type", event.type()));
             MDC.put(HttpTracing.TRACE_ID, span.getSpanContext().getTraceId());
             MDC.put(HttpTracing.SPAN_ID, span.getSpanContext().getSpanId());
-            try (Scope scope = Tracing.fromTraceparent(event.traceparent()).with(span).makeCurrent()) {
+            try (Scope scope = producer.with(span).makeCurrent()) {
                 long backoff = config.retryBackoff().toMillis();
                 for (int attempt = 1;; attempt++) {
                     try {

@@ -15,6 +15,9 @@ public @interface EventType {
     /** e.g. {@code fr.civmil.zones.priority-zone.designated.v1} */
     String value();
 
-    /** e.g. {@code priority-zone}; the event's subject is the aggregate and its id ("priority-zone 0b6b…"). */
+    /** e.g. {@code priority-zone}; the event's subject is it and the aggregate id ("priority-zone 0b6b…"). */
     String aggregate();
+
+    /** What the subject names when it is not the aggregate (e.g. {@code departement} for per-département counts). */
+    String subject() default "";
 }

@@ -30,26 +30,26 @@ public class Outbox {
         this.mapper = mapper;
     }
 
-    /** Records a typed event: its type and aggregate from its {@link EventType}, its subject "aggregate id". */
+    /** Records an event: its type and aggregate from its {@link EventType}, its subject "aggregate id". */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(OutboxEvent event) {
         EventType type = event.getClass().getAnnotation(EventType.class);
         if (type == null) {
             throw new IllegalArgumentException(event.getClass().getName() + " does not say its @EventType");
         }
-        return record(type.aggregate(), event.aggregateId(), type.value(), type.aggregate() + " " + event.aggregateId(), event);
+        String subject = (type.subject().isEmpty() ? type.aggregate() : type.subject()) + " " + event.aggregateId();
+        return record(type.aggregate(), event.aggregateId(), type.value(), subject, event);
     }
 
     /**
      * @param aggregateType e.g. {@code priority-zone}
      * @param aggregateId   the record key: one aggregate's events stay in order
      * @param type          CloudEvents type, e.g. {@code fr.civmil.zones.priority-zone.designated.v1}
-     * @param subject       CloudEvents subject (a readable reference), may be null
+     * @param subject       CloudEvents subject (a readable reference)
      * @param data          the event payload, serialised as JSON
      * @return the event id
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String aggregateType, String aggregateId, String type, String subject, Object data) {
+    private UUID record(String aggregateType, String aggregateId, String type, String subject, Object data) {
         UUID id = TimeOrderedUuids.next();
         String payload;
         try {

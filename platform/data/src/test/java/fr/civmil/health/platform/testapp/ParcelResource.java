@@ -47,6 +47,15 @@ public class ParcelResource {
         }
     }
 
+    @EventType(value = "fr.civmil.test.parcel.moved.v1", aggregate = "parcel")
+    public record ParcelMoved(long parcelId, int step) implements OutboxEvent {
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(parcelId);
+        }
+    }
+
     private final Outbox outbox;
     private final IdempotentCreations idempotency;
 
@@ -76,7 +85,7 @@ public class ParcelResource {
         if (parcel == null) {
             throw ApiProblem.notFound("parcel", id);
         }
-        outbox.record("parcel", String.valueOf(id), "fr.civmil.test.parcel.moved.v1", null, Map.of("parcelId", id, "step", step));
+        outbox.record(new ParcelMoved(id, step));
         return Response.accepted().build();
     }
 
@@ -89,7 +98,7 @@ public class ParcelResource {
         parcel.name = input.name();
         parcel.persist();
         Panache.getEntityManager().flush();
-        outbox.record("parcel", String.valueOf(parcel.id), "fr.civmil.test.parcel.created.v1", null, Map.of("name", input.name()));
+        outbox.record(new ParcelCreated(parcel.id, parcel.name));
         throw ApiProblem.conflict("doomed");
     }
 
