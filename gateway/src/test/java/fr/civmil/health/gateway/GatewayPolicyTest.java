@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.civmil.health.devstack.DevStackTestResource;
+import fr.civmil.health.gateway.security.AccessPolicy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,48 +36,28 @@ class GatewayPolicyTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final List<String> ROLES = List.of("ars", "ssa", "cnmss", "auditor", "admin", "visitor");
-    private static final String EVERYONE = "ars ssa cnmss auditor admin";
 
-    /** method, path, roles allowed (space-separated; empty: nobody). */
-    private static final String[][] MATRIX = {
-            // zones-service: reads by every role, writes by ars and admin; the reference geography is read-only.
-            { "GET", "/api/v1/territories/regions/76", EVERYONE },
-            { "POST", "/api/v1/territories/regions", "" },
-            { "GET", "/api/v1/priority-zones/summary", EVERYONE },
-            { "POST", "/api/v1/priority-zones", "ars admin" },
-            { "PUT", "/api/v1/priority-zones/z-1", "ars admin" },
-            { "GET", "/api/v1/consultation-sites", EVERYONE },
-            { "PATCH", "/api/v1/consultation-sites/s-1", "ars admin" },
-            { "GET", "/api/v1/solidarity-missions/m-1", EVERYONE },
-            { "POST", "/api/v1/solidarity-missions/m-1/cancellation", "ars admin" },
-            { "DELETE", "/api/v1/solidarity-missions/m-1", "ars admin" },
-            // partnership-service: ars and ssa write; cnmss reads crisis activations only.
-            { "GET", "/api/v1/partnerships/p-1/reviews", "ars ssa auditor admin" },
-            { "POST", "/api/v1/partnerships/p-1/commitments", "ars ssa admin" },
-            { "GET", "/api/v1/crisis-activations", EVERYONE },
-            { "POST", "/api/v1/crisis-activations/c-1/stand-down", "ars ssa admin" },
-            // referral-network-service: cnmss writes the directory; referral requests are cnmss's alone.
-            { "GET", "/api/v1/doctors?departement=31", EVERYONE },
-            { "POST", "/api/v1/doctors", "cnmss admin" },
-            { "GET", "/api/v1/referral-requests/r-1", "cnmss" },
-            { "POST", "/api/v1/referral-requests/r-1/assignments", "cnmss" },
-            { "GET", "/api/v1/coverage/departements", EVERYONE },
-            { "PUT", "/api/v1/coverage/departements", "" },
-            // the gateway's own audit trail
-            { "GET", "/api/v1/audit", "auditor admin" },
-            { "GET", "/api/v1/audit/quota-refusals", "auditor admin" },
-            { "GET", "/api/v1/audit/export", "" },
-            // a routed prefix nobody wrote a policy for
-            { "GET", "/api/test/unguarded/1", "" },
+    /** Requests no row of the table covers, refused to every role (default deny). */
+    private static final String[][] UNCOVERED = {
+            { "POST", "/api/v1/territories/regions" }, // the reference geography is read-only
+            { "PUT", "/api/v1/coverage/departements" },
+            { "GET", "/api/v1/audit/export" },
+            { "GET", "/api/test/unguarded/1" }, // a routed prefix nobody wrote a policy for
     };
 
+    /** Each row of the gateway's table (AccessPolicy.BUILT_IN) for a read and a write it covers, then the uncovered. */
     static Stream<Arguments> everyRowForEveryRole() {
         List<Arguments> cases = new ArrayList<>();
-        for (String[] row : MATRIX) {
-            Set<String> allowed = row[2].isBlank() ? Set.of() : Set.of(row[2].split(" "));
-            for (String role : ROLES) {
-                cases.add(Arguments.of(row[0], row[1], role, allowed.contains(role)));
+        for (AccessPolicy.Rule rule : AccessPolicy.BUILT_IN) {
+            String path = rule.pattern().endsWith("/**") ? rule.pattern().replace("/**", "/sample-1") : rule.pattern();
+            for (String method : List.of("GET", "POST")) {
+                if (rule.methods().contains(method)) {
+                    ROLES.forEach(role -> cases.add(Arguments.of(method, path, role, rule.roles().contains(role))));
+                }
             }
+        }
+        for (String[] request : UNCOVERED) {
+            ROLES.forEach(role -> cases.add(Arguments.of(request[0], request[1], role, false)));
         }
         return cases.stream();
     }

@@ -23,8 +23,9 @@ import fr.civmil.health.gateway.config.EdgeConfig;
  * Which roles may call what, checked at the gateway before anything reaches a service. It mirrors the
  * services' own rules (DESIGN §6, issues 3 to 5), which they enforce again. The first rule matching the
  * method and path decides; a request no rule covers is refused (default deny). Routes added by
- * configuration get their rules from {@code civmil.edge.policy.*}, checked after this table. docs/security.md shows
- * this table; GatewayPolicyTest walks every row with every role.
+ * configuration get their rules from {@code civmil.edge.policy.*}, checked after this table. This table is the one
+ * source of the gateway's role matrix: docs/security.md shows it (RoleMatrixDocTest), GatewayPolicyTest calls every row
+ * with every role, and the clients' GatewayRoleMatrixTest holds it to the services' published x-roles.
  */
 @Singleton
 public class AccessPolicy {
@@ -57,7 +58,8 @@ public class AccessPolicy {
 
     private static final Set<String> EVERYONE = Set.of(ARS, SSA, CNMSS, AUDITOR, ADMIN);
 
-    private static final List<Rule> RULES = List.of(
+    /** The table, in order; docs/security.md shows it (RoleMatrixDocTest keeps them equal). */
+    public static final List<Rule> BUILT_IN = List.of(
             // zones-service: writes by ars (and admin); reads by every role.
             new Rule(READ, "/api/v1/territories/**", EVERYONE),
             new Rule(READ, "/api/v1/priority-zones/**", EVERYONE),
@@ -87,7 +89,7 @@ public class AccessPolicy {
 
     @Inject
     public AccessPolicy(EdgeConfig config) {
-        this(Stream.concat(RULES.stream(), new TreeMap<>(config.policy()).values().stream()
+        this(Stream.concat(BUILT_IN.stream(), new TreeMap<>(config.policy()).values().stream()
                 .map(rule -> new Rule(rule.methods().stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toSet()),
                         rule.pattern(), Set.copyOf(rule.roles()))))
                 .toList());
