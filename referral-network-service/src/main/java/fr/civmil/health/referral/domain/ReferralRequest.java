@@ -18,7 +18,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.BatchSize;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -49,11 +48,10 @@ public class ReferralRequest extends PanacheEntityBase {
 
     public int householdSize;
 
-    /** Loaded in batches: a page of requests reads its needs in one statement. */
+    /** A page of requests reads its needs in one statement (ReferralService.list fetches them together). */
     @ElementCollection
     @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "request_id"))
     @OrderBy("specialty")
-    @BatchSize(size = 200)
     public List<Need> needs = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)

@@ -176,7 +176,13 @@ public class ReferralService {
                 fr.civmil.health.platform.persistence.Pages.sort(page, SORTS, expiringWithinDays != null ? "expiresAt" : "-createdAt", "id"),
                 params);
         List<ReferralRequest> items = panache.page(page.page, page.size).list();
-        audit.record(reader, httpRequestId, operation, items.stream().map(r -> r.id).toList());
+        List<UUID> ids = items.stream().map(r -> r.id).toList();
+        if (!ids.isEmpty()) {
+            // The page's needs in one statement (the collection's batch size alone left one per request).
+            entityManager.createQuery("select distinct r from ReferralRequest r left join fetch r.needs where r.id in :ids",
+                    ReferralRequest.class).setParameter("ids", ids).getResultList();
+        }
+        audit.record(reader, httpRequestId, operation, ids);
         return Page.of(items, page, panache.count()).map(this::view);
     }
 
