@@ -3,20 +3,16 @@ package fr.civmil.health.partnership.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.civmil.health.partnership.api.ReviewViews.CommitmentChange;
-import fr.civmil.health.partnership.api.ReviewViews.Comparison;
-import fr.civmil.health.partnership.api.ReviewViews.IndicatorChange;
 import fr.civmil.health.partnership.domain.AnnualReview;
 import fr.civmil.health.partnership.domain.Axis;
 import fr.civmil.health.partnership.domain.CommitteeDecision;
@@ -27,79 +23,36 @@ import fr.civmil.health.partnership.domain.ReviewComment;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
 import fr.civmil.health.partnership.domain.SignedBy;
+import fr.civmil.health.platform.csv.CsvTable;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.Variant;
 
-/** A review as CSV, as a print-ready HTML document, and compared with another year's. */
+/** A review as CSV and as a print-ready HTML document. */
 final class ReviewDocuments {
 
     private ReviewDocuments() {
     }
 
-    static Comparison compare(AnnualReview from, AnnualReview to) {
-        Map<UUID, CommitmentLine> before = from.snapshot.commitments().stream()
-                .collect(Collectors.toMap(CommitmentLine::commitmentId, Function.identity()));
-        Map<UUID, CommitmentLine> after = to.snapshot.commitments().stream()
-                .collect(Collectors.toMap(CommitmentLine::commitmentId, Function.identity()));
-        Map<UUID, CommitmentLine> all = new LinkedHashMap<>();
-        to.snapshot.commitments().forEach(c -> all.put(c.commitmentId(), c));
-        from.snapshot.commitments().forEach(c -> all.putIfAbsent(c.commitmentId(), c));
-        List<CommitmentChange> changes = new ArrayList<>();
-        for (CommitmentLine line : all.values()) {
-            CommitmentLine b = before.get(line.commitmentId());
-            CommitmentLine a = after.get(line.commitmentId());
-            Map<UUID, IndicatorLine> ib = b == null ? Map.of() : b.indicators().stream().collect(Collectors.toMap(IndicatorLine::indicatorId, Function.identity()));
-            Map<UUID, IndicatorLine> ia = a == null ? Map.of() : a.indicators().stream().collect(Collectors.toMap(IndicatorLine::indicatorId, Function.identity()));
-            Map<UUID, IndicatorLine> indicators = new LinkedHashMap<>(ia);
-            ib.forEach(indicators::putIfAbsent);
-            List<IndicatorChange> indicatorChanges = indicators.values().stream().map(i -> {
-                IndicatorLine x = ib.get(i.indicatorId());
-                IndicatorLine y = ia.get(i.indicatorId());
-                BigDecimal fromValue = x == null ? null : x.value();
-                BigDecimal toValue = y == null ? null : y.value();
-                return new IndicatorChange(i.indicatorId(), i.name(), i.unit(), fromValue, toValue,
-                        fromValue == null || toValue == null ? null : toValue.subtract(fromValue),
-                        x == null ? null : x.progress(), y == null ? null : y.progress());
-            }).toList();
-            changes.add(new CommitmentChange(line.commitmentId(), line.axis(), line.title(), b == null ? null : b.status(),
-                    a == null ? null : a.status(), indicatorChanges));
-        }
-        return new Comparison(from.year, to.year, changes);
-    }
+    private static final List<String> CSV_COLUMNS = List.of("axis", "commitment_id", "commitment", "owner", "status", "due_date", "late",
+            "indicator", "unit", "baseline", "target", "value", "measured_on", "progress_percent", "target_reached", "comments");
 
+    /** One row per indicator (one for a commitment without any), with the commitment's comments on each. */
     static String csv(AnnualReview review, List<ReviewComment> comments) {
         Map<UUID, String> notes = notes(comments);
-        StringBuilder out = new StringBuilder(
-                "axis,commitment_id,commitment,owner,status,due_date,late,indicator,unit,baseline,target,value,measured_on,progress_percent,target_reached,comments\r\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (CommitmentLine c : review.snapshot.commitments()) {
             List<IndicatorLine> indicators = c.indicators().isEmpty() ? Collections.singletonList(null) : c.indicators();
             for (IndicatorLine i : indicators) {
-                row(out, c.axis(), c.commitmentId(), c.title(), c.owner(), c.status(), c.dueDate(), c.late(),
+                rows.add(Arrays.asList(c.axis(), c.commitmentId(), c.title(), c.owner(), c.status(), c.dueDate(), c.late(),
                         i == null ? null : i.name(), i == null ? null : i.unit(), i == null ? null : i.baseline(),
                         i == null ? null : i.target(), i == null ? null : i.value(), i == null ? null : i.measuredOn(),
-                        i == null ? null : i.progress(), i == null ? null : i.targetReached(), notes.get(c.commitmentId()));
+                        i == null ? null : i.progress(), i == null ? null : i.targetReached(), notes.get(c.commitmentId())));
             }
         }
-        return out.toString();
-    }
-
-    private static void row(StringBuilder out, Object... cells) {
-        for (int k = 0; k < cells.length; k++) {
-            if (k > 0) {
-                out.append(',');
-            }
-            String cell = cells[k] == null ? "" : cells[k].toString();
-            // Quote what a spreadsheet would split, and neutralise formulas.
-            if (cell.startsWith("=") || cell.startsWith("+") || cell.startsWith("-") && !cell.matches("-?[0-9.]+") || cell.startsWith("@")) {
-                cell = "'" + cell;
-            }
-            boolean quoted = cell.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n');
-            out.append(quoted ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-        }
-        out.append("\r\n");
+        return CsvTable.RFC_4180.write(CSV_COLUMNS, rows);
     }
 
     /** The review page's contents, every label already in French; the template (templates/review.html) escapes them. */

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.civmil.health.partnership.api.ReviewViews.CommentInput;
 import fr.civmil.health.partnership.api.ReviewViews.CommentView;
-import fr.civmil.health.partnership.api.ReviewViews.Comparison;
+import fr.civmil.health.partnership.domain.ReviewComparison;
 import fr.civmil.health.partnership.api.ReviewViews.ReviewInput;
 import fr.civmil.health.partnership.api.ReviewViews.ReviewRefresh;
 import fr.civmil.health.partnership.api.ReviewViews.ReviewView;
@@ -173,10 +173,10 @@ public class ReviewResource {
     @Operation(operationId = "compareReview", summary = "Compare this review with another year's, commitment by commitment")
     @APIResponse(responseCode = "200", description = "Statuses and indicator values in both years")
     @APIResponse(responseCode = "400", description = "Missing other year", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "bad-request", value = ProblemExamples.BAD_REQUEST)))
-    public Comparison compare(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
+    public ReviewComparison compare(@Parameter(description = "Contract id") @PathParam("contractId") UUID contractId,
             @Parameter(description = "Year", example = "2026") @PathParam("year") int year,
             @Parameter(description = "The year to compare with", example = "2025") @QueryParam("with") @NotNull Integer with) {
-        return ReviewDocuments.compare(reviews.find(contractId, with), reviews.find(contractId, year));
+        return reviews.compare(contractId, year, with);
     }
 
     @GET

@@ -94,18 +94,4 @@ public final class ReviewViews {
             return new MeetingSummary(m.id, m.heldOn, m.kind, meeting.decisions(), m.signOff().byBoth());
         }
     }
-
-    @Schema(name = "ReviewComparison", description = "Two reviews side by side, commitment by commitment")
-    public record Comparison(int fromYear, int toYear, List<CommitmentChange> commitments) {
-    }
-
-    @Schema(name = "CommitmentChange", description = "A commitment's status in each review (null when absent) and its indicators' values")
-    public record CommitmentChange(UUID commitmentId, int axis, String title, CommitmentStatus fromStatus, CommitmentStatus toStatus,
-            List<IndicatorChange> indicators) {
-    }
-
-    @Schema(name = "IndicatorChange")
-    public record IndicatorChange(UUID indicatorId, String name, String unit, BigDecimal fromValue, BigDecimal toValue,
-            @Schema(description = "toValue − fromValue when both exist") BigDecimal delta, BigDecimal fromProgress, BigDecimal toProgress) {
-    }
 }

@@ -27,9 +27,10 @@ import fr.civmil.health.partnership.domain.Measurement;
 import fr.civmil.health.partnership.domain.MeasurementSource;
 import fr.civmil.health.partnership.domain.Party;
 import fr.civmil.health.partnership.domain.ReviewComment;
+import fr.civmil.health.partnership.domain.ReviewComparison;
+import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.CommitmentLine;
 import fr.civmil.health.partnership.domain.ReviewSnapshot.IndicatorLine;
-import fr.civmil.health.partnership.domain.ReviewSnapshot;
 import fr.civmil.health.partnership.events.PartnershipEvents.ReviewSigned;
 import fr.civmil.health.platform.concurrency.Etags;
 import fr.civmil.health.platform.domain.DomainException;
@@ -73,6 +74,11 @@ public class ReviewService {
             throw DomainException.notFound("review", year);
         }
         return review;
+    }
+
+    /** The review of {@code year} against the one of {@code with}, the same contract's. */
+    public ReviewComparison compare(UUID contractId, int year, int with) {
+        return ReviewComparison.between(find(contractId, with), find(contractId, year));
     }
 
     public Page<ReviewDetails> page(UUID contractId, PageRequest request) {

@@ -6,7 +6,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,11 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import fr.civmil.health.platform.csv.CsvTable;
 import fr.civmil.health.platform.identifiers.Identifier;
 import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
@@ -54,9 +50,6 @@ public class AllowanceResource {
     /** What the ARS's accounts read: semicolons and decimal commas, as French spreadsheets expect. */
     private static final List<String> COLUMNS = List.of("RPPS", "Médecin", "Date", "Créneau", "Jours", "Montant (EUR)", "Zone (EPCI)",
             "Campagne", "Mission");
-    private static final CsvSchema PAYMENT_FILE = CsvSchema.emptySchema().withColumnSeparator(';').withLineSeparator("\n");
-    /** Quotes only what needs it (a separator, a quote, a line break), so that names and labels read as typed. */
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> SLOTS = Map.of("MORNING", "matin", "AFTERNOON", "après-midi", "FULL_DAY", "journée");
 
@@ -100,12 +93,9 @@ public class AllowanceResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "csv", value = "RPPS;Médecin;Date;Créneau;Jours;Montant (EUR);Zone (EPCI);Campagne;Mission\n10101010105;Dr Anne Martin;01/12/2026;journée;1;200,00;CC du Pays de Mirepoix;pacte-2025;0b6b…\n")))
     public Response export(
             @Parameter(description = "The month paid (YYYY-MM)", example = "2026-12", required = true) @QueryParam("month") @NotNull YearMonth month,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region)
-            throws JsonProcessingException {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(COLUMNS);
-        allowances.payable(region, null, month).stream().map(AllowanceResource::row).forEach(rows::add);
-        return Response.ok(CSV.writer(PAYMENT_FILE).writeValueAsString(rows), "text/csv; charset=UTF-8")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = IdentifierPatterns.REGION), description = "Région code", example = "76") @QueryParam("region") @Identifier(IdentifierKind.REGION) String region) {
+        List<List<String>> rows = allowances.payable(region, null, month).stream().map(AllowanceResource::row).toList();
+        return Response.ok(CsvTable.FRENCH_SPREADSHEET.write(COLUMNS, rows), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"indemnites-" + month + (region == null ? "" : "-" + region) + ".csv\"")
                 .build();
     }

@@ -41,7 +41,6 @@ import fr.civmil.health.platform.identifiers.IdentifierKind;
 import fr.civmil.health.platform.identifiers.IdentifierPatterns;
 import fr.civmil.health.platform.paging.Page;
 import fr.civmil.health.platform.paging.PageRequest;
-import fr.civmil.health.platform.problem.ApiProblem;
 import fr.civmil.health.platform.problem.Problem;
 import fr.civmil.health.platform.security.Caller;
 import fr.civmil.health.platform.security.Callers;
@@ -261,12 +260,7 @@ public class PriorityZoneResource {
             @Parameter(description = "Campaign", example = "pacte-2025") @QueryParam("campaign") @Pattern(regexp = ZoneViews.CAMPAIGN, message = ZoneViews.CAMPAIGN_RULE) String campaign,
             @Parameter(description = "Month (YYYY-MM)", example = "2026-12", required = true) @QueryParam("month") @NotNull YearMonth month,
             @Valid @BeanParam PageRequest page) {
-        if (page.sort != null) {
-            throw ApiProblem.invalidField("sort", "field.ranking-order");
-        }
-        List<Coverage.Ranked> ranked = coverage.ranking(region, campaign, month);
-        int fromIndex = (int) Math.min(page.offset(), ranked.size());
-        return Page.of(ranked.subList(fromIndex, Math.min(fromIndex + page.size, ranked.size())), page, ranked.size());
+        return coverage.ranking(region, campaign, month, page);
     }
 
 }

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import fr.civmil.health.platform.domain.DomainException;
+import fr.civmil.health.platform.paging.Page;
+import fr.civmil.health.platform.paging.PageRequest;
 import fr.civmil.health.reference.ReferenceGeography;
 import fr.civmil.health.reference.ReferenceGeography.Epci;
 import fr.civmil.health.zones.config.ReferralRules;
@@ -107,9 +109,19 @@ public class CoverageService {
 
     /**
      * Zones of the région (every designated, live zone: DESIGNATED, ACTIVE, SUSPENDED), worst covered first.
-     * One round trip: each zone's month is read through the (zone, date) index.
+     * One round trip: each zone's month is read through the (zone, date) index. The order is fixed: a page asking for
+     * another is refused.
      */
-    public List<Coverage.Ranked> ranking(String regionCode, String campaign, YearMonth month) {
+    public Page<Coverage.Ranked> ranking(String regionCode, String campaign, YearMonth month, PageRequest page) {
+        if (page.sort != null) {
+            throw DomainException.invalidField("sort", "field.ranking-order");
+        }
+        List<Coverage.Ranked> ranked = ranking(regionCode, campaign, month);
+        int from = (int) Math.min(page.offset(), ranked.size());
+        return Page.of(ranked.subList(from, Math.min(from + page.size, ranked.size())), page, ranked.size());
+    }
+
+    private List<Coverage.Ranked> ranking(String regionCode, String campaign, YearMonth month) {
         StringBuilder sql = new StringBuilder("""
                 select z.id, z.epci_siren, z.epci_name, z.status, z.population, z.target_days_per_month,
                        coalesce(m.planned, 0), coalesce(m.completed, 0), coalesce(m.doctors, 0), coalesce(i.interns, 0)
