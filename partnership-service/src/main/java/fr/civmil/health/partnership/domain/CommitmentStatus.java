@@ -1,18 +1,15 @@
 package fr.civmil.health.partnership.domain;
 
-import java.util.Set;
+import fr.civmil.health.platform.domain.Lifecycle;
 
 /** Lifecycle of a commitment; abandoning one needs a reason. */
 public enum CommitmentStatus {
     PLANNED, IN_PROGRESS, ACHIEVED, ABANDONED;
 
-    public Set<CommitmentStatus> next() {
-        return switch (this) {
-            case PLANNED -> Set.of(IN_PROGRESS, ABANDONED);
-            case IN_PROGRESS -> Set.of(ACHIEVED, ABANDONED);
-            case ACHIEVED, ABANDONED -> Set.of();
-        };
-    }
+    public static final Lifecycle<CommitmentStatus> LIFECYCLE = Lifecycle.of(CommitmentStatus.class, "commitment")
+            .refusedAs("illegal-transition.commitment")
+            .allow(PLANNED, IN_PROGRESS, ABANDONED)
+            .allow(IN_PROGRESS, ACHIEVED, ABANDONED);
 
     public boolean isClosed() {
         return this == ACHIEVED || this == ABANDONED;

@@ -1,19 +1,16 @@
 package fr.civmil.health.partnership.domain;
 
-import java.util.Set;
+import fr.civmil.health.platform.domain.Lifecycle;
 
 /** Lifecycle of a partnership contract: drafted, signed by every signatory, in force, then over. */
 public enum ContractStatus {
     DRAFT, SIGNED, ACTIVE, EXPIRED, TERMINATED;
 
-    public Set<ContractStatus> next() {
-        return switch (this) {
-            case DRAFT -> Set.of(SIGNED, TERMINATED);
-            case SIGNED -> Set.of(ACTIVE, TERMINATED);
-            case ACTIVE -> Set.of(EXPIRED, TERMINATED);
-            case EXPIRED, TERMINATED -> Set.of();
-        };
-    }
+    public static final Lifecycle<ContractStatus> LIFECYCLE = Lifecycle.of(ContractStatus.class, "contract")
+            .refusedAs("illegal-transition.contract")
+            .allow(DRAFT, SIGNED, TERMINATED)
+            .allow(SIGNED, ACTIVE, TERMINATED)
+            .allow(ACTIVE, EXPIRED, TERMINATED);
 
     /** Commitments, indicators and reviews change only while the contract is not over. */
     public boolean isOpen() {

@@ -1,5 +1,7 @@
 package fr.civmil.health.partnership.domain;
 
+import fr.civmil.health.platform.domain.Lifecycle;
+
 /**
  * REQUESTED → COMMITTED → DEPLOYED → RELEASED, one step at a time. Standing a crisis down ends what is still open:
  * a deployed reinforcement is RELEASED, one never deployed is CANCELLED.
@@ -7,15 +9,12 @@ package fr.civmil.health.partnership.domain;
 public enum ReinforcementStatus {
     REQUESTED, COMMITTED, DEPLOYED, RELEASED, CANCELLED;
 
-    /** The one step a user may take from here, or null. */
-    public ReinforcementStatus next() {
-        return switch (this) {
-            case REQUESTED -> COMMITTED;
-            case COMMITTED -> DEPLOYED;
-            case DEPLOYED -> RELEASED;
-            case RELEASED, CANCELLED -> null;
-        };
-    }
+    /** One step at a time; CANCELLED is reached by a stand-down only. */
+    public static final Lifecycle<ReinforcementStatus> LIFECYCLE = Lifecycle.of(ReinforcementStatus.class, "reinforcement")
+            .refusedAs("illegal-transition.reinforcement")
+            .allow(REQUESTED, COMMITTED)
+            .allow(COMMITTED, DEPLOYED)
+            .allow(DEPLOYED, RELEASED);
 
     /** Where a stand-down takes a reinforcement still open, or null when it has ended already. */
     public ReinforcementStatus atStandDown() {

@@ -144,10 +144,7 @@ public class CommitmentService {
 
     private void move(Commitment commitment, StatusStep change, String actor, UUID decisionId) {
         CommitmentStatus from = commitment.status;
-        if (!from.next().contains(change.status())) {
-            throw from.next().isEmpty() ? DomainException.conflict("illegal-transition.commitment-final", from, change.status())
-                    : DomainException.conflict("illegal-transition.commitment", from, change.status(), from.next());
-        }
+        CommitmentStatus.LIFECYCLE.requireStep(from, change.status());
         if (change.status() == CommitmentStatus.ABANDONED && (change.reason() == null || change.reason().isBlank())) {
             throw DomainException.invalidField("reason", "field.reason-to-abandon");
         }

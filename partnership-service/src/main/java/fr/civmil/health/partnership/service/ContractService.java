@@ -148,9 +148,7 @@ public class ContractService {
         Contract contract = find(id);
         caller.mayActOnRegion(contract.regionCode);
         Etags.requireMatch(ifMatch, contract.version);
-        if (!contract.status.next().contains(change.status())) {
-            throw DomainException.conflict("illegal-transition.contract", contract.status, change.status(), contract.status.next());
-        }
+        ContractStatus.LIFECYCLE.requireStep(contract.status, change.status());
         if (change.status() == ContractStatus.TERMINATED && (change.reason() == null || change.reason().isBlank())) {
             throw DomainException.invalidField("reason", "field.reason-to-terminate");
         }

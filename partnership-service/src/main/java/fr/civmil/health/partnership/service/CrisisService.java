@@ -211,10 +211,7 @@ public class CrisisService {
         requireOpen(activation);
         Reinforcement reinforcement = findReinforcement(activationId, id);
         Etags.requireMatch(ifMatch, reinforcement.version);
-        if (reinforcement.status.next() != status) {
-            throw reinforcement.status.next() == null ? DomainException.conflict("illegal-transition.reinforcement-final", reinforcement.status, status)
-                    : DomainException.conflict("illegal-transition.reinforcement", reinforcement.status, status, reinforcement.status.next());
-        }
+        ReinforcementStatus.LIFECYCLE.requireStep(reinforcement.status, status);
         reinforcement.status = status;
         reinforcement.updatedAt = Instant.now();
         entityManager.flush();

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A state machine declared once: which statuses each status may move to. A refused step is a
  * {@link DomainException} conflict {@code illegal-<name>-transition} (from, to, the allowed next statuses), or
- * {@code illegal-<name>-transition.final} from a status that has no next one.
+ * {@code illegal-<name>-transition.final} from a status that has no next one; a service whose problems already say
+ * it another way names the key with {@link #refusedAs} ({@code illegal-transition.commitment}, and {@code .final}).
  *
  * <pre>
  * static final Lifecycle&lt;ZoneStatus&gt; LIFECYCLE = Lifecycle.of(ZoneStatus.class, "zone")
@@ -20,18 +21,23 @@ import java.util.Set;
 public final class Lifecycle<S extends Enum<S>> {
 
     private final Class<S> type;
-    private final String name;
+    private final String refusal;
     private final Map<S, Set<S>> next;
 
-    private Lifecycle(Class<S> type, String name, Map<S, Set<S>> next) {
+    private Lifecycle(Class<S> type, String refusal, Map<S, Set<S>> next) {
         this.type = type;
-        this.name = name;
+        this.refusal = refusal;
         this.next = next;
     }
 
     /** A machine where no status moves yet; {@link #allow} adds the steps. */
     public static <S extends Enum<S>> Lifecycle<S> of(Class<S> type, String name) {
-        return new Lifecycle<>(type, name, new EnumMap<>(type));
+        return new Lifecycle<>(type, "illegal-" + name + "-transition", new EnumMap<>(type));
+    }
+
+    /** The same machine, refusing a step with this problem key (and this key {@code .final} from a final status). */
+    public Lifecycle<S> refusedAs(String key) {
+        return new Lifecycle<>(type, key, next);
     }
 
     /** The same machine where {@code from} may also move to each of {@code to}. */
@@ -43,7 +49,7 @@ public final class Lifecycle<S extends Enum<S>> {
         targets.addAll(next.getOrDefault(from, Set.of()));
         targets.addAll(Set.of(to));
         steps.put(from, Collections.unmodifiableSet(targets));
-        return new Lifecycle<>(type, name, steps);
+        return new Lifecycle<>(type, refusal, steps);
     }
 
     /** The statuses {@code from} may move to (none for a final status). */
@@ -58,8 +64,8 @@ public final class Lifecycle<S extends Enum<S>> {
     /** Refuses a step the machine does not allow. */
     public void requireStep(S from, S to) {
         if (!allows(from, to)) {
-            throw next(from).isEmpty() ? DomainException.conflict("illegal-" + name + "-transition.final", from, to)
-                    : DomainException.conflict("illegal-" + name + "-transition", from, to, next(from));
+            throw next(from).isEmpty() ? DomainException.conflict(refusal + ".final", from, to)
+                    : DomainException.conflict(refusal, from, to, next(from));
         }
     }
 }

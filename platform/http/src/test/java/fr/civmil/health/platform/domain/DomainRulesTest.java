@@ -44,6 +44,16 @@ class DomainRulesTest {
     }
 
     @Test
+    void aLifecycleMayBeRefusedUnderAKeyOfItsOwn() {
+        Lifecycle<Light> signal = LIGHT.refusedAs("illegal-transition.signal");
+        assertEquals(LIGHT.next(Light.GREEN), signal.next(Light.GREEN));
+        assertEquals("illegal-transition.signal", assertThrows(DomainException.class, () -> signal.requireStep(Light.RED, Light.AMBER)).key());
+        DomainException fromFinal = assertThrows(DomainException.class, () -> signal.requireStep(Light.OFF, Light.RED));
+        assertEquals("illegal-transition.signal.final", fromFinal.key());
+        assertEquals("illegal-transition", ApiProblem.of(fromFinal).slug(), "the problem type is the key's first part");
+    }
+
+    @Test
     void eachKindOfRefusalIsItsProblem() {
         assertEquals(404, ApiProblem.of(DomainException.notFound("note", 7)).status());
         assertEquals(409, ApiProblem.of(DomainException.conflict("illegal-light-transition.final", Light.OFF, Light.RED)).status());
