@@ -1,30 +1,25 @@
 package fr.civmil.health.partnership;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import fr.civmil.health.devstack.TestInfrastructure;
-import io.restassured.http.ContentType;
+import fr.civmil.health.devstack.testing.AsRole;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests as a client of a given role, and the bodies the tests reuse. */
 final class Api {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Api() {
     }
 
     static String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
+        return AsRole.token(role);
     }
 
     static RequestSpecification as(String role) {
-        return given().auth().oauth2(token(role)).contentType(ContentType.JSON);
+        return AsRole.as(role);
     }
 
     static Map<String, Object> contract(String reference) {

@@ -1,17 +1,12 @@
 package fr.civmil.health.referral;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import fr.civmil.health.devstack.TestInfrastructure;
+import fr.civmil.health.devstack.testing.AsRole;
 import fr.civmil.health.platform.identifiers.Identifiers;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Test helpers: real tokens of the dev issuer, unique RPPS numbers and names, request bodies. */
@@ -20,15 +15,14 @@ final class Api {
     private Api() {
     }
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final AtomicLong RPPS = new AtomicLong(1_000_000_000L + ThreadLocalRandom.current().nextLong(8_000_000_000L));
 
     static String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
+        return AsRole.token(role);
     }
 
     static RequestSpecification as(String role) {
-        return given().header("Authorization", "Bearer " + token(role)).contentType(ContentType.JSON);
+        return AsRole.as(role);
     }
 
     /** A fresh valid RPPS: 10 digits and their Luhn key. */

@@ -1,31 +1,26 @@
 package fr.civmil.health.zones;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
-import fr.civmil.health.devstack.TestInfrastructure;
+import fr.civmil.health.devstack.testing.AsRole;
 import fr.civmil.health.platform.identifiers.Identifiers;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** Shortcuts for calling the API as a given role, and for creating test zones. */
 final class Api {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Api() {
     }
 
     static String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
+        return AsRole.token(role);
     }
 
     static RequestSpecification as(String role) {
-        return given().auth().oauth2(token(role)).contentType(ContentType.JSON);
+        return AsRole.as(role);
     }
 
     static RequestSpecification ars() {

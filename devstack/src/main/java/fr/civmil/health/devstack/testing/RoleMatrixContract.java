@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,6 @@ import io.restassured.specification.RequestSpecification;
 public abstract class RoleMatrixContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     /** The served document's operations (read once the application is up: not in a static parameter source). */
     private static List<Call> calls() {
@@ -55,7 +52,7 @@ public abstract class RoleMatrixContract {
                 disagreements.add(call + " without a token: " + anonymous);
             }
             for (String role : OperationSamples.ROLES) {
-                var answer = request(call).auth().oauth2(token(role)).request(call.method(), call.path()).then().extract();
+                var answer = request(call).auth().oauth2(AsRole.token(role)).request(call.method(), call.path()).then().extract();
                 String disagreement = OperationSamples.disagreement(call, role, answer.statusCode(), answer.body().asString());
                 if (disagreement != null) {
                     disagreements.add(disagreement);
@@ -102,9 +99,5 @@ public abstract class RoleMatrixContract {
     private static RequestSpecification request(Call call) {
         RequestSpecification spec = given().accept(ContentType.ANY);
         return call.body() == null ? spec : spec.contentType(call.contentType()).body(call.body());
-    }
-
-    private static String token(String role) {
-        return TOKENS.computeIfAbsent(role, r -> TestInfrastructure.token("dev-" + r, r));
     }
 }

@@ -37,15 +37,11 @@ public class AnnualReview extends PanacheEntityBase {
         return find("contractId = ?1 and year = ?2", contractId, year).firstResult();
     }
 
-    /** The sign-off, to read (Hibernate loads an embeddable whose columns are all null as null: nobody signed yet). */
     public SignOff signOff() {
-        return signOff == null ? new SignOff() : signOff;
+        return SignOff.read(signOff);
     }
 
     public void sign(Party party, SignedBy by) {
-        if (signOff == null) {
-            signOff = new SignOff();
-        }
-        signOff.sign(party, by);
+        signOff = SignOff.signed(signOff, party, by);
     }
 }

@@ -67,15 +67,11 @@ public class CommitteeMeeting extends PanacheEntityBase {
                 .stream().collect(Collectors.groupingBy(meeting -> meeting.heldOn.getYear()));
     }
 
-    /** The sign-off, to read (Hibernate loads an embeddable whose columns are all null as null: nobody signed yet). */
     public SignOff signOff() {
-        return signOff == null ? new SignOff() : signOff;
+        return SignOff.read(signOff);
     }
 
     public void sign(Party party, SignedBy by) {
-        if (signOff == null) {
-            signOff = new SignOff();
-        }
-        signOff.sign(party, by);
+        signOff = SignOff.signed(signOff, party, by);
     }
 }

@@ -20,6 +20,18 @@ public class SignOff {
     String arsSignatory;
     String arsSignatoryFunction;
 
+    /** A stored sign-off, to read: Hibernate loads an embeddable whose columns are all null as null (nobody signed yet). */
+    public static SignOff read(SignOff stored) {
+        return stored == null ? new SignOff() : stored;
+    }
+
+    /** The stored sign-off (or a new one) with the party's signature, to store. */
+    public static SignOff signed(SignOff stored, Party party, SignedBy by) {
+        SignOff signOff = read(stored);
+        signOff.sign(party, by);
+        return signOff;
+    }
+
     /** The party's signature, or null while it has not signed. */
     public SignedBy of(Party party) {
         return party == Party.SSA
