@@ -1,6 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +35,6 @@ import fr.civmil.health.devstack.chaos.KafkaWatch;
 public class Recovery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> SERVICES = List.of("referral-network-service", "zones-service", "partnership-service");
     private static final Map<String, String> TOPIC = Map.of("zones-service", "zones.events.v1",
             "referral-network-service", "referral.events.v1", "partnership-service", "partnership.events.v1");
@@ -255,17 +250,7 @@ public class Recovery {
 
     private HttpResponse<String> send(String service, String method, String path, String role, String body, String ifMatch)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + stack.token(role, Duration.ofHours(1)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return stack.call(service, method, path, role, body, ifMatch);
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) {

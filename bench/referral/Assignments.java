@@ -45,10 +45,12 @@ public class Assignments {
                 .header("If-Match", "\"0\"").build(), 200);
 
         List<String> requests = new ArrayList<>();
+        // Consecutive case numbers from a random first one: distinct within the run (a random one each collided).
+        long firstCase = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 900_000L);
         for (int i = 0; i < households; i++) {
             // One person per household needs a GP: each assignment takes one place.
             requests.add(id(send(client, post(base + "/api/v1/referral-requests", token, "{\"caseReference\":\"" + String.format(Locale.ROOT,
-                    "CNMSS-83-%d-%06d", LocalDate.now().getYear(), i + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 900_000L))
+                    "CNMSS-83-%d-%06d", LocalDate.now().getYear(), firstCase + i)
                     + "\",\"destinationCommuneCode\":\"83137\",\"relocationDate\":\"" + LocalDate.now().plusDays(20)
                     + "\",\"householdSize\":4,\"needs\":[{\"specialty\":\"GENERAL_PRACTICE\",\"people\":1}]}")
                     .build(), 201)));

@@ -5,9 +5,12 @@
 #   2. directory search by département + specialty + accepting at 32 connections (and 1) with
 #      bench/common/LoadClient.java, with the search cache on (as deployed) and off, next to the same
 #      two SQL statements the service runs on a cache miss, by pgbench at 32 clients;
-#   3. 500 parallel assignments on 50 places.
+#   3. 500 parallel assignments on 50 places;
+#   4. the cached search of one département called directly, through nginx (a plain keep-alive reverse proxy)
+#      and through the gateway (JWT, policy, quota and audit on): throughput with wrk at 32 connections in the
+#      first 8 s after the gateway starts and once settled, latency at 1 connection with LoadClient.
 # Needs: a built suite (./mvnw -B -DskipTests install), psql and pgbench (Debian package
-# postgresql-client). Figures are appended to bench/referral/results.txt.
+# postgresql-client, nginx, wrk). Figures are appended to bench/referral/results.txt.
 # Usage: bench/referral/run.sh [doctors, default 100000] [seconds per search measure, default 30] [warm-up seconds, default 30]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,11 +20,13 @@ SECONDS_PER_RUN=${2:-30}
 WARMUP_SECONDS=${3:-30}
 SERVICE_PORT=18083
 MANAGEMENT_PORT=19083
+NGINX_PORT=18089 GATEWAY_PORT=18090 GATEWAY_MANAGEMENT_PORT=19090
 WORK=$(mktemp -d /tmp/civmil-bench-referral.XXXXXX)
 OUT=$ROOT/bench/referral/results.txt
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -30,7 +35,7 @@ report() { echo "$*" | tee -a "$OUT"; }
 
 # 1. PostgreSQL, Kafka and the token issuer; then the service as in production (default GC and JIT).
 java -cp "devstack/target/classes:devstack/target/lib/*" bench/common/BenchStack.java "$WORK/stack.env" \
-  --database referral --kafka > "$WORK/stack.log" 2>&1 &
+  --database referral --database gateway --kafka > "$WORK/stack.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do [ -s "$WORK/stack.env" ] && break; sleep 0.5; done
 # shellcheck disable=SC1091
@@ -99,6 +104,65 @@ report "search over HTTP, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SEC
 report "search over HTTP, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 "$SECONDS_PER_RUN" 3)"
 report "search cache: $(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^referral_search_cache_total/ {printf "%s %s  ", $1, $2}')"
 
+# 4. The cached search of one département directly, through nginx and through the gateway (every answer a 200).
+one="http://127.0.0.1:%s/api/v1/doctors?departementCode=$(head -1 "$WORK/departements.txt")&specialty=GENERAL_PRACTICE&accepting=true&size=20"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream service { server 127.0.0.1:$SERVICE_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+java -Xms256m -Xmx512m -XX:+UseSerialGC ${GATEWAY_JAVA_OPTS:-} \
+  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$GATEWAY_MANAGEMENT_PORT \
+  -Dquarkus.datasource.jdbc.url="$JDBC_URL_GATEWAY" -Dquarkus.datasource.username="$JDBC_USER" \
+  -Dquarkus.datasource.password="$JDBC_PASSWORD" \
+  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
+  -Dcivmil.upstream.referral-network-service=http://127.0.0.1:$SERVICE_PORT \
+  -Dcivmil.upstream.referral-network-service-management=http://127.0.0.1:$MANAGEMENT_PORT \
+  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000 \
+  -Dquarkus.log.level=WARN \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+# shellcheck disable=SC2059
+for _ in $(seq 1 240); do
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN_ARS" "$(printf "$one" $GATEWAY_PORT)" && break
+  sleep 0.05
+done
+wrk_rate() { # url seconds
+  wrk -t 2 -c 32 -d "$2s" -H "Authorization: Bearer $TOKEN_ARS" "$1" > "$WORK/wrk.txt"
+  grep -q "Non-2xx" "$WORK/wrk.txt" && { echo "non-2xx answers from $1:"; cat "$WORK/wrk.txt"; exit 1; }
+  awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt"
+}
+# shellcheck disable=SC2059
+report "real endpoint, gateway c=32 first 8 s after it answers: $(wrk_rate "$(printf "$one" $GATEWAY_PORT)" 8) req/s"
+# shellcheck disable=SC2059
+wrk -t 2 -c 16 -d "${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN_ARS" "$(printf "$one" $GATEWAY_PORT)" > /dev/null
+for target in direct:$SERVICE_PORT nginx:$NGINX_PORT gateway:$GATEWAY_PORT; do
+  # shellcheck disable=SC2059
+  url=$(printf "$one" "${target#*:}")
+  echo "$url" > "$WORK/one-url.txt"
+  rate=$(wrk_rate "$url" "$SECONDS_PER_RUN")
+  latency=$(java bench/common/LoadClient.java 1 "$SECONDS_PER_RUN" 3 "$WORK/one-url.txt" "Authorization: Bearer $TOKEN_ARS")
+  grep -q "non-2xx 0," <<< "$latency" || { echo "non-2xx answers from $url: $latency"; exit 1; }
+  report "real endpoint, ${target%%:*} c=32 settled: $rate req/s; c=1: $(sed 's/^requests [0-9]* ([^)]*), //' <<< "$latency")"
+done
+dropped=$(curl -s "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/q/metrics" | awk '/^gateway_audit_dropped_total/ {print $2}')
+report "real endpoint, gateway audit records dropped: ${dropped:-0}"
+
 # The same service with its search cache off: every search runs its SQL, as pgbench does below.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 start_service -Dcivmil.referral.search-cache.max-size=0
@@ -107,7 +171,7 @@ search 8 "$WARMUP_SECONDS" 0 > /dev/null
 report "search over HTTP with the cache off, 32 connections, ${SECONDS_PER_RUN}s: $(search 32 "$SECONDS_PER_RUN" 3)"
 report "search over HTTP with the cache off, 1 connection, ${SECONDS_PER_RUN}s: $(search 1 "$SECONDS_PER_RUN" 3)"
 
-# 4. The same SQL by pgbench: the page of ids with the total, then the page's doctors (DoctorDirectory, DoctorViews).
+# 5. The same SQL by pgbench: the page of ids with the total, then the page's doctors (DoctorDirectory, DoctorViews).
 departements=$(sed "s/.*/'&'/" "$WORK/departements.txt" | paste -sd,)
 cat > "$WORK/search.sql" <<SQL
 \set i random(1, $(wc -l < "$WORK/departements.txt"))
@@ -120,6 +184,6 @@ cat "$WORK"/pgbench.*[0-9] | awk '{print $3 / 1000}' | sort -n > "$WORK/latencie
 pct() { awk -v p="$1" '{v[NR] = $1} END {i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; printf "%.2f", v[i]}' "$WORK/latencies.txt"; }
 report "same SQL by pgbench, 32 clients, ${SECONDS_PER_RUN}s: transactions $(wc -l < "$WORK/latencies.txt"), $(awk '/^tps/ {printf "%d tps", $3}' "$WORK/pgbench.txt"), p50 $(pct 50) ms, p90 $(pct 90) ms, p99 $(pct 99) ms, max $(tail -1 "$WORK/latencies.txt") ms"
 
-# 5. Capacity-safe assignment under contention.
+# 6. Capacity-safe assignment under contention.
 report "$(java bench/referral/Assignments.java "http://127.0.0.1:$SERVICE_PORT" "$TOKEN_CNMSS" 50 500)"
 grep -h "import of\|statistics refreshed" "$WORK/service.log" | sed 's/^.*INFO/service log:/' | tee -a "$OUT"

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
@@ -27,6 +28,8 @@ import java.util.function.ToIntFunction;
  * stack on free ports.
  */
 public final class DevStack implements AutoCloseable {
+
+    private static final HttpClient CALLS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A service of the suite, its module folder and database. */
     record Service(String name, String module, String database) {
@@ -430,6 +433,30 @@ public final class DevStack implements AutoCloseable {
     /** The instances of a service, by the names {@link #kill} and {@link #restart} take: first replica first. */
     public List<String> instanceNames(String service) {
         return instances.stream().filter(i -> i.service.name().equals(service)).map(Instance::name).toList();
+    }
+
+    /**
+     * Calls a service directly (not through the gateway) as the dev user of a role: a body goes as JSON with a fresh
+     * Idempotency-Key, {@code ifMatch} (may be null) as If-Match. For benchmarks and fault suites driving real writes.
+     */
+    public HttpResponse<String> call(String service, String method, String path, String role, String body, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token(role, Duration.ofHours(1)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return CALLS.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The PostgreSQL server of every service's database. */
+    public PostgresServer database() {
+        return postgres;
     }
 
     /** The stack's Kafka bootstrap servers. */
