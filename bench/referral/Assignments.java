@@ -27,7 +27,16 @@ public class Assignments {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern REMAINING_PLACES = Pattern.compile("\"remainingPlaces\"\\s*:\\s*(\\d+)");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        System.exit(1); // run exits with its verdict; here it failed, and the HTTP client's threads would keep the JVM up
+    }
+
+    private static void run(String[] args) throws Exception {
         String base = args[0];
         String token = args[1];
         int places = args.length > 2 ? Integer.parseInt(args[2]) : 50;

@@ -219,6 +219,10 @@ public class AuditTrail {
     private static void field(StringBuilder rows, String value) {
         if (value == null) {
             rows.append("\\N");
+        } else if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            // Most values: found plain by String.indexOf (intrinsic) and copied at once; a char-by-char copy of every
+            // value was 7 % of the gateway's CPU samples under load.
+            rows.append(value);
         } else {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
