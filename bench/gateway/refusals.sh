@@ -24,20 +24,9 @@ cleanup() {
 trap cleanup EXIT
 
 # The upstream answers at no cost (nginx), so what is measured is the gateway's.
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$UPSTREAM_PORT;
-    location / { default_type application/json; return 200 '{"code":"76","name":"Occitanie","population":6154729}'; }
-  }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+# shellcheck source=bench/common/edge.sh
+source bench/common/edge.sh
+start_nginx "$(static_server $UPSTREAM_PORT)"
 
 java -cp "devstack/target/classes:devstack/target/lib/*" bench/gateway/BenchStack.java "$WORK/stack.env" \
   > "$WORK/stack.log" 2>&1 &
@@ -49,18 +38,10 @@ source "$WORK/stack.env"
 # The greedy client (ars) has QUOTA requests/s (default 600, burst twice that), so that the ~30,000 requests/s
 # wrk sends on 2 cores are about 50x its quota; the measured one is an admin with a quota it never reaches.
 QUOTA=${QUOTA:-600}
-java -Xms256m -Xmx512m -XX:+UseSerialGC \
-  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$((GATEWAY_PORT + 1000)) \
-  -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.datasource.username="$JDBC_USER" \
-  -Dquarkus.datasource.password="$JDBC_PASSWORD" \
-  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
-  -Dcivmil.upstream.zones-service=http://127.0.0.1:$UPSTREAM_PORT \
-  -Dcivmil.upstream.zones-service-management=http://127.0.0.1:$UPSTREAM_PORT \
+start_gateway $GATEWAY_PORT $((GATEWAY_PORT + 1000)) "$JDBC_URL" zones-service http://127.0.0.1:$UPSTREAM_PORT \
+  http://127.0.0.1:$UPSTREAM_PORT \
   -Dcivmil.edge.quota.roles.ars.capacity=$((QUOTA * 2)) -Dcivmil.edge.quota.roles.ars.per-second=$QUOTA \
-  -Dcivmil.edge.quota.roles.admin.capacity=10000000 -Dcivmil.edge.quota.roles.admin.per-second=10000000 \
-  -Dquarkus.log.level=WARN \
-  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+  -Dcivmil.edge.quota.roles.admin.capacity=10000000 -Dcivmil.edge.quota.roles.admin.per-second=10000000
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null -H "Authorization: Bearer $PATIENT_TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" && break
   sleep 0.5

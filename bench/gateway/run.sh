@@ -25,30 +25,10 @@ trap cleanup EXIT
 
 # 1. The upstream stands in for a service with an answer that costs nothing, so what is measured is
 #    the proxies' own cost. nginx serves it, and in a second server proxies to it (keep-alive pool).
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream service { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
-  server {
-    listen 127.0.0.1:$UPSTREAM_PORT;
-    location / { default_type application/json; return 200 '{"code":"76","name":"Occitanie","population":6154729}'; }
-  }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://service;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header X-Forwarded-For \$remote_addr;
-    }
-  }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+# shellcheck source=bench/common/edge.sh
+source bench/common/edge.sh
+start_nginx "$(static_server $UPSTREAM_PORT)
+$(proxy_server $NGINX_PORT $UPSTREAM_PORT)"
 
 # 2. PostgreSQL (audit trail) and the token issuer.
 java -cp "devstack/target/classes:devstack/target/lib/*" bench/gateway/BenchStack.java "$WORK/stack.env" \
@@ -60,17 +40,9 @@ source "$WORK/stack.env"
 
 # 3. The gateway, as in the local run but with the default JIT, and quotas high enough not to refuse
 #    the load (the quota is still checked on every request).
-java -Xms256m -Xmx512m -XX:+UseSerialGC ${GATEWAY_JAVA_OPTS:-} \
-  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$GATEWAY_MANAGEMENT_PORT \
-  -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.datasource.username="$JDBC_USER" \
-  -Dquarkus.datasource.password="$JDBC_PASSWORD" \
-  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
-  -Dcivmil.upstream.zones-service=http://127.0.0.1:$UPSTREAM_PORT \
-  -Dcivmil.upstream.zones-service-management=http://127.0.0.1:$UPSTREAM_PORT \
-  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000 \
-  -Dquarkus.log.level=WARN \
-  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+start_gateway $GATEWAY_PORT $GATEWAY_MANAGEMENT_PORT "$JDBC_URL" zones-service http://127.0.0.1:$UPSTREAM_PORT \
+  http://127.0.0.1:$UPSTREAM_PORT \
+  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" && break
   sleep 0.5

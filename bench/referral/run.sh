@@ -106,37 +106,12 @@ report "search cache: $(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | 
 
 # 4. The cached search of one département directly, through nginx and through the gateway (every answer a 200).
 one="http://127.0.0.1:%s/api/v1/doctors?departementCode=$(head -1 "$WORK/departements.txt")&specialty=GENERAL_PRACTICE&accepting=true&size=20"
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream service { server 127.0.0.1:$SERVICE_PORT; keepalive 64; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://service;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header X-Forwarded-For \$remote_addr;
-    }
-  }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK"
-java -Xms256m -Xmx512m -XX:+UseSerialGC ${GATEWAY_JAVA_OPTS:-} \
-  -Dquarkus.http.port=$GATEWAY_PORT -Dquarkus.management.port=$GATEWAY_MANAGEMENT_PORT \
-  -Dquarkus.datasource.jdbc.url="$JDBC_URL_GATEWAY" -Dquarkus.datasource.username="$JDBC_USER" \
-  -Dquarkus.datasource.password="$JDBC_PASSWORD" \
-  -Dmp.jwt.verify.publickey.location="$JWKS_URL" -Dmp.jwt.verify.issuer="$ISSUER" \
-  -Dcivmil.upstream.referral-network-service=http://127.0.0.1:$SERVICE_PORT \
-  -Dcivmil.upstream.referral-network-service-management=http://127.0.0.1:$MANAGEMENT_PORT \
-  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000 \
-  -Dquarkus.log.level=WARN \
-  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+# shellcheck source=bench/common/edge.sh
+source bench/common/edge.sh
+start_nginx "$(proxy_server $NGINX_PORT $SERVICE_PORT)"
+start_gateway $GATEWAY_PORT $GATEWAY_MANAGEMENT_PORT "$JDBC_URL_GATEWAY" referral-network-service \
+  http://127.0.0.1:$SERVICE_PORT http://127.0.0.1:$MANAGEMENT_PORT \
+  -Dcivmil.edge.quota.default.capacity=10000000 -Dcivmil.edge.quota.default.per-second=10000000
 # shellcheck disable=SC2059
 for _ in $(seq 1 240); do
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN_ARS" "$(printf "$one" $GATEWAY_PORT)" && break
