@@ -27,10 +27,7 @@ final class InMemoryPages {
                 comparator = comparator == null ? next : comparator.thenComparing(next);
             }
         }
-        List<T> sorted = comparator == null ? items : items.stream().sorted(comparator).toList();
-        int from = (int) Math.min(request.offset(), sorted.size());
-        int to = Math.min(from + request.size, sorted.size());
-        return Page.of(sorted.subList(from, to).stream().map(view).toList(), request, sorted.size());
+        return Page.slice(comparator == null ? items : items.stream().sorted(comparator).toList(), request).map(view);
     }
 
     private static Map<String, String> keysAsColumns(Map<String, ?> sortable) {

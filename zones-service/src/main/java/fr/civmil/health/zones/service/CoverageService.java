@@ -116,9 +116,7 @@ public class CoverageService {
         if (page.sort != null) {
             throw DomainException.invalidField("sort", "field.ranking-order");
         }
-        List<Coverage.Ranked> ranked = ranking(regionCode, campaign, month);
-        int from = (int) Math.min(page.offset(), ranked.size());
-        return Page.of(ranked.subList(from, Math.min(from + page.size, ranked.size())), page, ranked.size());
+        return Page.slice(ranking(regionCode, campaign, month), page);
     }
 
     private List<Coverage.Ranked> ranking(String regionCode, String campaign, YearMonth month) {

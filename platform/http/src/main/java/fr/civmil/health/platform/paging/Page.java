@@ -19,6 +19,12 @@ public record Page<T>(
         return new Page<>(items, request.page, request.size, total, pages);
     }
 
+    /** The requested page of a whole collection held in memory. */
+    public static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = (int) Math.min(request.offset(), all.size());
+        return of(List.copyOf(all.subList(from, Math.min(from + request.size, all.size()))), request, all.size());
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, total, totalPages);
     }
