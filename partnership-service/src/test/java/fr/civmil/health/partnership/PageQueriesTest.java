@@ -1,6 +1,5 @@
 package fr.civmil.health.partnership;
 
-import static fr.civmil.health.devstack.testing.Statements.PAGE_ITEMS;
 import static fr.civmil.health.partnership.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

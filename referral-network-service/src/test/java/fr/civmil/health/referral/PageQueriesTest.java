@@ -1,6 +1,5 @@
 package fr.civmil.health.referral;
 
-import static fr.civmil.health.devstack.testing.Statements.PAGE_ITEMS;
 import static fr.civmil.health.referral.Api.as;
 
 import org.junit.jupiter.api.Test;

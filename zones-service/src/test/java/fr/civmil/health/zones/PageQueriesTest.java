@@ -1,6 +1,5 @@
 package fr.civmil.health.zones;
 
-import static fr.civmil.health.devstack.testing.Statements.PAGE_ITEMS;
 import static fr.civmil.health.zones.Api.ars;
 import static fr.civmil.health.zones.Api.as;
 
