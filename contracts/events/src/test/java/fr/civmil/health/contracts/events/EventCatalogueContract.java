@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import fr.civmil.health.platform.outbox.EventType;
@@ -59,16 +57,12 @@ public abstract class EventCatalogueContract {
     }
 
     @Test
-    void theAsyncApiDocumentSendsExactlyTheCatalogue() throws IOException {
-        JsonNode document;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi/" + service + ".yaml")) {
-            assertNotNull(in, "no AsyncAPI document for " + service);
-            document = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+    void theAsyncApiDocumentSendsExactlyTheCatalogue() {
+        JsonNode document = EventContracts.asyncApi(service);
         Set<String> sent = new TreeSet<>();
         document.path("operations").forEach(operation -> {
             if (operation.path("action").asText().equals("send")) {
-                operation.path("messages").forEach(m -> sent.add(document.at(m.path("$ref").asText().substring(1)).path("name").asText()));
+                operation.path("messages").forEach(m -> sent.add(EventContracts.resolve(document, m).path("name").asText()));
             }
         });
         assertEquals(sent, events().keySet());

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -16,6 +17,7 @@ import com.networknt.schema.SpecificationVersion;
 public final class EventContracts {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private EventContracts() {
@@ -31,6 +33,23 @@ public final class EventContracts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A service's AsyncAPI document as published in this module, e.g. {@code zones-service}. */
+    public static JsonNode asyncApi(String service) {
+        try (InputStream in = EventContracts.class.getClassLoader().getResourceAsStream("asyncapi/" + service + ".yaml")) {
+            if (in == null) {
+                throw new AssertionError("no AsyncAPI document for " + service);
+            }
+            return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a {@code $ref} inside the document points to, or the node itself when it is no reference. */
+    public static JsonNode resolve(JsonNode document, JsonNode reference) {
+        return reference.has("$ref") ? document.at(reference.get("$ref").asText().substring(1)) : reference;
     }
 
     /** A fresh copy of the producer's example number {@code index} of this type. */

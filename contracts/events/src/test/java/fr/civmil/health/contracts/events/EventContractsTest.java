@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,9 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Every event schema has valid examples and is the payload of exactly one message of its producer's AsyncAPI document. */
 class EventContractsTest {
@@ -37,10 +34,7 @@ class EventContractsTest {
     @ParameterizedTest
     @ValueSource(strings = { "zones-service", "partnership-service", "referral-network-service" })
     void theDocumentPublishesOneMessagePerSchemaWithItsSchemaAsPayload(String service) throws Exception {
-        JsonNode document;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi/" + service + ".yaml")) {
-            document = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+        JsonNode document = EventContracts.asyncApi(service);
         String producer = PRODUCERS.get(service);
         JsonNode channel = document.path("channels").path(producer + "Events");
         assertEquals(producer + ".events.v1", channel.path("address").asText());

@@ -87,17 +87,13 @@ public abstract class InboxHandlersContract {
         Map<String, String> documented = new HashMap<>();
         document.path("operations").forEach(operation -> {
             if (operation.path("action").asText().equals("receive")) {
-                JsonNode channel = resolve(document, operation.path("channel"));
+                JsonNode channel = EventContracts.resolve(document, operation.path("channel"));
                 Set<String> types = new TreeSet<>();
-                operation.path("messages").forEach(m -> types.add(resolve(document, m).path("name").asText()));
+                operation.path("messages").forEach(m -> types.add(EventContracts.resolve(document, m).path("name").asText()));
                 documented.put(operation.at("/bindings/kafka/groupId/const").asText(), Set.of(channel.path("address").asText()) + " " + types);
             }
         });
         assertEquals(expected, documented);
-    }
-
-    private static JsonNode resolve(JsonNode document, JsonNode reference) {
-        return reference.has("$ref") ? document.at(reference.get("$ref").asText().substring(1)) : reference;
     }
 
     private static void apply(Projection projection, ObjectNode example) {
