@@ -24,6 +24,9 @@ public final class FakeUpstream {
             "Content-Length", "Transfer-Encoding", "X-Request-Id", "traceparent", "X-User-Id", "X-Roles", "X-Client-Id",
             "X-Real-IP");
 
+    /** The Date header of every API answer: in the past, so that the gateway's own clock cannot pass for it. */
+    static final String DATE = "Tue, 01 Dec 2026 09:30:00 GMT";
+
     private final Vertx vertx;
     private final String name;
     private final int port;
@@ -103,7 +106,9 @@ public final class FakeUpstream {
                 .putHeader("Keep-Alive", "timeout=5")
                 .putHeader("Proxy-Authenticate", "Basic realm=\"upstream\"")
                 // A request id of its own, which the gateway's must replace.
-                .putHeader("X-Request-Id", "upstream-made-this-up");
+                .putHeader("X-Request-Id", "upstream-made-this-up")
+                // A clock of its own, which the gateway passes on as it is.
+                .putHeader("Date", DATE);
         for (String header : REPORTED) {
             if (request.headers().contains(header)) {
                 response.putHeader("X-Seen-" + header, String.join(",", request.headers().getAll(header)));

@@ -74,6 +74,13 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theServicesDateReachesTheClientAsTheServiceWroteIt() {
+        as("cnmss").get("/api/v1/coverage").then().statusCode(200)
+                .header("X-Upstream", startsWith("referral"))
+                .header("Date", FakeUpstream.DATE);
+    }
+
+    @Test
     void aLargeBodyGoesUpAndComesBackWhole() {
         byte[] body = new byte[4 * 1024 * 1024];
         new Random(42).nextBytes(body);

@@ -27,6 +27,8 @@ final class Exchange {
     boolean retried;
     /** Refused for its quota: counted, not recorded (AuditTrail). */
     boolean quotaRefused;
+    /** The service's Date header, put back on the answer as its headers go out (ForwardingInterceptor). */
+    String upstreamDate;
 
     Exchange(String requestId, Span span) {
         this.requestId = requestId;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
@@ -54,9 +55,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             "x-auth", "x-remote-", "remote-user", "x-roles", "x-consumer-", "x-civmil-", "x-original-", "x-gateway-");
 
     /** Set by the gateway on its own answer; an upstream's copy would duplicate them. */
-    private static final List<String> GATEWAY_RESPONSE_HEADERS = List.of(GatewayRouter.REQUEST_ID, "RateLimit-Limit",
-            "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
-            "Access-Control-Allow-Credentials");
+    private static final Set<String> GATEWAY_RESPONSE_HEADERS = Set.of(GatewayRouter.REQUEST_ID.toLowerCase(Locale.ROOT),
+            "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "access-control-allow-origin",
+            "access-control-expose-headers", "access-control-allow-credentials");
 
     private static final String EXCHANGE = "civmil.exchange";
 
@@ -97,14 +98,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         Exchange exchange = handoff.remove(client);
         context.set(EXCHANGE, exchange);
         MultiMap headers = request.headers();
-        stripHopByHop(headers);
         // Whatever the caller claims about its origin or identity is dropped: only the gateway's view reaches the services.
-        for (String name : new ArrayList<>(headers.names())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("forwarded") || IDENTITY_PREFIXES.stream().anyMatch(lower::startsWith)) {
-                headers.remove(name);
-            }
-        }
+        drop(headers, lower -> lower.equals("forwarded") || startsWithAny(lower, IDENTITY_PREFIXES));
         headers.set(GatewayRouter.REQUEST_ID, exchange.requestId);
         headers.set("traceparent", exchange.traceparent);
         if (client.remoteAddress() != null) {
@@ -199,8 +194,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return Future.succeededFuture(); // nobody to answer; the upstream request was reset when the client left
         }
         MultiMap headers = context.response().headers();
-        stripHopByHop(headers);
-        GATEWAY_RESPONSE_HEADERS.forEach(headers::remove);
+        drop(headers, GATEWAY_RESPONSE_HEADERS::contains);
+        // vertx-http-proxy parses the service's Date and writes it again, the costliest step of its answer (JFR): it
+        // writes the current time instead when there is none, and the exchange puts the service's own back.
+        exchange(context).upstreamDate = headers.get(HttpHeaders.DATE);
+        headers.remove(HttpHeaders.DATE);
         // A client leaving mid-answer fails the pipe, which resets both sides once. Reporting that failure
         // would make vertx-http-proxy release the answer and send a 502 on the closed connection, releasing
         // its buffers a second time: the client's leaving is an outcome, not a failure.
@@ -233,16 +231,36 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return status == 502 || status == 503 || status == 504;
     }
 
-    /** The hop-by-hop headers, plus those the Connection header names as hop-by-hop for this message. */
-    private static void stripHopByHop(MultiMap headers) {
-        List<String> named = new ArrayList<>();
+    /**
+     * Removes, in one pass over the headers present, the hop-by-hop headers, those the Connection header names as
+     * hop-by-hop for this message, and those whose lower-case name {@code alsoDropped} accepts.
+     */
+    private static void drop(MultiMap headers, Predicate<String> alsoDropped) {
+        List<String> named = null;
         for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
             for (String token : connection.split(",")) {
-                named.add(token.trim());
+                (named == null ? named = new ArrayList<>() : named).add(token.trim().toLowerCase(Locale.ROOT));
             }
         }
-        named.forEach(headers::remove);
-        HOP_BY_HOP.forEach(headers::remove);
+        List<String> dropped = null;
+        for (String name : headers.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower) || alsoDropped.test(lower) || named != null && named.contains(lower)) {
+                (dropped == null ? dropped = new ArrayList<>() : dropped).add(name);
+            }
+        }
+        if (dropped != null) {
+            dropped.forEach(headers::remove);
+        }
+    }
+
+    private static boolean startsWithAny(String lower, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (lower.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 504 when the upstream stayed silent, 502 otherwise; the detail names the route, never an address. */

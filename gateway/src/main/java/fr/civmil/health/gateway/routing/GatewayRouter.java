@@ -183,6 +183,11 @@ public class GatewayRouter {
         // The platform's first handler took the request id and started the request's span: the upstream continues it.
         Exchange exchange = new Exchange(HttpTracing.requestIdOf(rc), HttpTracing.spanOf(rc));
         response.putHeader(REQUEST_ID, exchange.requestId);
+        rc.addHeadersEndHandler(headers -> {
+            if (exchange.upstreamDate != null) {
+                response.headers().set(HttpHeaders.DATE, exchange.upstreamDate);
+            }
+        });
         rc.addEndHandler(done -> audit(rc, exchange, path));
 
         // Routing on the normalized path but forwarding the raw one would let /api/v1/doctors/../../q/...
@@ -356,7 +361,7 @@ public class GatewayRouter {
         }
         Upstream upstream = exchange.upstream;
         audit.record(new AuditRecord(exchange.arrivedAt, identity == null ? null : identity.client(),
-                identity == null ? List.of() : identity.roles().stream().sorted().toList(), rc.request().method().name(), path,
+                identity == null ? List.of() : identity.sortedRoles(), rc.request().method().name(), path,
                 exchange.routeName, ForwardingInterceptor.clientLeft(rc.request()) ? ForwardingInterceptor.CLIENT_CLOSED_REQUEST
                         : rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
                 exchange.requestId, upstream == null ? null : upstream.host() + ":" + upstream.port()));
