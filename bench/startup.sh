@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark: the whole suite through ./run.sh (all four JVMs booting at once on this
-# machine), then each service alone (a second instance against the same PostgreSQL and Kafka),
+# machine), then each service alone (a second instance against the same PostgreSQL and Kafka, as a new replica),
 # readiness time measured from JVM launch, resident memory from ps. Ends with Ctrl-C (SIGINT) and
 # checks that no process of the suite is left. Usage: bench/startup.sh (after ./mvnw -DskipTests install)
 set -euo pipefail
@@ -44,6 +44,8 @@ for svc in gateway zones-service partnership-service referral-network-service; d
     case "$a" in
       -Dquarkus.http.port=*) args+=("-Dquarkus.http.port=$port") ;;
       -Dquarkus.management.port=*) args+=("-Dquarkus.management.port=$(( port + 1000 ))") ;;
+      # As a new replica starts (the local run's second ones too): the demo data is the first instance's to load.
+      -Dcivmil.demo-data.enabled=*) args+=("-Dcivmil.demo-data.enabled=false") ;;
       *) args+=("$a") ;;
     esac
   done
