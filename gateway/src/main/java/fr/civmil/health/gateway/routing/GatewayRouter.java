@@ -324,8 +324,9 @@ public class GatewayRouter {
                     || allow.isPresent() && !List.of(allow.get().split(", ")).contains(method);
             refusal = refused ? Optional.of(allow.orElse("")) : Optional.empty();
         } else {
-            allow = operations.allowed(route, path);
-            refusal = operations.refusal(route, method, path);
+            UpstreamOperations.Operations listed = operations.operations(route, path);
+            allow = UpstreamOperations.allowed(listed);
+            refusal = UpstreamOperations.refusal(listed, method);
         }
         if (refusal.isPresent()) {
             if (!refusal.get().isEmpty()) {

@@ -62,12 +62,22 @@ public class UpstreamOperations {
         table.routes().forEach(this::load);
     }
 
+    /** What the route's document says of this path: null when it does not list it, or no document is known yet. */
+    Operations operations(GatewayRoute route, String path) {
+        Operations best = null;
+        for (Operations operations : byRoute.getOrDefault(route.name(), List.of())) {
+            if (operations.path().matches(path) && operations.path().moreSpecificThan(best == null ? null : best.path())) {
+                best = operations;
+            }
+        }
+        return best;
+    }
+
     /**
-     * The {@code Allow} header when this path is one the route's document lists and the method is not among its
-     * operations (nor an unknown method anywhere); empty when the method is allowed or the path unknown.
+     * The {@code Allow} header when the path is one the route's document lists ({@code operations}) and the method
+     * is not among its operations (nor an unknown method anywhere); empty when the method is allowed or the path unknown.
      */
-    public Optional<String> refusal(GatewayRoute route, String method, String path) {
-        Operations operations = operations(route, path);
+    static Optional<String> refusal(Operations operations, String method) {
         if (!KNOWN.contains(method)) {
             return Optional.of(operations == null ? "" : allow(operations));
         }
@@ -78,18 +88,8 @@ public class UpstreamOperations {
     }
 
     /** The Allow header of a path the route's document lists, for OPTIONS. */
-    public Optional<String> allowed(GatewayRoute route, String path) {
-        return Optional.ofNullable(operations(route, path)).map(UpstreamOperations::allow);
-    }
-
-    private Operations operations(GatewayRoute route, String path) {
-        Operations best = null;
-        for (Operations operations : byRoute.getOrDefault(route.name(), List.of())) {
-            if (operations.path().matches(path) && operations.path().moreSpecificThan(best == null ? null : best.path())) {
-                best = operations;
-            }
-        }
-        return best;
+    static Optional<String> allowed(Operations operations) {
+        return Optional.ofNullable(operations).map(UpstreamOperations::allow);
     }
 
     private static String allow(Operations operations) {

@@ -5,9 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * A JAX-RS or OpenAPI path template ({@code /api/v1/priority-zones/{id}/sites}) as a matcher. When several match a
- * path, the one with the most literal characters is the path's own, as JAX-RS chooses.
+ * path, the one with the most literal characters is the path's own, as JAX-RS chooses. A path that does not begin
+ * with the template's text before its first parameter is told apart without the regular expression (the gateway
+ * matches every request against a service's paths).
  */
-public record PathTemplate(String template, Pattern pattern, int literals) {
+public record PathTemplate(String template, Pattern pattern, int literals, String literalStart) {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*\\})+))?\\}");
 
@@ -21,11 +23,17 @@ public record PathTemplate(String template, Pattern pattern, int literals) {
             last = parameter.end();
         }
         regex.append(Pattern.quote(template.substring(last))).append("/?");
-        return new PathTemplate(template, Pattern.compile(regex.toString()), PARAMETER.matcher(template).replaceAll("").length());
+        Matcher first = PARAMETER.matcher(template);
+        return new PathTemplate(template, Pattern.compile(regex.toString()), PARAMETER.matcher(template).replaceAll("").length(),
+                first.find() ? template.substring(0, first.start()) : stripTrailingSlash(template));
     }
 
     public boolean matches(String path) {
-        return pattern.matcher(path).matches();
+        return path.startsWith(literalStart) && pattern.matcher(path).matches();
+    }
+
+    private static String stripTrailingSlash(String template) {
+        return template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
     }
 
     /** Whether this template is a better match for a path than another one that matches it too. */
