@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
@@ -286,16 +288,46 @@ public final class DevStack implements AutoCloseable {
 
     private void start() throws Exception {
         Map<String, String> env = System.getenv();
+        bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        CompletableFuture<EmbeddedKafkaBroker> broker = null;
+        if (bootstrap == null || bootstrap.isBlank()) {
+            // The broker starts beside PostgreSQL and the services (a third of the suite's start when it came first):
+            // their clients connect once it listens, and they report ready only once it answers.
+            say("Starting Kafka (embedded KRaft broker)");
+            int port = layout.kafka() == 0 ? Ports.free() : layout.kafka();
+            bootstrap = "127.0.0.1:" + port;
+            broker = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EmbeddedKafkaBroker.start(port);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+        try {
+            startWith(env);
+        } finally {
+            if (broker != null) {
+                kafka = started(broker);
+            }
+        }
+        awaitServices();
+    }
+
+    /** The broker started aside, or why it did not. */
+    private static EmbeddedKafkaBroker started(CompletableFuture<EmbeddedKafkaBroker> broker) throws Exception {
+        try {
+            return broker.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void startWith(Map<String, String> env) throws Exception {
         postgres = ExternalPostgres.fromEnvironment(env);
         if (postgres == null) {
             say("Starting PostgreSQL (embedded)");
             postgres = EmbeddedDatabase.start(layout.postgres(), root.resolve("devstack/target/embedded-pg"));
-        }
-        bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
-        if (bootstrap == null || bootstrap.isBlank()) {
-            say("Starting Kafka (embedded KRaft broker)");
-            kafka = EmbeddedKafkaBroker.start(layout.kafka());
-            bootstrap = kafka.bootstrapServers();
         }
         issuer = DevIssuer.start(layout.issuer());
         if (collectTraces) {
@@ -313,11 +345,14 @@ public final class DevStack implements AutoCloseable {
             Files.deleteIfExists(log(instance)); // a restart appends; a run starts afresh
         }
         // First replicas first: the first loads the demo data and migrates its database, alone.
-        List<Instance> first = instances.stream().filter(i -> i.replica == 1).toList();
-        List<Instance> others = instances.stream().filter(i -> i.replica > 1).toList();
-        for (Instance instance : first) {
+        for (Instance instance : instances.stream().filter(i -> i.replica == 1).toList()) {
             instance.process = launch(instance);
         }
+    }
+
+    private void awaitServices() throws Exception {
+        List<Instance> first = instances.stream().filter(i -> i.replica == 1).toList();
+        List<Instance> others = instances.stream().filter(i -> i.replica > 1).toList();
         say("Waiting for the services to report UP (logs in " + logs + ")");
         awaitReady(first);
         if (!others.isEmpty()) {
