@@ -17,23 +17,20 @@ public record PathTemplate(String template, Pattern pattern, int literals, Strin
         StringBuilder regex = new StringBuilder();
         Matcher parameter = PARAMETER.matcher(template);
         int last = 0;
+        int firstParameter = template.length();
         while (parameter.find()) {
+            firstParameter = Math.min(firstParameter, parameter.start());
             regex.append(Pattern.quote(template.substring(last, parameter.start())));
             regex.append('(').append(parameter.group(2) == null ? "[^/]+" : parameter.group(2)).append(')');
             last = parameter.end();
         }
         regex.append(Pattern.quote(template.substring(last))).append("/?");
-        Matcher first = PARAMETER.matcher(template);
         return new PathTemplate(template, Pattern.compile(regex.toString()), PARAMETER.matcher(template).replaceAll("").length(),
-                first.find() ? template.substring(0, first.start()) : stripTrailingSlash(template));
+                template.substring(0, firstParameter));
     }
 
     public boolean matches(String path) {
         return path.startsWith(literalStart) && pattern.matcher(path).matches();
-    }
-
-    private static String stripTrailingSlash(String template) {
-        return template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
     }
 
     /** Whether this template is a better match for a path than another one that matches it too. */
