@@ -236,22 +236,20 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * hop-by-hop for this message, and those whose lower-case name {@code alsoDropped} accepts.
      */
     private static void drop(MultiMap headers, Predicate<String> alsoDropped) {
-        List<String> named = null;
+        List<String> named = new ArrayList<>();
         for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
             for (String token : connection.split(",")) {
-                (named == null ? named = new ArrayList<>() : named).add(token.trim().toLowerCase(Locale.ROOT));
+                named.add(token.trim().toLowerCase(Locale.ROOT));
             }
         }
-        List<String> dropped = null;
+        List<String> dropped = new ArrayList<>();
         for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || alsoDropped.test(lower) || named != null && named.contains(lower)) {
-                (dropped == null ? dropped = new ArrayList<>() : dropped).add(name);
+            if (HOP_BY_HOP.contains(lower) || named.contains(lower) || alsoDropped.test(lower)) {
+                dropped.add(name);
             }
         }
-        if (dropped != null) {
-            dropped.forEach(headers::remove);
-        }
+        dropped.forEach(headers::remove);
     }
 
     private static boolean startsWithAny(String lower, List<String> prefixes) {

@@ -362,7 +362,7 @@ public class GatewayRouter {
         }
         Upstream upstream = exchange.upstream;
         audit.record(new AuditRecord(exchange.arrivedAt, identity == null ? null : identity.client(),
-                identity == null ? List.of() : identity.sortedRoles(), rc.request().method().name(), path,
+                identity == null ? List.of() : List.copyOf(identity.roles()), rc.request().method().name(), path,
                 exchange.routeName, ForwardingInterceptor.clientLeft(rc.request()) ? ForwardingInterceptor.CLIENT_CLOSED_REQUEST
                         : rc.response().getStatusCode(), (System.nanoTime() - exchange.arrivedNanos) / 1e6,
                 exchange.requestId, upstream == null ? null : upstream.host() + ":" + upstream.port()));
