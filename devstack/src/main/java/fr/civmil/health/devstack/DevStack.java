@@ -305,11 +305,20 @@ public final class DevStack implements AutoCloseable {
             });
         }
         try {
-            startWith(env);
-        } finally {
+            startDatabaseAndServices(env);
+        } catch (Exception e) {
+            // The broker is still the stack's to stop; the first failure stays the one reported.
             if (broker != null) {
-                kafka = started(broker);
+                try {
+                    kafka = started(broker);
+                } catch (Exception brokerFailure) {
+                    e.addSuppressed(brokerFailure);
+                }
             }
+            throw e;
+        }
+        if (broker != null) {
+            kafka = started(broker);
         }
         awaitServices();
     }
@@ -323,7 +332,8 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startWith(Map<String, String> env) throws Exception {
+    /** PostgreSQL, the token issuer, the services' databases, then the first replica of each service launched. */
+    private void startDatabaseAndServices(Map<String, String> env) throws Exception {
         postgres = ExternalPostgres.fromEnvironment(env);
         if (postgres == null) {
             say("Starting PostgreSQL (embedded)");
