@@ -295,7 +295,7 @@ public final class DevStack implements AutoCloseable {
             // their clients connect once it listens, and they report ready only once it answers.
             say("Starting Kafka (embedded KRaft broker)");
             int port = layout.kafka() == 0 ? Ports.free() : layout.kafka();
-            bootstrap = "127.0.0.1:" + port;
+            bootstrap = EmbeddedKafkaBroker.bootstrapServers(port);
             broker = CompletableFuture.supplyAsync(() -> {
                 try {
                     return EmbeddedKafkaBroker.start(port);
@@ -351,12 +351,13 @@ public final class DevStack implements AutoCloseable {
                 instances.add(new Instance(service, k + 1, ports.get(k), layout.managementPorts().get(service.name()).get(k)));
             }
         }
+        // First replicas first (the others once these are ready): the first loads the demo data and migrates its
+        // database, alone.
         for (Instance instance : instances) {
             Files.deleteIfExists(log(instance)); // a restart appends; a run starts afresh
-        }
-        // First replicas first: the first loads the demo data and migrates its database, alone.
-        for (Instance instance : instances.stream().filter(i -> i.replica == 1).toList()) {
-            instance.process = launch(instance);
+            if (instance.replica == 1) {
+                instance.process = launch(instance);
+            }
         }
     }
 

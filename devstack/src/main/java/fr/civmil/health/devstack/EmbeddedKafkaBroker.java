@@ -87,6 +87,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
+        return bootstrapServers(port);
+    }
+
+    /** Where clients reach a broker started on {@code port}, known before it starts. */
+    public static String bootstrapServers(int port) {
         return "127.0.0.1:" + port;
     }
 
