@@ -138,8 +138,9 @@ public interface EdgeConfig {
         int queueCapacity();
 
         /**
-         * Most records written per COPY. Few large batches rather than many small ones: measured with
-         * bench/gateway, frequent batches lengthen the request path's tail on a small machine.
+         * Most records written per COPY, each COPY a transaction. Few large batches rather than many small
+         * ones: under bench/gateway's 32 connections, frequent batches lengthened the request path's tail on a
+         * small machine (at one connection the batching made no difference: docs/performance.md).
          */
         @WithDefault("2000")
         int batchSize();
